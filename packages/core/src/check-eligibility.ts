@@ -1,0 +1,40 @@
+import type { AccountClaims } from './account-claims.ts';
+import type { HeadroomConfig } from './config.ts';
+import { DAY_MS } from './day.ts';
+
+export type IneligibleReason = 'not_activated' | 'activation_too_recent' | 'low_health' | 'churn_risk';
+
+export interface Eligibility {
+  eligible: boolean;
+  /** Every reason that blocks prompts (empty when eligible). */
+  reasons: IneligibleReason[];
+  /** Whole days since `activatedAt`; `null` when not activated. */
+  daysSinceActivation: number | null;
+}
+
+/**
+ * Whether an account may see upgrade prompts at all: activated long enough for its segment,
+ * healthy (when health is known) and not at churn risk.
+ */
+export function checkEligibility(
+  claims: Pick<AccountClaims, 'segment'> &
+    Partial<Pick<AccountClaims, 'activatedAt' | 'health' | 'churnRisk'>>,
+  config: Pick<HeadroomConfig, 'eligibility'>,
+  now: number | Date,
+): Eligibility {
+  const { eligibility } = config;
+  const reasons: IneligibleReason[] = [];
+  const nowMs = typeof now === 'number' ? now : now.getTime();
+  const activated = claims.activatedAt === undefined ? Number.NaN : Date.parse(claims.activatedAt);
+  let daysSinceActivation: number | null = null;
+  if (Number.isNaN(activated)) {
+    reasons.push('not_activated');
+  } else {
+    daysSinceActivation = Math.floor((nowMs - activated) / DAY_MS);
+    const minDays = eligibility.minDaysSinceActivation[claims.segment] ?? 0;
+    if (daysSinceActivation < minDays) reasons.push('activation_too_recent');
+  }
+  if (claims.health !== undefined && claims.health < eligibility.minHealth) reasons.push('low_health');
+  if (eligibility.suppressOnChurnRisk && claims.churnRisk === true) reasons.push('churn_risk');
+  return { eligible: reasons.length === 0, reasons, daysSinceActivation };
+}

@@ -1,0 +1,200 @@
+import * as z from 'zod/mini';
+import { COPY_PLACEHOLDERS, isCopyPlaceholder, placeholdersIn } from './copy-template.ts';
+
+const id = z
+  .string()
+  .check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, _ . -'));
+const text = z.string().check(z.minLength(1), z.maxLength(500));
+const ratio = z.number().check(z.gt(0), z.lte(10));
+const positiveInt = z.int().check(z.gte(1));
+const nonNegative = z.number().check(z.gte(0));
+
+/** A copy string: only known `{placeholders}` are allowed. */
+const copyText = text.check(
+  z.superRefine((value, ctx) => {
+    for (const name of placeholdersIn(value)) {
+      if (!isCopyPlaceholder(name)) {
+        ctx.issues.push({
+          code: 'custom',
+          input: value,
+          message: `unknown placeholder {${name}}; use one of ${COPY_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}`,
+        });
+      }
+    }
+  }),
+);
+
+export const copySchema = z.object({
+  title: copyText,
+  body: z.optional(copyText),
+  cta: copyText,
+  /** Label of the dismiss control; a localised default is used when absent. */
+  dismiss: z.optional(copyText),
+});
+
+/** A URL template: `https:` absolute or same-origin relative (`/path`), nothing else. */
+const safeUrlTemplate = z.string().check(
+  z.maxLength(2000),
+  z.refine((value) => /^https:\/\/[^\s]+$/i.test(value) || /^\/(?!\/)[^\s]*$/.test(value), {
+    message: 'must be an https: URL or a same-origin path starting with /',
+  }),
+);
+
+export const meterSchema = z.object({
+  label: text,
+  unit: z.object({ one: text, other: text }),
+  /** When the meter resets; absent means it never resets (seats, documents). */
+  resets: z.optional(z.enum(['daily', 'weekly', 'monthly', 'yearly'])),
+});
+
+export const planSchema = z.object({
+  name: text,
+  /** USD per seat per year; `null` means contact sales. */
+  seatPrice: z.nullable(nonNegative),
+  contactSales: z._default(z.boolean(), false),
+  /** Limit per meter id; `null` or absent means unlimited. */
+  limits: z._default(z.record(z.string(), z.nullable(nonNegative)), {}),
+  /** Feature ids the plan includes; `"*"` means every feature. */
+  features: z._default(z.array(z.string().check(z.minLength(1))), []),
+});
+
+const triggerBase = { id, prompt: z.optional(id) };
+
+export const triggerSchema = z.discriminatedUnion('kind', [
+  z.object({
+    ...triggerBase,
+    kind: z.literal('meter_ratio'),
+    meters: z.array(id).check(z.minLength(1)),
+    atLeast: ratio,
+  }),
+  z.object({
+    ...triggerBase,
+    kind: z.literal('meter_sustained'),
+    meter: id,
+    atLeast: ratio,
+    days: positiveInt.check(z.lte(365)),
+  }),
+  z.object({
+    ...triggerBase,
+    kind: z.literal('gate_distinct'),
+    atLeast: positiveInt,
+    withinDays: positiveInt.check(z.lte(365)),
+  }),
+  z.object({
+    ...triggerBase,
+    kind: z.literal('gate_intent'),
+    /** Score = Σ hits × 0.5^(age in days / halfLifeDays) over the window. */
+    atLeast: z.number().check(z.gt(0)),
+    withinDays: z._default(positiveInt.check(z.lte(365)), 30),
+    halfLifeDays: z._default(z.number().check(z.gt(0)), 7),
+  }),
+  z.object({
+    ...triggerBase,
+    kind: z.literal('invites_sent'),
+    atLeast: positiveInt,
+    withinDays: positiveInt.check(z.lte(365)),
+  }),
+]);
+
+const segments = ['smb', 'mid_market', 'enterprise'] as const;
+export const segmentSchema = z.enum(segments);
+
+export const eligibilitySchema = z.object({
+  minDaysSinceActivation: z._default(
+    z.object({
+      smb: z._default(z.int().check(z.gte(0)), 30),
+      mid_market: z._default(z.int().check(z.gte(0)), 45),
+      enterprise: z._default(z.int().check(z.gte(0)), 60),
+    }),
+    { smb: 30, mid_market: 45, enterprise: 60 },
+  ),
+  minHealth: z._default(z.number().check(z.gte(0), z.lte(100)), 75),
+  suppressOnChurnRisk: z._default(z.boolean(), true),
+});
+
+export const surfaceSchema = z.enum(['banner', 'modal', 'inline', 'toast']);
+
+export const promptSchema = z.object({
+  surface: surfaceSchema,
+  /** Lower wins when two prompts compete for a surface. */
+  priority: z._default(z.int(), 100),
+  copy: z.optional(copySchema),
+  experiment: z.optional(id),
+  /** Plan the CTA upgrades to; defaults to the next plan on `upgradePath`. */
+  plan: z.optional(id),
+});
+
+export const variantSchema = z.object({
+  id,
+  weight: z.number().check(z.gt(0), z.lte(100)),
+  copy: copySchema,
+});
+
+export const experimentSchema = z.object({
+  unit: z._default(z.enum(['account', 'user']), 'account'),
+  goal: z._default(z.string().check(z.minLength(1)), 'upgrade_completed'),
+  variants: z.array(variantSchema).check(z.minLength(1), z.maxLength(20)),
+  /** Hash salt; defaults to the experiment id so experiments bucket independently. */
+  salt: z.optional(z.string().check(z.minLength(1))),
+  /** Share of units enrolled, 0–1; ramping it up never moves enrolled units. */
+  coverage: z._default(z.number().check(z.gte(0), z.lte(1)), 1),
+  /** Days after exposure in which the goal counts as a conversion. */
+  conversionWindowDays: z._default(positiveInt.check(z.lte(365)), 30),
+});
+
+export const fatigueSchema = z.object({
+  maxModalsPerDay: z._default(z.int().check(z.gte(0)), 1),
+  maxPromptsPerWeek: z._default(z.int().check(z.gte(0)), 3),
+  snoozeDays: z._default(z.number().check(z.gte(0)), 3),
+  retireAfterDismissals: z._default(positiveInt, 3),
+  retireDays: z._default(z.number().check(z.gte(0)), 30),
+});
+
+export const routeSchema = z.enum(['self_serve', 'self_serve_with_assist', 'cs_assist']);
+
+export const routingSchema = z.object({
+  assistAtAcv: z._default(nonNegative, 5000),
+  csAtAcv: z._default(nonNegative, 20000),
+  segments: z._default(z.partialRecord(segmentSchema, z.object({ route: routeSchema })), {
+    enterprise: { route: 'cs_assist' },
+  }),
+  csNeeds: z._default(z.array(id), ['invoice', 'multi_year', 'custom_sla', 'security_review']),
+  stalledPqlDays: z._default(positiveInt, 30),
+  escalateAtSignals: z._default(positiveInt, 4),
+  checkoutUrl: z.optional(safeUrlTemplate),
+  bookingUrl: z.optional(safeUrlTemplate),
+});
+
+const defaultFatigue = {
+  maxModalsPerDay: 1,
+  maxPromptsPerWeek: 3,
+  snoozeDays: 3,
+  retireAfterDismissals: 3,
+  retireDays: 30,
+};
+const defaultEligibility = {
+  minDaysSinceActivation: { smb: 30, mid_market: 45, enterprise: 60 },
+  minHealth: 75,
+  suppressOnChurnRisk: true,
+};
+const defaultRouting = {
+  assistAtAcv: 5000,
+  csAtAcv: 20000,
+  segments: { enterprise: { route: 'cs_assist' as const } },
+  csNeeds: ['invoice', 'multi_year', 'custom_sla', 'security_review'],
+  stalledPqlDays: 30,
+  escalateAtSignals: 4,
+};
+
+/** The shape of one Headroom configuration document (before cross-reference checks). */
+export const configShapeSchema = z.object({
+  meters: z.record(id, meterSchema),
+  plans: z.record(id, planSchema),
+  upgradePath: z.array(id).check(z.minLength(1)),
+  triggers: z._default(z.array(triggerSchema), []),
+  eligibility: z._default(eligibilitySchema, defaultEligibility),
+  prompts: z._default(z.record(id, promptSchema), {}),
+  experiments: z._default(z.record(id, experimentSchema), {}),
+  fatigue: z._default(fatigueSchema, defaultFatigue),
+  routing: z._default(routingSchema, defaultRouting),
+});

@@ -1,0 +1,90 @@
+import type { AccountClaims } from './account-claims.ts';
+import type { HeadroomConfig, Route } from './config.ts';
+
+export type RouteReason =
+  | 'below_assist_threshold'
+  | 'above_assist_threshold'
+  | 'above_cs_threshold'
+  | 'contact_sales'
+  | 'enterprise_segment'
+  | 'mid_market_segment'
+  | 'smb_segment'
+  | 'stalled_pql'
+  | `needs_${string}`;
+
+export interface RouteInput {
+  /** Plan the user asked for. */
+  plan: string;
+  /** Seats requested; the token's `seats` claim when absent. */
+  seats?: number | undefined;
+  /** What the deal needs, e.g. `invoice`, `multi_year`. */
+  needs?: readonly string[] | undefined;
+  /** Verified token claims; never from the request body. */
+  claims: Pick<AccountClaims, 'acv' | 'segment' | 'seats'>;
+  /** Days since the account first became a PQL; `null`/absent when it never did. */
+  pqlAgeDays?: number | null | undefined;
+}
+
+export interface RouteDecision {
+  route: Route;
+  /** Why, in order: the threshold reason first, then every override that applied. */
+  reasons: RouteReason[];
+  /** Price of the requested plan × seats − current ACV; `null` when the plan has no price. */
+  expansionAcv: number | null;
+}
+
+export type RoutePolicy = Pick<HeadroomConfig, 'routing' | 'plans'>;
+
+const RANK: Record<Route, number> = { self_serve: 0, self_serve_with_assist: 1, cs_assist: 2 };
+const raise = (a: Route, b: Route): Route => (RANK[b] > RANK[a] ? b : a);
+
+/**
+ * Routes an upgrade by expansion ACV: < assistAtAcv → self_serve; < csAtAcv →
+ * self_serve_with_assist; otherwise cs_assist. Overrides (segment, csNeeds, contact-sales
+ * plans, stalled PQL) only ever raise the route.
+ * @throws RangeError for a plan the policy does not know.
+ */
+export function decideRoute(input: RouteInput, policy: RoutePolicy): RouteDecision {
+  const plan = policy.plans[input.plan];
+  if (!plan) throw new RangeError(`unknown plan "${input.plan}"`);
+  const { routing } = policy;
+  const seats = input.seats ?? input.claims.seats;
+  const reasons: RouteReason[] = [];
+  let route: Route;
+  let expansionAcv: number | null = null;
+
+  if (plan.seatPrice === null || plan.contactSales) {
+    route = 'cs_assist';
+    reasons.push('contact_sales');
+    if (plan.seatPrice !== null) expansionAcv = plan.seatPrice * seats - input.claims.acv;
+  } else {
+    expansionAcv = plan.seatPrice * seats - input.claims.acv;
+    if (expansionAcv >= routing.csAtAcv) {
+      route = 'cs_assist';
+      reasons.push('above_cs_threshold');
+    } else if (expansionAcv >= routing.assistAtAcv) {
+      route = 'self_serve_with_assist';
+      reasons.push('above_assist_threshold');
+    } else {
+      route = 'self_serve';
+      reasons.push('below_assist_threshold');
+    }
+  }
+
+  const segmentRoute = routing.segments[input.claims.segment]?.route;
+  if (segmentRoute !== undefined && RANK[segmentRoute] > RANK[route]) {
+    route = segmentRoute;
+    reasons.push(`${input.claims.segment}_segment`);
+  }
+  for (const need of input.needs ?? []) {
+    if (routing.csNeeds.includes(need)) {
+      route = raise(route, 'cs_assist');
+      reasons.push(`needs_${need}`);
+    }
+  }
+  if (route === 'self_serve' && input.pqlAgeDays != null && input.pqlAgeDays >= routing.stalledPqlDays) {
+    route = 'self_serve_with_assist';
+    reasons.push('stalled_pql');
+  }
+  return { route, reasons, expansionAcv };
+}

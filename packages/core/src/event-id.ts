@@ -1,0 +1,40 @@
+const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/**
+ * A UUIDv7 (RFC 9562): 48-bit millisecond timestamp then random bits, so ids sort by time
+ * and stay unique across tabs, reloads and retries.
+ */
+export function createEventId(
+  now: number = Date.now(),
+  random: (bytes: Uint8Array) => void = fillRandom,
+): string {
+  const b = new Uint8Array(16);
+  random(b);
+  let ms = Math.max(0, Math.floor(now));
+  for (let i = 5; i >= 0; i--) {
+    b[i] = ms % 256;
+    ms = Math.floor(ms / 256);
+  }
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x70;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  let s = '';
+  for (let i = 0; i < 16; i++) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) s += '-';
+    s += HEX[b[i] ?? 0];
+  }
+  return s;
+}
+
+// WebCrypto is on every runtime we target; core's lib typings deliberately omit the DOM.
+type WebCrypto = { getRandomValues(bytes: Uint8Array): Uint8Array };
+
+function fillRandom(bytes: Uint8Array): void {
+  (globalThis as unknown as { crypto: WebCrypto }).crypto.getRandomValues(bytes);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True for a canonical UUID string (any version). */
+export function isEventId(value: string): boolean {
+  return UUID.test(value);
+}

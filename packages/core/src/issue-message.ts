@@ -1,0 +1,34 @@
+import type * as z from 'zod/mini';
+
+// zod/mini ships no locale (to save bytes), so config errors get their wording here.
+const describe = (value: unknown) => (typeof value === 'string' ? `"${value}"` : String(value));
+
+/** A short English message for one zod issue. */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? `required (${issue.expected})` : `expected ${issue.expected}`;
+    case 'too_small':
+      return issue.origin === 'array' || issue.origin === 'string'
+        ? `needs at least ${describe(issue.minimum)} ${issue.origin === 'array' ? 'items' : 'characters'}`
+        : `must be ${issue.inclusive ? '≥' : '>'} ${describe(issue.minimum)}`;
+    case 'too_big':
+      return issue.origin === 'array' || issue.origin === 'string'
+        ? `allows at most ${describe(issue.maximum)} ${issue.origin === 'array' ? 'items' : 'characters'}`
+        : `must be ${issue.inclusive ? '≤' : '<'} ${describe(issue.maximum)}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map(describe).join(', ')}`;
+    case 'invalid_union':
+      return 'matches none of the allowed shapes';
+    case 'invalid_format':
+      return `invalid ${issue.format}`;
+    case 'unrecognized_keys':
+      return `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.join(', ')}`;
+    case 'invalid_key':
+      return 'invalid key';
+    case 'not_multiple_of':
+      return `must be a multiple of ${describe(issue.divisor)}`;
+    default:
+      return issue.message && issue.message !== 'Invalid input' ? issue.message : 'invalid value';
+  }
+}

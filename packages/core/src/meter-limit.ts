@@ -1,0 +1,12 @@
+import type { HeadroomConfig } from './config.ts';
+
+/** The plan's limit for a meter; `null` when unlimited or the plan is unknown. */
+export function meterLimit(
+  config: Pick<HeadroomConfig, 'plans'>,
+  plan: string,
+  meter: string,
+): number | null {
+  const limits = config.plans[plan]?.limits;
+  const limit = limits?.[meter];
+  return limit === undefined ? null : limit;
+}

@@ -1,0 +1,36 @@
+/** Where a meter stands against its limit. */
+export type MeterStateName = 'ok' | 'approaching' | 'at_limit' | 'over';
+
+export interface MeterState {
+  used: number;
+  /** `null` means unlimited. */
+  limit: number | null;
+  /** used ÷ limit; 0 when unlimited. */
+  ratio: number;
+  state: MeterStateName;
+}
+
+/** Ratio at which a meter counts as approaching its limit. */
+export const APPROACHING_RATIO = 0.8;
+
+/**
+ * Classifies usage: ok < 80 % ≤ approaching < 100 % ≤ at_limit; above the limit, over.
+ * @example meterState({ used: 820, limit: 1000 }) // { ratio: 0.82, state: 'approaching', … }
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function meterState({ used, limit }: { used: number; limit: number | null | undefined }): MeterState {
+  const safeUsed = Number.isFinite(used) && used > 0 ? used : 0;
+  if (limit === null || limit === undefined || !Number.isFinite(limit)) {
+    return { used: safeUsed, limit: null, ratio: 0, state: 'ok' };
+  }
+  const ratio = limit > 0 ? safeUsed / limit : safeUsed > 0 ? Number.POSITIVE_INFINITY : 1;
+  const state: MeterStateName =
+    safeUsed > limit
+      ? 'over'
+      : safeUsed === limit
+        ? 'at_limit'
+        : ratio >= APPROACHING_RATIO
+          ? 'approaching'
+          : 'ok';
+  return { used: safeUsed, limit, ratio, state };
+}
