@@ -14,10 +14,13 @@ const run = (cmd, args) => {
   if (result.status !== 0) process.exitCode = 1;
 };
 
-run('pnpm', ['exec', 'vitest', 'bench', '--run']);
+// The local vitest binary, so `npm run bench` works as well as `pnpm bench`.
+run(process.execPath, [join(root, 'node_modules', 'vitest', 'vitest.mjs'), 'bench', '--run']);
 const dir = join(root, 'test', 'bench');
 if (existsSync(dir)) {
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.mjs'))
+    .sort()) {
     run('node', ['--conditions=@headroom/source', '--import', 'tsx', join(dir, file)]);
   }
 }

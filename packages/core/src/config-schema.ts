@@ -9,6 +9,32 @@ const ratio = z.number().check(z.gt(0), z.lte(10));
 const positiveInt = z.int().check(z.gte(1));
 const nonNegative = z.number().check(z.gte(0));
 
+// Defaults are factories so every parsed config owns its objects: mutating one config's
+// routing.csNeeds must never leak into the next parse.
+const defaultFatigue = () => ({
+  maxModalsPerDay: 1,
+  maxPromptsPerWeek: 3,
+  snoozeDays: 3,
+  retireAfterDismissals: 3,
+  retireDays: 30,
+});
+const defaultActivationDays = () => ({ smb: 30, mid_market: 45, enterprise: 60 });
+const defaultEligibility = () => ({
+  minDaysSinceActivation: defaultActivationDays(),
+  minHealth: 75,
+  suppressOnChurnRisk: true,
+});
+const defaultCsNeeds = () => ['invoice', 'multi_year', 'custom_sla', 'security_review'];
+const defaultSegments = () => ({ enterprise: { route: 'cs_assist' as const } });
+const defaultRouting = () => ({
+  assistAtAcv: 5000,
+  csAtAcv: 20000,
+  segments: defaultSegments(),
+  csNeeds: defaultCsNeeds(),
+  stalledPqlDays: 30,
+  escalateAtSignals: 4,
+});
+
 /** A copy string: only known `{placeholders}` are allowed. */
 const copyText = text.check(
   z.superRefine((value, ctx) => {
@@ -106,7 +132,7 @@ export const eligibilitySchema = z.object({
       mid_market: z._default(z.int().check(z.gte(0)), 45),
       enterprise: z._default(z.int().check(z.gte(0)), 60),
     }),
-    { smb: 30, mid_market: 45, enterprise: 60 },
+    defaultActivationDays,
   ),
   minHealth: z._default(z.number().check(z.gte(0), z.lte(100)), 75),
   suppressOnChurnRisk: z._default(z.boolean(), true),
@@ -155,36 +181,13 @@ export const routeSchema = z.enum(['self_serve', 'self_serve_with_assist', 'cs_a
 export const routingSchema = z.object({
   assistAtAcv: z._default(nonNegative, 5000),
   csAtAcv: z._default(nonNegative, 20000),
-  segments: z._default(z.partialRecord(segmentSchema, z.object({ route: routeSchema })), {
-    enterprise: { route: 'cs_assist' },
-  }),
-  csNeeds: z._default(z.array(id), ['invoice', 'multi_year', 'custom_sla', 'security_review']),
+  segments: z._default(z.partialRecord(segmentSchema, z.object({ route: routeSchema })), defaultSegments),
+  csNeeds: z._default(z.array(id), defaultCsNeeds),
   stalledPqlDays: z._default(positiveInt, 30),
   escalateAtSignals: z._default(positiveInt, 4),
   checkoutUrl: z.optional(safeUrlTemplate),
   bookingUrl: z.optional(safeUrlTemplate),
 });
-
-const defaultFatigue = {
-  maxModalsPerDay: 1,
-  maxPromptsPerWeek: 3,
-  snoozeDays: 3,
-  retireAfterDismissals: 3,
-  retireDays: 30,
-};
-const defaultEligibility = {
-  minDaysSinceActivation: { smb: 30, mid_market: 45, enterprise: 60 },
-  minHealth: 75,
-  suppressOnChurnRisk: true,
-};
-const defaultRouting = {
-  assistAtAcv: 5000,
-  csAtAcv: 20000,
-  segments: { enterprise: { route: 'cs_assist' as const } },
-  csNeeds: ['invoice', 'multi_year', 'custom_sla', 'security_review'],
-  stalledPqlDays: 30,
-  escalateAtSignals: 4,
-};
 
 /** The shape of one Headroom configuration document (before cross-reference checks). */
 export const configShapeSchema = z.object({

@@ -10,6 +10,7 @@ export type RouteReason =
   | 'mid_market_segment'
   | 'smb_segment'
   | 'stalled_pql'
+  | 'signal_escalation'
   | `needs_${string}`;
 
 export interface RouteInput {
@@ -23,6 +24,8 @@ export interface RouteInput {
   claims: Pick<AccountClaims, 'acv' | 'segment' | 'seats'>;
   /** Days since the account first became a PQL; `null`/absent when it never did. */
   pqlAgeDays?: number | null | undefined;
+  /** Distinct triggers active on the account; at `escalateAtSignals` or more the deal goes to CS. */
+  activeSignals?: number | undefined;
 }
 
 export interface RouteDecision {
@@ -41,7 +44,10 @@ const raise = (a: Route, b: Route): Route => (RANK[b] > RANK[a] ? b : a);
 /**
  * Routes an upgrade by expansion ACV: < assistAtAcv → self_serve; < csAtAcv →
  * self_serve_with_assist; otherwise cs_assist. Overrides (segment, csNeeds, contact-sales
- * plans, stalled PQL) only ever raise the route.
+ * plans, signal escalation, stalled PQL) only ever raise the route.
+ * @example
+ * decideRoute({ plan: 'business', seats: 60, claims: { acv: 1200, segment: 'smb', seats: 10 } }, config)
+ * // { route: 'cs_assist', reasons: ['above_cs_threshold'], expansionAcv: 24000 }
  * @throws RangeError for a plan the policy does not know.
  */
 export function decideRoute(input: RouteInput, policy: RoutePolicy): RouteDecision {
@@ -72,15 +78,20 @@ export function decideRoute(input: RouteInput, policy: RoutePolicy): RouteDecisi
   }
 
   const segmentRoute = routing.segments[input.claims.segment]?.route;
-  if (segmentRoute !== undefined && RANK[segmentRoute] > RANK[route]) {
+  // Named whenever it applies (even when the ACV already chose that route), never to lower it.
+  if (segmentRoute !== undefined && RANK[segmentRoute] >= RANK[route] && segmentRoute !== 'self_serve') {
     route = segmentRoute;
     reasons.push(`${input.claims.segment}_segment`);
   }
-  for (const need of input.needs ?? []) {
+  for (const need of new Set(input.needs ?? [])) {
     if (routing.csNeeds.includes(need)) {
       route = raise(route, 'cs_assist');
       reasons.push(`needs_${need}`);
     }
+  }
+  if (input.activeSignals !== undefined && input.activeSignals >= routing.escalateAtSignals) {
+    route = raise(route, 'cs_assist');
+    reasons.push('signal_escalation');
   }
   if (route === 'self_serve' && input.pqlAgeDays != null && input.pqlAgeDays >= routing.stalledPqlDays) {
     route = 'self_serve_with_assist';

@@ -7,7 +7,10 @@ import type { DayRef, TriggerResult, TriggerSnapshot } from './trigger-snapshot.
 const EPSILON = 1e-9;
 
 const toDay = (day: DayRef): number => (typeof day === 'number' ? day : dayOfIso(day));
-const pct = (ratio: number) => `${Math.round(ratio * 1000) / 10}%`;
+const pct = (ratio: number) => (Number.isFinite(ratio) ? `${Math.round(ratio * 1000) / 10}%` : 'over 100%');
+// The merged live count when the caller has one, else the backend's count from the token.
+const usedOf = (snapshot: TriggerSnapshot, meter: string) =>
+  snapshot.meters[meter] ?? snapshot.claims.usage?.[meter] ?? 0;
 
 type Evaluator<K extends TriggerConfig['kind']> = (
   trigger: Extract<TriggerConfig, { kind: K }>,
@@ -17,17 +20,24 @@ type Evaluator<K extends TriggerConfig['kind']> = (
 ) => Omit<TriggerResult, 'id' | 'kind' | 'prompt'>;
 
 const meterRatio: Evaluator<'meter_ratio'> = (trigger, snapshot, config) => {
-  let best = { meter: trigger.meters[0] ?? '', ratio: 0 };
+  let best: { meter: string; ratio: number } | null = null;
   for (const meter of trigger.meters) {
     const limit = meterLimit(config, snapshot.claims.plan, meter);
     if (limit === null) continue;
-    const used = snapshot.meters[meter] ?? 0;
+    const used = usedOf(snapshot, meter);
     const ratio = limit > 0 ? used / limit : used > 0 ? Number.POSITIVE_INFINITY : 0;
-    if (ratio > best.ratio) best = { meter, ratio };
+    if (best === null || ratio > best.ratio) best = { meter, ratio };
   }
-  const fired = best.ratio + EPSILON >= trigger.atLeast;
+  if (best === null) {
+    return {
+      fired: false,
+      value: 0,
+      threshold: trigger.atLeast,
+      reason: `${trigger.meters.join(', ')} unlimited on plan ${snapshot.claims.plan}`,
+    };
+  }
   return {
-    fired,
+    fired: best.ratio + EPSILON >= trigger.atLeast,
     value: best.ratio,
     threshold: trigger.atLeast,
     reason: `${best.meter} at ${pct(best.ratio)} of its limit (threshold ${pct(trigger.atLeast)})`,
@@ -38,12 +48,15 @@ const meterSustained: Evaluator<'meter_sustained'> = (trigger, snapshot, config,
   const limit = meterLimit(config, snapshot.claims.plan, trigger.meter);
   const above = (used: number) =>
     limit !== null && (limit > 0 ? used / limit + EPSILON >= trigger.atLeast : used > 0);
-  // Samples carry forward until the next one; today is the current reading.
-  const samples = (snapshot.meterHistory?.[trigger.meter] ?? [])
-    .map((s) => ({ day: toDay(s.day), used: s.used }))
-    .filter((s) => Number.isFinite(s.day) && s.day < today)
-    .sort((a, b) => a.day - b.day);
-  samples.push({ day: today, used: snapshot.meters[trigger.meter] ?? 0 });
+  // A sample is the day's peak and carries forward until the next one; today is the current
+  // reading. Two samples for one day keep the higher.
+  const peaks = new Map<number, number>();
+  for (const s of snapshot.meterHistory?.[trigger.meter] ?? []) {
+    const day = toDay(s.day);
+    if (Number.isFinite(day) && day < today) peaks.set(day, Math.max(peaks.get(day) ?? s.used, s.used));
+  }
+  const samples = [...peaks].map(([day, used]) => ({ day, used })).sort((a, b) => a.day - b.day);
+  samples.push({ day: today, used: usedOf(snapshot, trigger.meter) });
   let streakStart = Number.NaN;
   for (let i = samples.length - 1; i >= 0; i--) {
     const sample = samples[i]!;

@@ -10,7 +10,7 @@ export interface MeterState {
   state: MeterStateName;
 }
 
-/** Ratio at which a meter counts as approaching its limit. */
+/** Ratio at which a meter counts as approaching its limit (compared with 1e-9 tolerance, as triggers do). */
 export const APPROACHING_RATIO = 0.8;
 
 /**
@@ -29,7 +29,7 @@ export function meterState({ used, limit }: { used: number; limit: number | null
       ? 'over'
       : safeUsed === limit
         ? 'at_limit'
-        : ratio >= APPROACHING_RATIO
+        : ratio + 1e-9 >= APPROACHING_RATIO
           ? 'approaching'
           : 'ok';
   return { used: safeUsed, limit, ratio, state };
