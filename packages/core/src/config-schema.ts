@@ -6,7 +6,10 @@ const id = z
   .check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, _ . -'));
 const text = z.string().check(z.minLength(1), z.maxLength(500));
 const ratio = z.number().check(z.gt(0), z.lte(10));
-const positiveInt = z.int().check(z.gte(1));
+// Whole numbers via multipleOf(1), not z.int(): z.int() aborts the parse on 1.5, which would
+// hide every cross-reference mistake from the same error. JSON Schema still says multipleOf 1.
+const whole = () => z.number().check(z.multipleOf(1));
+const positiveInt = whole().check(z.gte(1));
 const nonNegative = z.number().check(z.gte(0));
 
 // Defaults are factories so every parsed config owns its objects: mutating one config's
@@ -128,9 +131,9 @@ export const segmentSchema = z.enum(segments);
 export const eligibilitySchema = z.object({
   minDaysSinceActivation: z._default(
     z.object({
-      smb: z._default(z.int().check(z.gte(0)), 30),
-      mid_market: z._default(z.int().check(z.gte(0)), 45),
-      enterprise: z._default(z.int().check(z.gte(0)), 60),
+      smb: z._default(whole().check(z.gte(0)), 30),
+      mid_market: z._default(whole().check(z.gte(0)), 45),
+      enterprise: z._default(whole().check(z.gte(0)), 60),
     }),
     defaultActivationDays,
   ),
@@ -143,7 +146,7 @@ export const surfaceSchema = z.enum(['banner', 'modal', 'inline', 'toast']);
 export const promptSchema = z.object({
   surface: surfaceSchema,
   /** Lower wins when two prompts compete for a surface. */
-  priority: z._default(z.int(), 100),
+  priority: z._default(whole(), 100),
   copy: z.optional(copySchema),
   experiment: z.optional(id),
   /** Plan the CTA upgrades to; defaults to the next plan on `upgradePath`. */
@@ -169,8 +172,8 @@ export const experimentSchema = z.object({
 });
 
 export const fatigueSchema = z.object({
-  maxModalsPerDay: z._default(z.int().check(z.gte(0)), 1),
-  maxPromptsPerWeek: z._default(z.int().check(z.gte(0)), 3),
+  maxModalsPerDay: z._default(whole().check(z.gte(0)), 1),
+  maxPromptsPerWeek: z._default(whole().check(z.gte(0)), 3),
   snoozeDays: z._default(z.number().check(z.gte(0)), 3),
   retireAfterDismissals: z._default(positiveInt, 3),
   retireDays: z._default(z.number().check(z.gte(0)), 30),

@@ -8,7 +8,8 @@ import { HeadroomConfigError } from './headroom-config-error.ts';
  * const config = defineConfig(JSON.parse(await readFile('acme.config.json', 'utf8')));
  */
 export function defineConfig(input: unknown): HeadroomConfig {
-  const result = configSchema.safeParse(input);
+  // reportInput lets the messages tell "required" (missing) from "expected x" (wrong type).
+  const result = configSchema.safeParse(input, { reportInput: true });
   if (!result.success) throw HeadroomConfigError.fromZod(result.error);
   return result.data;
 }

@@ -27,7 +27,9 @@ export function issueMessage(issue: z.core.$ZodIssue): string {
     case 'invalid_key':
       return 'invalid key';
     case 'not_multiple_of':
-      return `must be a multiple of ${describe(issue.divisor)}`;
+      return issue.divisor === 1
+        ? 'must be a whole number'
+        : `must be a multiple of ${describe(issue.divisor)}`;
     default:
       return issue.message && issue.message !== 'Invalid input' ? issue.message : 'invalid value';
   }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { acmeCopy, acmeInput } from '../test/acme.ts';
+import { configJsonSchema } from './config-json-schema.ts';
+
+type Schema = Record<string, unknown> & { properties?: Record<string, Schema>; required?: string[] };
+
+describe('configJsonSchema', () => {
+  const schema = configJsonSchema() as Schema;
+
+  it('is a draft 2020-12 object schema whose required keys are the three without defaults', () => {
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.type).toBe('object');
+    expect(schema.required?.sort()).toEqual(['meters', 'plans', 'upgradePath']);
+    expect(Object.keys(schema.properties ?? {}).sort()).toEqual([
+      'eligibility',
+      'experiments',
+      'fatigue',
+      'meters',
+      'plans',
+      'prompts',
+      'routing',
+      'triggers',
+      'upgradePath',
+    ]);
+  });
+
+  it('describes the five trigger kinds, surfaces, routes and defaults', () => {
+    const text = JSON.stringify(schema);
+    for (const kind of ['meter_ratio', 'meter_sustained', 'gate_distinct', 'gate_intent', 'invites_sent']) {
+      expect(text).toContain(`"const":"${kind}"`);
+    }
+    expect(text).toContain('"enum":["banner","modal","inline","toast"]');
+    expect(text).toContain('"enum":["self_serve","self_serve_with_assist","cs_assist"]');
+    const routing = schema.properties?.routing as Schema;
+    expect(routing.properties?.assistAtAcv).toMatchObject({ type: 'number', minimum: 0, default: 5000 });
+    const plan = (schema.properties?.plans as Schema).additionalProperties as Schema;
+    expect(plan.required).toContain('seatPrice');
+  });
+
+  it('is valid JSON Schema that the canonical config conforms to and broken configs do not', () => {
+    // Round-trip through an independent JSON Schema reader: zod's own fromJSONSchema.
+    const reader = z.fromJSONSchema(schema as z.core.JSONSchema.JSONSchema);
+    expect(reader.safeParse(acmeInput).success).toBe(true);
+    const broken = acmeCopy() as { prompts: { seat_upgrade: { surface: string } } };
+    broken.prompts.seat_upgrade.surface = 'popup';
+    expect(reader.safeParse(broken).success).toBe(false);
+    const missing = acmeCopy();
+    delete missing.plans;
+    expect(reader.safeParse(missing).success).toBe(false);
+  });
+
+  it('is plain JSON', () => {
+    expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
+  });
+});
