@@ -13,8 +13,11 @@ export interface Assignment {
   enrolled: boolean;
 }
 
-type AssignableExperiment = Pick<ExperimentConfig, 'variants'> &
-  Partial<Pick<ExperimentConfig, 'salt' | 'coverage'>> & { id: string };
+/** What assignment reads from an experiment: its id, variant ids and weights, salt and coverage. */
+export interface AssignableExperiment extends Partial<Pick<ExperimentConfig, 'salt' | 'coverage'>> {
+  id: string;
+  variants: ReadonlyArray<Pick<ExperimentConfig['variants'][number], 'id' | 'weight'>>;
+}
 
 /**
  * Deterministic variant for a unit (account or user id).

@@ -1,5 +1,10 @@
 export { type AccountClaims, accountClaimsSchema } from './account-claims.ts';
-export { ASSIGNMENT_VERSION, type Assignment, assignVariant } from './assign-variant.ts';
+export {
+  ASSIGNMENT_VERSION,
+  type AssignableExperiment,
+  type Assignment,
+  assignVariant,
+} from './assign-variant.ts';
 export { checkEligibility, type Eligibility, type IneligibleReason } from './check-eligibility.ts';
 export type {
   CopyConfig,
