@@ -1,0 +1,76 @@
+// Runs the shared vectors in test/vectors against core. The SDK and the edge run the same
+// files (see test/vectors/README.md), so every runtime agrees on rules and buckets.
+import { describe, expect, it } from 'vitest';
+import {
+  assignVariant,
+  checkEligibility,
+  decideRoute,
+  evaluateTriggers,
+  type HeadroomConfig,
+  hash32,
+  type RouteInput,
+  type TriggerConfig,
+  type TriggerSnapshot,
+} from '../src/index.ts';
+import { acmeConfig } from './acme.ts';
+import assignment from './vectors/assignment.json' with { type: 'json' };
+import eligibility from './vectors/eligibility.json' with { type: 'json' };
+import routing from './vectors/routing.json' with { type: 'json' };
+import triggers from './vectors/triggers.json' with { type: 'json' };
+
+type TriggerCase = {
+  name: string;
+  now: string;
+  snapshot: TriggerSnapshot;
+  triggers?: TriggerConfig[];
+  expected: Array<{ id: string; fired: boolean; value: number }>;
+};
+type EligibilityCase = {
+  name: string;
+  now: string;
+  claims: Parameters<typeof checkEligibility>[0];
+  eligibility?: Partial<HeadroomConfig['eligibility']>;
+  expected: ReturnType<typeof checkEligibility>;
+};
+type RoutingCase = {
+  name: string;
+  input: RouteInput;
+  routing?: Partial<HeadroomConfig['routing']>;
+  expected: ReturnType<typeof decideRoute>;
+};
+
+describe('trigger vectors', () => {
+  it.each((triggers.cases as TriggerCase[]).map((c) => [c.name, c] as const))('%s', (_, c) => {
+    const config = c.triggers ? { ...acmeConfig, triggers: c.triggers } : acmeConfig;
+    const results = evaluateTriggers(c.snapshot, config, Date.parse(c.now));
+    for (const expected of c.expected) {
+      const result = results.find((r) => r.id === expected.id);
+      expect(result?.fired, `${expected.id}.fired`).toBe(expected.fired);
+      expect(result?.value, `${expected.id}.value`).toBeCloseTo(expected.value, 9);
+    }
+  });
+});
+
+describe('eligibility vectors', () => {
+  it.each((eligibility.cases as EligibilityCase[]).map((c) => [c.name, c] as const))('%s', (_, c) => {
+    const config = { eligibility: { ...acmeConfig.eligibility, ...c.eligibility } };
+    expect(checkEligibility(c.claims, config, Date.parse(c.now))).toEqual(c.expected);
+  });
+});
+
+describe('routing vectors', () => {
+  it.each((routing.cases as RoutingCase[]).map((c) => [c.name, c] as const))('%s', (_, c) => {
+    const policy = { plans: acmeConfig.plans, routing: { ...acmeConfig.routing, ...c.routing } };
+    expect(decideRoute(c.input, policy)).toEqual(c.expected);
+  });
+});
+
+describe('assignment vectors', () => {
+  it.each(assignment.hashes.map((c) => [c.name, c] as const))('%s', (_, c) => {
+    expect(hash32(c.input)).toBe(c.hash32);
+  });
+  it.each(assignment.cases.map((c) => [c.name, c] as const))('%s', (_, c) => {
+    const { variantId, bucket, enrolled } = assignVariant(c.experiment, c.unitId);
+    expect({ variantId, bucket, enrolled }).toEqual(c.expected);
+  });
+});
