@@ -32,9 +32,10 @@ describe('configJsonSchema', () => {
     }
     expect(text).toContain('"enum":["banner","modal","inline","toast"]');
     expect(text).toContain('"enum":["self_serve","self_serve_with_assist","cs_assist"]');
-    const routing = schema.properties?.routing as Schema;
+    const properties = schema.properties ?? {};
+    const routing = properties.routing as Schema;
     expect(routing.properties?.assistAtAcv).toMatchObject({ type: 'number', minimum: 0, default: 5000 });
-    const plan = (schema.properties?.plans as Schema).additionalProperties as Schema;
+    const plan = (properties.plans as Schema).additionalProperties as Schema;
     expect(plan.required).toContain('seatPrice');
   });
 
