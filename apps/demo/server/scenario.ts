@@ -1,0 +1,127 @@
+import * as z from 'zod';
+
+/** What the visitor picked in the "Demo account" drawer; the backend turns it into token claims. */
+export const scenarioSchema = z.object({
+  accountId: z.string().regex(/^[a-z0-9_-]{3,64}$/i),
+  userId: z.string().regex(/^[a-z0-9_-]{3,64}$/i),
+  segment: z.enum(['smb', 'mid_market', 'enterprise']),
+  plan: z.string().min(1).max(64),
+  /** Seats paid for. */
+  seats: z.number().int().min(1).max(100_000),
+  /** Current annual contract value, USD. */
+  acv: z.number().min(0).max(1e9),
+  usage: z.object({
+    seats: z.number().int().min(0).max(100_000),
+    docs: z.number().int().min(0).max(10_000_000),
+    api_calls: z.number().int().min(0).max(1e9),
+  }),
+  /** Days since first value; null = not activated yet. */
+  activationAgeDays: z.number().int().min(0).max(3650).nullable(),
+  health: z.number().min(0).max(100).nullable(),
+  churnRisk: z.boolean(),
+});
+
+export type Scenario = z.infer<typeof scenarioSchema>;
+
+/** A partial update from the drawer (the account id is kept unless asked to change). */
+export const scenarioPatchSchema = scenarioSchema.partial().extend({
+  preset: z.optional(z.string()),
+  usage: scenarioSchema.shape.usage.partial().optional(),
+});
+
+export type ScenarioPatch = z.infer<typeof scenarioPatchSchema>;
+
+type PresetValues = Omit<Scenario, 'accountId' | 'userId'>;
+
+/** Presets that show each route and suppression rule in a minute. */
+export const PRESETS: Record<string, { label: string; description: string; values: PresetValues }> = {
+  self_serve_80: {
+    label: 'Self-serve at 80 %',
+    description: 'A healthy free-plan team at 82 % of its document limit: banner, then checkout.',
+    values: {
+      segment: 'smb',
+      plan: 'free',
+      seats: 3,
+      acv: 0,
+      usage: { seats: 2, docs: 41, api_calls: 420 },
+      activationAgeDays: 90,
+      health: 88,
+      churnRisk: false,
+    },
+  },
+  assisted: {
+    label: 'Assisted',
+    description: 'A Team-plan mid-market account whose Business upgrade is worth $5k–$20k.',
+    values: {
+      segment: 'mid_market',
+      plan: 'team',
+      seats: 10,
+      acv: 1440,
+      usage: { seats: 9, docs: 870, api_calls: 61_000 },
+      activationAgeDays: 120,
+      health: 91,
+      churnRisk: false,
+    },
+  },
+  enterprise_cs: {
+    label: 'Enterprise → CS',
+    description: 'An enterprise Business account: every upgrade goes to customer success.',
+    values: {
+      segment: 'enterprise',
+      plan: 'business',
+      seats: 180,
+      acv: 75_600,
+      usage: { seats: 172, docs: 9_400, api_calls: 830_000 },
+      activationAgeDays: 400,
+      health: 82,
+      churnRisk: false,
+    },
+  },
+  churn_risk: {
+    label: 'Churn risk (suppressed)',
+    description: 'At 90 % of its limits but flagged at churn risk: bars, no pitch.',
+    values: {
+      segment: 'smb',
+      plan: 'free',
+      seats: 3,
+      acv: 0,
+      usage: { seats: 3, docs: 45, api_calls: 900 },
+      activationAgeDays: 200,
+      health: 40,
+      churnRisk: true,
+    },
+  },
+  just_activated: {
+    label: 'Just activated (suppressed)',
+    description: 'At 90 % of its limits but activated 5 days ago: let it find value first.',
+    values: {
+      segment: 'smb',
+      plan: 'free',
+      seats: 3,
+      acv: 0,
+      usage: { seats: 3, docs: 45, api_calls: 900 },
+      activationAgeDays: 5,
+      health: 95,
+      churnRisk: false,
+    },
+  },
+};
+
+export const DEFAULT_PRESET = 'self_serve_80';
+
+/** A fresh scenario for a new demo session. */
+export function defaultScenario(accountId: string, userId: string, preset = DEFAULT_PRESET): Scenario {
+  const values = (PRESETS[preset] ?? PRESETS[DEFAULT_PRESET])!.values;
+  return { accountId, userId, ...values, usage: { ...values.usage } };
+}
+
+/** Applies a drawer update: a preset first, then explicit fields. */
+export function applyPatch(current: Scenario, patch: ScenarioPatch): Scenario {
+  const { preset, usage, ...fields } = patch;
+  const base =
+    preset !== undefined && PRESETS[preset]
+      ? defaultScenario(current.accountId, current.userId, preset)
+      : current;
+  const next = { ...base, ...fields, usage: { ...base.usage, ...usage } };
+  return scenarioSchema.parse(next);
+}
