@@ -12,14 +12,73 @@ const pct = (ratio: number) => (Number.isFinite(ratio) ? `${Math.round(ratio * 1
 const usedOf = (snapshot: TriggerSnapshot, meter: string) =>
   snapshot.meters[meter] ?? snapshot.claims.usage?.[meter] ?? 0;
 
-type Evaluator<K extends TriggerConfig['kind']> = (
-  trigger: Extract<TriggerConfig, { kind: K }>,
+/** The snapshot with every day parsed once per evaluation, shared by all triggers. */
+interface Context {
+  snapshot: TriggerSnapshot;
+  config: Pick<HeadroomConfig, 'plans'>;
+  today: number;
+  gateHits(): ReadonlyArray<{ day: number; feature: string; count: number }>;
+  invites(): ReadonlyArray<{ day: number; count: number }>;
+  /** Daily peaks before today, oldest first. */
+  history(meter: string): ReadonlyArray<{ day: number; used: number }>;
+}
+
+function createContext(
   snapshot: TriggerSnapshot,
   config: Pick<HeadroomConfig, 'plans'>,
   today: number,
+): Context {
+  let gateHits: ReturnType<Context['gateHits']> | undefined;
+  let invites: ReturnType<Context['invites']> | undefined;
+  const histories = new Map<string, ReturnType<Context['history']>>();
+  return {
+    snapshot,
+    config,
+    today,
+    gateHits: () =>
+      (gateHits ??= (snapshot.gateHits ?? []).map((hit) => ({
+        day: toDay(hit.day),
+        feature: hit.feature,
+        count: hit.count ?? 1,
+      }))),
+    invites: () => (invites ??= (snapshot.invites ?? []).map((e) => ({ day: toDay(e.day), count: e.count }))),
+    history(meter) {
+      let samples = histories.get(meter);
+      if (samples === undefined) {
+        samples = dailyPeaks(snapshot.meterHistory?.[meter] ?? [], today);
+        histories.set(meter, samples);
+      }
+      return samples;
+    },
+  };
+}
+
+/** Samples before today, one per day (the peak), oldest first. */
+function dailyPeaks(
+  raw: ReadonlyArray<{ day: DayRef; used: number }>,
+  today: number,
+): Array<{ day: number; used: number }> {
+  const samples: Array<{ day: number; used: number }> = [];
+  let ascending = true;
+  for (const s of raw) {
+    const day = toDay(s.day);
+    if (!(day < today)) continue; // also drops NaN
+    const last = samples[samples.length - 1];
+    if (last !== undefined && day <= last.day) ascending = false;
+    samples.push({ day, used: s.used });
+  }
+  if (ascending) return samples; // the usual shape: one sample per day, in order
+  const peaks = new Map<number, number>();
+  for (const s of samples) peaks.set(s.day, Math.max(peaks.get(s.day) ?? s.used, s.used));
+  return [...peaks].map(([day, used]) => ({ day, used })).sort((a, b) => a.day - b.day);
+}
+
+type Evaluator<K extends TriggerConfig['kind']> = (
+  trigger: Extract<TriggerConfig, { kind: K }>,
+  context: Context,
 ) => Omit<TriggerResult, 'id' | 'kind' | 'prompt'>;
 
-const meterRatio: Evaluator<'meter_ratio'> = (trigger, snapshot, config) => {
+const meterRatio: Evaluator<'meter_ratio'> = (trigger, { snapshot, config }) => {
   let best: { meter: string; ratio: number } | null = null;
   for (const meter of trigger.meters) {
     const limit = meterLimit(config, snapshot.claims.plan, meter);
@@ -44,26 +103,23 @@ const meterRatio: Evaluator<'meter_ratio'> = (trigger, snapshot, config) => {
   };
 };
 
-const meterSustained: Evaluator<'meter_sustained'> = (trigger, snapshot, config, today) => {
+const meterSustained: Evaluator<'meter_sustained'> = (trigger, context) => {
+  const { snapshot, config, today } = context;
   const limit = meterLimit(config, snapshot.claims.plan, trigger.meter);
   const above = (used: number) =>
     limit !== null && (limit > 0 ? used / limit + EPSILON >= trigger.atLeast : used > 0);
-  // A sample is the day's peak and carries forward until the next one; today is the current
-  // reading. Two samples for one day keep the higher.
-  const peaks = new Map<number, number>();
-  for (const s of snapshot.meterHistory?.[trigger.meter] ?? []) {
-    const day = toDay(s.day);
-    if (Number.isFinite(day) && day < today) peaks.set(day, Math.max(peaks.get(day) ?? s.used, s.used));
+  // Each daily peak carries forward until the next sample; today is the current reading.
+  let streak = 0;
+  if (above(usedOf(snapshot, trigger.meter))) {
+    let streakStart = today;
+    const samples = context.history(trigger.meter);
+    for (let i = samples.length - 1; i >= 0; i--) {
+      const sample = samples[i]!;
+      if (!above(sample.used)) break;
+      streakStart = sample.day;
+    }
+    streak = today - streakStart + 1;
   }
-  const samples = [...peaks].map(([day, used]) => ({ day, used })).sort((a, b) => a.day - b.day);
-  samples.push({ day: today, used: usedOf(snapshot, trigger.meter) });
-  let streakStart = Number.NaN;
-  for (let i = samples.length - 1; i >= 0; i--) {
-    const sample = samples[i]!;
-    if (!above(sample.used)) break;
-    streakStart = sample.day;
-  }
-  const streak = Number.isNaN(streakStart) ? 0 : today - streakStart + 1;
   return {
     fired: streak >= trigger.days,
     value: streak,
@@ -74,11 +130,10 @@ const meterSustained: Evaluator<'meter_sustained'> = (trigger, snapshot, config,
 
 const inWindow = (day: number, today: number, withinDays: number) => day <= today && day > today - withinDays;
 
-const gateDistinct: Evaluator<'gate_distinct'> = (trigger, snapshot, _config, today) => {
+const gateDistinct: Evaluator<'gate_distinct'> = (trigger, context) => {
   const features = new Set<string>();
-  for (const hit of snapshot.gateHits ?? []) {
-    if ((hit.count ?? 1) > 0 && inWindow(toDay(hit.day), today, trigger.withinDays))
-      features.add(hit.feature);
+  for (const hit of context.gateHits()) {
+    if (hit.count > 0 && inWindow(hit.day, context.today, trigger.withinDays)) features.add(hit.feature);
   }
   return {
     fired: features.size >= trigger.atLeast,
@@ -88,12 +143,11 @@ const gateDistinct: Evaluator<'gate_distinct'> = (trigger, snapshot, _config, to
   };
 };
 
-const gateIntent: Evaluator<'gate_intent'> = (trigger, snapshot, _config, today) => {
+const gateIntent: Evaluator<'gate_intent'> = (trigger, { gateHits, today }) => {
   let score = 0;
-  for (const hit of snapshot.gateHits ?? []) {
-    const day = toDay(hit.day);
-    if (inWindow(day, today, trigger.withinDays))
-      score += (hit.count ?? 1) * 0.5 ** ((today - day) / trigger.halfLifeDays);
+  for (const hit of gateHits()) {
+    if (inWindow(hit.day, today, trigger.withinDays))
+      score += hit.count * 0.5 ** ((today - hit.day) / trigger.halfLifeDays);
   }
   const rounded = Math.round(score * 100) / 100;
   return {
@@ -104,10 +158,10 @@ const gateIntent: Evaluator<'gate_intent'> = (trigger, snapshot, _config, today)
   };
 };
 
-const invitesSent: Evaluator<'invites_sent'> = (trigger, snapshot, _config, today) => {
+const invitesSent: Evaluator<'invites_sent'> = (trigger, { invites, today }) => {
   let sent = 0;
-  for (const entry of snapshot.invites ?? []) {
-    if (inWindow(toDay(entry.day), today, trigger.withinDays)) sent += entry.count;
+  for (const entry of invites()) {
+    if (inWindow(entry.day, today, trigger.withinDays)) sent += entry.count;
   }
   return {
     fired: sent >= trigger.atLeast,
@@ -136,12 +190,13 @@ export function evaluateTriggers(
   now: number | Date,
 ): TriggerResult[] {
   const today = epochDay(typeof now === 'number' ? now : now.getTime());
+  const context = createContext(snapshot, config, today);
   return config.triggers.map((trigger) => {
     const evaluate = evaluators[trigger.kind] as Evaluator<TriggerConfig['kind']>;
     const result: TriggerResult = {
       id: trigger.id,
       kind: trigger.kind,
-      ...evaluate(trigger, snapshot, config, today),
+      ...evaluate(trigger, context),
     };
     if (trigger.prompt !== undefined) result.prompt = trigger.prompt;
     return result;
