@@ -79,11 +79,15 @@ describe('decideRoute', () => {
     expect(decideRoute(business(1_000, { pqlAgeDays: null }), acmeConfig).route).toBe('self_serve');
   });
 
-  it('escalates to CS at escalateAtSignals active triggers (3 vs 4)', () => {
+  it('offers a person at escalateAtSignals active triggers (3 vs 4), never lowering CS', () => {
     expect(decideRoute(business(1_000, { activeSignals: 3 }), acmeConfig).route).toBe('self_serve');
-    expect(decideRoute(business(1_000, { activeSignals: 4 }), acmeConfig).reasons).toEqual([
-      'below_assist_threshold',
-      'signal_escalation',
+    expect(decideRoute(business(1_000, { activeSignals: 4 }), acmeConfig)).toEqual({
+      route: 'self_serve_with_assist',
+      reasons: ['below_assist_threshold', 'signal_escalation'],
+      expansionAcv: 1_000,
+    });
+    expect(decideRoute(business(25_000, { activeSignals: 9 }), acmeConfig).reasons).toEqual([
+      'above_cs_threshold',
     ]);
   });
 

@@ -24,7 +24,10 @@ export interface RouteInput {
   claims: Pick<AccountClaims, 'acv' | 'segment' | 'seats'>;
   /** Days since the account first became a PQL; `null`/absent when it never did. */
   pqlAgeDays?: number | null | undefined;
-  /** Distinct triggers active on the account; at `escalateAtSignals` or more the deal goes to CS. */
+  /**
+   * Distinct triggers active on the account. At `escalateAtSignals` or more the account is in a
+   * sales-led motion, so a person is offered: at least `self_serve_with_assist`.
+   */
   activeSignals?: number | undefined;
 }
 
@@ -89,8 +92,12 @@ export function decideRoute(input: RouteInput, policy: RoutePolicy): RouteDecisi
       reasons.push(`needs_${need}`);
     }
   }
-  if (input.activeSignals !== undefined && input.activeSignals >= routing.escalateAtSignals) {
-    route = raise(route, 'cs_assist');
+  if (
+    route === 'self_serve' &&
+    input.activeSignals !== undefined &&
+    input.activeSignals >= routing.escalateAtSignals
+  ) {
+    route = 'self_serve_with_assist';
     reasons.push('signal_escalation');
   }
   if (route === 'self_serve' && input.pqlAgeDays != null && input.pqlAgeDays >= routing.stalledPqlDays) {
