@@ -106,8 +106,9 @@ const bar = (ratio) => {
 // ── 1. Account and meters ───────────────────────────────────────────────────────────────
 line(`Headroom live evaluation — ${new Date(now).toISOString().slice(0, 16)}Z`);
 line(`Config: ${configPath.replace(`${root}/`, '')}`);
+const count = (n, one, other) => `${n} ${n === 1 ? one : other}`;
 line(
-  `        ${Object.keys(config.meters).length} meters, ${Object.keys(config.plans).length} plans, ${config.triggers.length} triggers, ${Object.keys(config.experiments).length} experiments`,
+  `        ${count(Object.keys(config.meters).length, 'meter', 'meters')}, ${count(Object.keys(config.plans).length, 'plan', 'plans')}, ${count(config.triggers.length, 'trigger', 'triggers')}, ${count(Object.keys(config.experiments).length, 'experiment', 'experiments')}`,
 );
 
 heading(`Account: ${account.name} (${account.claims.sub})`);
