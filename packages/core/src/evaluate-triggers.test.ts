@@ -221,7 +221,25 @@ describe('evaluateTriggers', () => {
     });
   });
 
+  it('reads days given as ms timestamps', () => {
+    const result = only('feature_exploration', {
+      claims: team,
+      meters: {},
+      gateHits: [
+        { feature: 'a', day: NOW },
+        { feature: 'b', day: NOW - 13 * 86_400_000 },
+        { feature: 'c', day: NOW - 14 * 86_400_000 },
+      ],
+    });
+    expect(result.value).toBe(2);
+  });
+
   describe('collaboration surge (≥ 5 invites within 30 days)', () => {
+    it('counts one invite per entry when the entry has no count', () => {
+      const invites = Array.from({ length: 5 }, (_, i) => ({ day: daysAgo(i) }));
+      expect(only('collaboration_surge', { claims: team, meters: {}, invites }).fired).toBe(true);
+    });
+
     it('does not fire at 4 invites and fires at 5', () => {
       const invites = [
         { day: daysAgo(0), count: 2 },

@@ -6,7 +6,9 @@ import type { DayRef, TriggerResult, TriggerSnapshot } from './trigger-snapshot.
 // Ratios are compared with a hair of tolerance so 0.9 × 10 seats counts as 90 %.
 const EPSILON = 1e-9;
 
-const toDay = (day: DayRef): number => (typeof day === 'number' ? day : dayOfIso(day));
+// Epoch days are ~20,000 today; a number that large can only be a ms timestamp.
+const toDay = (day: DayRef): number =>
+  typeof day === 'number' ? (day >= 1e9 ? epochDay(day) : day) : dayOfIso(day);
 const pct = (ratio: number) => (Number.isFinite(ratio) ? `${Math.round(ratio * 1000) / 10}%` : 'over 100%');
 // The merged live count when the caller has one, else the backend's count from the token.
 const usedOf = (snapshot: TriggerSnapshot, meter: string) =>
@@ -41,7 +43,8 @@ function createContext(
         feature: hit.feature,
         count: hit.count ?? 1,
       }))),
-    invites: () => (invites ??= (snapshot.invites ?? []).map((e) => ({ day: toDay(e.day), count: e.count }))),
+    invites: () =>
+      (invites ??= (snapshot.invites ?? []).map((e) => ({ day: toDay(e.day), count: e.count ?? 1 }))),
     history(meter) {
       let samples = histories.get(meter);
       if (samples === undefined) {

@@ -1,6 +1,9 @@
 import type { AccountClaims } from './account-claims.ts';
 
-/** A day as `YYYY-MM-DD` (UTC) or as days since the Unix epoch. */
+/**
+ * A UTC day: `YYYY-MM-DD`, an ISO timestamp, days since the Unix epoch, or — any number of
+ * 1e9 or more — a timestamp in ms since the epoch.
+ */
 export type DayRef = string | number;
 
 /** What the trigger engine knows about one account at one moment. Plain data: JSON-safe. */
@@ -10,8 +13,8 @@ export interface TriggerSnapshot {
   meters: Readonly<Record<string, number>>;
   /** Gated-feature hits per day, by every user of the account. */
   gateHits?: ReadonlyArray<{ day: DayRef; feature: string; count?: number }>;
-  /** Invites sent per day, by every user of the account. */
-  invites?: ReadonlyArray<{ day: DayRef; count: number }>;
+  /** Invites sent per day, by every user of the account; `count` defaults to 1. */
+  invites?: ReadonlyArray<{ day: DayRef; count?: number }>;
   /** Daily usage samples per meter (e.g. the day's peak), for sustained-pressure triggers. */
   meterHistory?: Readonly<Record<string, ReadonlyArray<{ day: DayRef; used: number }>>>;
 }
