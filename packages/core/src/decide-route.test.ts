@@ -113,4 +113,9 @@ describe('decideRoute', () => {
   it('throws a RangeError for a plan it does not know', () => {
     expect(() => decideRoute({ ...business(1), plan: 'platinum' }, acmeConfig)).toThrow(RangeError);
   });
+
+  it('throws a RangeError for seats that are not a number ≥ 0 instead of routing NaN', () => {
+    expect(() => decideRoute(business(1, { seats: Number.NaN }), acmeConfig)).toThrow(RangeError);
+    expect(() => decideRoute(business(1, { seats: -1 }), acmeConfig)).toThrow(RangeError);
+  });
 });

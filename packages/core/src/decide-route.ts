@@ -51,13 +51,15 @@ const raise = (a: Route, b: Route): Route => (RANK[b] > RANK[a] ? b : a);
  * @example
  * decideRoute({ plan: 'business', seats: 60, claims: { acv: 1200, segment: 'smb', seats: 10 } }, config)
  * // { route: 'cs_assist', reasons: ['above_cs_threshold'], expansionAcv: 24000 }
- * @throws RangeError for a plan the policy does not know.
+ * @throws RangeError for a plan the policy does not know, or seats that are not a number ≥ 0.
  */
 export function decideRoute(input: RouteInput, policy: RoutePolicy): RouteDecision {
   const plan = policy.plans[input.plan];
   if (!plan) throw new RangeError(`unknown plan "${input.plan}"`);
   const { routing } = policy;
   const seats = input.seats ?? input.claims.seats;
+  // A NaN here would compare false everywhere and silently route to self-serve.
+  if (!Number.isFinite(seats) || seats < 0) throw new RangeError(`invalid seats ${seats}`);
   const reasons: RouteReason[] = [];
   let route: Route;
   let expansionAcv: number | null = null;

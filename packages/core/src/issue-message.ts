@@ -10,7 +10,7 @@ export function issueMessage(issue: z.core.$ZodIssue): string {
       return issue.input === undefined ? `required (${issue.expected})` : `expected ${issue.expected}`;
     case 'too_small':
       return issue.origin === 'array' || issue.origin === 'string'
-        ? `needs at least ${describe(issue.minimum)} ${issue.origin === 'array' ? 'items' : 'characters'}`
+        ? `needs at least ${describe(issue.minimum)} ${issue.origin === 'array' ? (issue.minimum === 1 ? 'item' : 'items') : issue.minimum === 1 ? 'character' : 'characters'}`
         : `must be ${issue.inclusive ? '≥' : '>'} ${describe(issue.minimum)}`;
     case 'too_big':
       return issue.origin === 'array' || issue.origin === 'string'
@@ -18,8 +18,13 @@ export function issueMessage(issue: z.core.$ZodIssue): string {
         : `must be ${issue.inclusive ? '≤' : '<'} ${describe(issue.maximum)}`;
     case 'invalid_value':
       return `expected one of ${issue.values.map(describe).join(', ')}`;
-    case 'invalid_union':
-      return 'matches none of the allowed shapes';
+    case 'invalid_union': {
+      // A discriminated union (trigger kinds, event types) reports the values it knows.
+      const options = (issue as { options?: unknown[] }).options;
+      return Array.isArray(options) && options.length > 0
+        ? `expected one of ${options.map(describe).join(', ')}`
+        : 'matches none of the allowed shapes';
+    }
     case 'invalid_format':
       return `invalid ${issue.format}`;
     case 'unrecognized_keys':
