@@ -1,0 +1,191 @@
+import {
+  type AccountClaims,
+  DAY_MS,
+  defineConfig,
+  type HeadroomConfig,
+  HeadroomConfigError,
+  nextPlan,
+} from '@headroom/core';
+import type { EdgeOptions, LogLine } from './edge-options.ts';
+import { createHandoffDelivery, type HandoffDelivery } from './handoff-delivery.ts';
+import { HttpError } from './http-error.ts';
+import { createRateLimiter, type RateLimiter } from './rate-limiter.ts';
+import type { AccountSignals, ConfigVersion, HandoffPayload, Storage } from './storage/storage.ts';
+import { importTokenKey, verifyAccountToken } from './verify-account-token.ts';
+
+/** Shared state of one edge app: dependencies plus the per-instance caches. */
+export interface EdgeContext {
+  storage: Storage;
+  now: () => number;
+  log: (line: LogLine) => void;
+  options: EdgeOptions;
+  ipLimiter: RateLimiter | null;
+  accountLimiter: RateLimiter | null;
+  outbox: HandoffDelivery;
+  activeSignalDays: number;
+  ready: Promise<void>;
+  verify(token: unknown): Promise<AccountClaims>;
+  /** The published config, cached for `configCacheMs`; 503 when none was ever published. */
+  config(): Promise<ConfigVersion>;
+  invalidateConfig(): void;
+  /** Routing signals of an account, cached briefly and dropped when its events arrive. */
+  signals(accountId: string): Promise<AccountSignals>;
+  invalidateSignals(accountId: string): void;
+  /** Takes `cost` from the account's token bucket. @throws HttpError 429 with `Retry-After`. */
+  takeAccount(accountId: string, cost?: number): void;
+  /** Stores the verified claims of an account, at most once a minute per account and instance. */
+  rememberAccount(claims: AccountClaims): Promise<void>;
+  /** Creates (once per key) a handoff and schedules its delivery. */
+  handoff(
+    dedupeKey: string,
+    payload: HandoffPayload,
+    waitUntil: (p: Promise<unknown>) => void,
+  ): Promise<string>;
+  /** Price of the next plan on the upgrade path for the token's seats − ACV; null when unpriced. */
+  potentialExpansionAcv(
+    config: HeadroomConfig,
+    claims: Pick<AccountClaims, 'plan' | 'seats' | 'acv'>,
+  ): number | null;
+}
+
+const SIGNAL_CACHE_MS = 5000;
+const MAX_CACHE = 10_000;
+
+function boundedSet<K, V>(map: Map<K, V>, key: K, value: V): void {
+  if (map.size >= MAX_CACHE) {
+    const oldest = map.keys().next().value;
+    if (oldest !== undefined) map.delete(oldest);
+  }
+  map.set(key, value);
+}
+
+function loadInitialConfig(raw: unknown): HeadroomConfig {
+  try {
+    return defineConfig(raw);
+  } catch (error) {
+    if (error instanceof HeadroomConfigError) throw error;
+    throw new HeadroomConfigError([{ path: '', message: String(error) }]);
+  }
+}
+
+/** Builds the context of one app: imports the key and publishes the initial config. */
+export function createEdgeContext(options: EdgeOptions): EdgeContext {
+  const { storage } = options;
+  const now = options.now ?? Date.now;
+  const log =
+    options.log ??
+    ((line: LogLine) => {
+      console.log(JSON.stringify({ time: new Date(now()).toISOString(), ...line }));
+    });
+  const limits = options.rateLimit === false ? null : (options.rateLimit ?? {});
+  const configCacheMs = options.configCacheMs ?? 5000;
+  const keyPromise = importTokenKey(options.secret);
+  let key: CryptoKey | undefined;
+  let cached: { at: number; version: ConfigVersion } | undefined;
+  const signalCache = new Map<string, { at: number; value: Promise<AccountSignals> }>();
+  const accountSeen = new Map<string, { at: number; digest: string }>();
+
+  const ready = (async () => {
+    key = await keyPromise;
+    if (options.config !== undefined && (await storage.latestConfig()) === null) {
+      const config = loadInitialConfig(options.config);
+      const version = await storage.publishConfig(config, 'initial config', now());
+      log({ level: 'info', msg: 'published initial config', version });
+    }
+  })();
+  // Surfaced through `ready` and the first request; never an unhandled rejection.
+  ready.catch(() => {});
+
+  const outbox = createHandoffDelivery({
+    storage,
+    webhookUrl: options.webhook?.url,
+    webhookSecret: options.webhook?.secret,
+    now,
+    log,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+
+  const ctx: EdgeContext = {
+    storage,
+    now,
+    log,
+    options,
+    ipLimiter: limits ? createRateLimiter(limits.perIp ?? { burst: 600, perSecond: 200 }) : null,
+    accountLimiter: limits ? createRateLimiter(limits.perAccount ?? { burst: 300, perSecond: 50 }) : null,
+    outbox,
+    activeSignalDays: options.activeSignalDays ?? 30,
+    ready,
+
+    async verify(token) {
+      return verifyAccountToken(token, key ?? (await keyPromise), now());
+    },
+
+    async config() {
+      const t = now();
+      if (cached && t - cached.at < configCacheMs) return cached.version;
+      const version = await storage.latestConfig();
+      if (!version) throw new HttpError(503, 'no_config', 'no configuration has been published yet');
+      cached = { at: t, version };
+      return version;
+    },
+    invalidateConfig() {
+      cached = undefined;
+    },
+
+    signals(accountId) {
+      const t = now();
+      const hit = signalCache.get(accountId);
+      if (hit && t - hit.at < SIGNAL_CACHE_MS) return hit.value;
+      const value = storage.accountSignals(accountId, t - ctx.activeSignalDays * DAY_MS);
+      value.catch(() => signalCache.delete(accountId));
+      boundedSet(signalCache, accountId, { at: t, value });
+      return value;
+    },
+    invalidateSignals(accountId) {
+      signalCache.delete(accountId);
+    },
+
+    takeAccount(accountId, cost = 1) {
+      const wait = ctx.accountLimiter?.take(accountId, now(), cost) ?? 0;
+      if (wait > 0) {
+        throw new HttpError(429, 'rate_limited', 'too many requests for this account', undefined, {
+          'Retry-After': String(wait),
+        });
+      }
+    },
+
+    async rememberAccount(claims) {
+      const t = now();
+      const digest = `${claims.plan}|${claims.segment}|${claims.acv}|${claims.seats}`;
+      const seen = accountSeen.get(claims.sub);
+      if (seen && seen.digest === digest && t - seen.at < 60_000) return;
+      boundedSet(accountSeen, claims.sub, { at: t, digest });
+      await storage.upsertAccount({
+        accountId: claims.sub,
+        plan: claims.plan,
+        segment: claims.segment,
+        acv: claims.acv,
+        seats: claims.seats,
+        seenAt: t,
+      });
+    },
+
+    async handoff(dedupeKey, payload, waitUntil) {
+      const { handoff, created } = await storage.createHandoff(dedupeKey, payload, now());
+      if (created) {
+        log({ level: 'info', msg: 'handoff created', handoffId: handoff.id, accountId: handoff.accountId });
+        if ((options.delivery ?? 'background') === 'background' && options.webhook)
+          waitUntil(outbox.deliverDue());
+      }
+      return handoff.id;
+    },
+
+    potentialExpansionAcv(config, claims) {
+      const next = nextPlan(config, claims.plan);
+      const price = next === null ? undefined : config.plans[next]?.seatPrice;
+      if (price === undefined || price === null) return null;
+      return price * claims.seats - claims.acv;
+    },
+  };
+  return ctx;
+}

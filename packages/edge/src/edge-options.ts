@@ -1,0 +1,46 @@
+import type { RateLimit } from './rate-limiter.ts';
+import type { Storage } from './storage/storage.ts';
+
+/** One structured log line; written as JSON by the Node server. */
+export type LogLine = Record<string, unknown> & { level: 'debug' | 'info' | 'warn' | 'error'; msg: string };
+
+/** Options for `createEdgeApp`. */
+export interface EdgeOptions {
+  /** Where events, handoffs and config versions live. */
+  storage: Storage;
+  /** HS256 secret shared with the host backend (`HEADROOM_SECRET`). */
+  secret: string | Uint8Array;
+  /** Bearer token for `/v1/admin/*` (`HEADROOM_ADMIN_TOKEN`); the admin API answers 404 without it. */
+  adminToken?: string | undefined;
+  /** Bearer key for `/v1/server/events` (`HEADROOM_SERVER_KEY`); the route answers 404 without it. */
+  serverKey?: string | undefined;
+  /** Origins allowed to call from a browser (`HEADROOM_ALLOWED_ORIGINS`). @default '*' */
+  allowedOrigins?: readonly string[] | '*' | undefined;
+  /** Handoff webhook (`HEADROOM_HANDOFF_WEBHOOK`, `HEADROOM_WEBHOOK_SECRET`). */
+  webhook?: { url: string; secret?: string | undefined } | undefined;
+  /**
+   * Configuration published as version 1 when the store has none: a raw object (validated)
+   * or a loader. Later versions come from `PUT /v1/admin/config`.
+   */
+  config?: unknown;
+  /** Clock, ms since the epoch. @default Date.now */
+  now?: () => number;
+  /** Token buckets; `false` disables rate limiting. @default per IP 600 burst + 200/s, per account 300 burst + 50/s */
+  rateLimit?: { perIp?: RateLimit; perAccount?: RateLimit } | false;
+  /** The caller's IP address (the Node server passes the socket address). */
+  clientIp?: (request: Request, env: unknown) => string | undefined;
+  /** Structured log sink. @default one JSON line per call on stdout */
+  log?: (line: LogLine) => void;
+  /** `fetch` used for webhook delivery. @default globalThis.fetch */
+  fetch?: typeof fetch;
+  /**
+   * When handoffs are delivered: `'background'` right after they are created (and on each
+   * `outbox.start()` tick), `'manual'` only when `outbox.deliverDue()` is called.
+   * @default 'background'
+   */
+  delivery?: 'background' | 'manual';
+  /** Days a fired trigger counts as active for escalation and routing. @default 30 */
+  activeSignalDays?: number;
+  /** How long a published config is cached per instance. @default 5000 */
+  configCacheMs?: number;
+}

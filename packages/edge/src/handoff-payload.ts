@@ -1,0 +1,44 @@
+import type { AccountClaims } from '@headroom/core';
+import type { AccountSignals, HandoffPayload } from './storage/storage.ts';
+
+/** What a handoff is built from. */
+export interface HandoffInput {
+  handoffId: string;
+  kind: HandoffPayload['kind'];
+  claims: AccountClaims;
+  signals: AccountSignals;
+  route: string;
+  reasons: readonly string[];
+  expansionAcv: number | null;
+  request: { plan: string; seats: number | null; needs: readonly string[]; source: string | null } | null;
+  createdAt: number;
+}
+
+/** The webhook payload: account, trigger reasons, usage snapshot, requested plan and expansion ACV. */
+export function buildHandoffPayload(input: HandoffInput): HandoffPayload {
+  const { claims, signals } = input;
+  return {
+    handoffId: input.handoffId,
+    kind: input.kind,
+    account: {
+      id: claims.sub,
+      plan: claims.plan,
+      segment: claims.segment,
+      seats: claims.seats,
+      acv: claims.acv,
+    },
+    userId: input.kind === 'route' ? claims.uid : null,
+    requestedPlan: input.request?.plan ?? null,
+    requestedSeats: input.request?.seats ?? null,
+    needs: [...(input.request?.needs ?? [])],
+    route: input.route,
+    reasons: [...input.reasons],
+    expansionAcv: input.expansionAcv,
+    activeTriggers: signals.activeTriggers,
+    // The backend's own counts at signing time, overridden by fresher stored usage.
+    usage: { ...(claims.usage ?? {}), ...signals.usage },
+    firstPqlAt: signals.firstPqlAt,
+    source: input.request?.source ?? null,
+    createdAt: new Date(input.createdAt).toISOString(),
+  };
+}

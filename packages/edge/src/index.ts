@@ -1,0 +1,37 @@
+export { createEdgeApp, type EdgeApp, MAX_BODY_BYTES } from './create-edge-app.ts';
+export type { EdgeOptions, LogLine } from './edge-options.ts';
+export {
+  createHandoffDelivery,
+  type HandoffDelivery,
+  type HandoffDeliveryOptions,
+} from './handoff-delivery.ts';
+export { type ErrorIssue, HttpError } from './http-error.ts';
+export type { RateLimit } from './rate-limiter.ts';
+export { MAX_EVENTS_PER_BATCH } from './routes/events-route.ts';
+export { createPgliteStorage } from './storage/pglite-storage.ts';
+export { createPostgresStorage, type PostgresStorageOptions } from './storage/postgres-storage.ts';
+export type { SqlClient } from './storage/sql-client.ts';
+export { createSqlStorage } from './storage/sql-storage.ts';
+export type {
+  AccountHistory,
+  AccountSignals,
+  AccountSnapshot,
+  ConfigVersion,
+  EventSource,
+  ExperimentCounts,
+  FunnelRow,
+  Handoff,
+  HandoffPayload,
+  HandoffStatus,
+  OutboxItem,
+  PqlAccount,
+  Storage,
+  StoredEvent,
+} from './storage/storage.ts';
+export { type AccountTokenClaims, type SignAccountTokenOptions, signAccountToken } from './token.ts';
+export { TOKEN_CLOCK_TOLERANCE_S, verifyAccountToken } from './verify-account-token.ts';
+export {
+  signWebhookPayload,
+  type VerifyWebhookOptions,
+  verifyWebhookSignature,
+} from './webhook-signature.ts';

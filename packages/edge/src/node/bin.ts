@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+// `headroom-edge --config FILE --port N [--host 127.0.0.1] [--console DIR]`: the Node server.
+// Environment: HEADROOM_SECRET (required), HEADROOM_ADMIN_TOKEN, DATABASE_URL,
+// HEADROOM_DATA_DIR, HEADROOM_HANDOFF_WEBHOOK, HEADROOM_WEBHOOK_SECRET,
+// HEADROOM_ALLOWED_ORIGINS, HEADROOM_SERVER_KEY.
+import { mkdir, readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createPgliteStorage } from '../storage/pglite-storage.ts';
+import { createPostgresStorage } from '../storage/postgres-storage.ts';
+import { startEdgeServer } from './start-edge-server.ts';
+
+const log = (level: 'info' | 'warn' | 'error', msg: string, extra: Record<string, unknown> = {}) =>
+  console.log(JSON.stringify({ time: new Date().toISOString(), level, msg, ...extra }));
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    args: process.argv.slice(2).filter((a) => a !== '--'),
+    options: {
+      config: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      console: { type: 'string' },
+    },
+  });
+  const env = process.env;
+  // `pnpm edge` runs in the package folder; paths are meant relative to where it was typed.
+  const cwd = env.INIT_CWD ?? process.cwd();
+  const secret = env.HEADROOM_SECRET;
+  if (!secret) {
+    log('error', 'HEADROOM_SECRET is required (the HS256 secret shared with your backend)');
+    process.exit(1);
+  }
+  const port = values.port === undefined ? Number(env.PORT ?? 8787) : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    log('error', `invalid --port ${values.port}`);
+    process.exit(1);
+  }
+  const config = values.config ? JSON.parse(await readFile(resolve(cwd, values.config), 'utf8')) : undefined;
+  let storage: Awaited<ReturnType<typeof createPgliteStorage>>;
+  if (env.DATABASE_URL) {
+    storage = await createPostgresStorage(env.DATABASE_URL);
+    log('info', 'storage: postgres');
+  } else {
+    const dir = resolve(cwd, env.HEADROOM_DATA_DIR ?? '.headroom', 'pglite');
+    await mkdir(dir, { recursive: true });
+    storage = await createPgliteStorage(dir);
+    log('info', 'storage: pglite', { dir });
+  }
+  const origins = env.HEADROOM_ALLOWED_ORIGINS?.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  if (!origins?.length) log('warn', 'HEADROOM_ALLOWED_ORIGINS is not set: every browser origin is allowed');
+  if (!env.HEADROOM_HANDOFF_WEBHOOK)
+    log('warn', 'HEADROOM_HANDOFF_WEBHOOK is not set: handoffs stay pending');
+  const consoleDir = values.console
+    ? resolve(cwd, values.console)
+    : fileURLToPath(new URL('../../../../apps/console/dist', import.meta.url));
+  const server = await startEdgeServer({
+    storage,
+    secret,
+    adminToken: env.HEADROOM_ADMIN_TOKEN,
+    serverKey: env.HEADROOM_SERVER_KEY,
+    allowedOrigins: origins?.length ? origins : '*',
+    webhook: env.HEADROOM_HANDOFF_WEBHOOK
+      ? { url: env.HEADROOM_HANDOFF_WEBHOOK, secret: env.HEADROOM_WEBHOOK_SECRET }
+      : undefined,
+    config,
+    port,
+    host: values.host ?? '127.0.0.1',
+    consoleDir,
+  });
+  log('info', `listening on ${server.url}`, { url: server.url });
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log('info', 'shutting down', { signal });
+    // Never hang forever on a stuck socket or webhook.
+    setTimeout(() => {
+      log('error', 'shutdown timed out');
+      process.exit(1);
+    }, 15_000).unref();
+    server.close().then(
+      () => {
+        log('info', 'stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        log('error', 'shutdown failed', { error: String(error) });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  log('error', 'failed to start', { error: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+});

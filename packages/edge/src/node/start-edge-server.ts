@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { type HttpBindings, serve } from '@hono/node-server';
+import { createEdgeApp, type EdgeApp } from '../create-edge-app.ts';
+import type { EdgeOptions } from '../edge-options.ts';
+import { createConsoleStatic } from './console-static.ts';
+
+/** Options for `startEdgeServer`: the app's options plus where to listen. */
+export interface EdgeServerOptions extends EdgeOptions {
+  /** @default 8787; 0 picks a free port */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** Built console folder served at `/console` when it exists. */
+  consoleDir?: string | undefined;
+  /** Outbox polling interval. @default 1000 */
+  outboxIntervalMs?: number;
+}
+
+/** A running edge server. */
+export interface EdgeServer {
+  url: string;
+  port: number;
+  app: EdgeApp;
+  /** Stops accepting, finishes in-flight requests, flushes the outbox, closes storage. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the edge endpoint on Node (`@hono/node-server`).
+ * @example
+ * const server = await startEdgeServer({ storage, secret, config, port: 0 });
+ * console.log(server.url);
+ */
+export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeServer> {
+  const clientIp = (_request: Request, env: unknown) =>
+    (env as HttpBindings | undefined)?.incoming?.socket?.remoteAddress ?? undefined;
+  const app = createEdgeApp({ clientIp, ...options });
+  await app.ready;
+  const consoleHandler =
+    options.consoleDir !== undefined && existsSync(options.consoleDir)
+      ? createConsoleStatic(options.consoleDir)
+      : undefined;
+  const fetch = (request: Request, env: unknown) => {
+    if (consoleHandler) {
+      const { pathname } = new URL(request.url);
+      if (pathname === '/console' || pathname.startsWith('/console/')) return consoleHandler(request);
+    }
+    return app.fetch(request, env);
+  };
+  const host = options.host ?? '127.0.0.1';
+  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(
+    (resolve, reject) => {
+      const s = serve({ fetch, port: options.port ?? 8787, hostname: host }, (info: AddressInfo) =>
+        resolve({ server: s, port: info.port }),
+      );
+      s.once('error', reject);
+    },
+  );
+  app.outbox.start(options.outboxIntervalMs ?? 1000);
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    app,
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Keep-alive sockets with nothing in flight would hold close() open.
+          if ('closeIdleConnections' in server) server.closeIdleConnections();
+        });
+        await app.outbox.stop();
+        await options.storage.close();
+      })();
+      return closing;
+    },
+  };
+}

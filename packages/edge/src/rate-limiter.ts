@@ -1,0 +1,38 @@
+/** Token-bucket settings: `burst` requests at once, refilled at `perSecond`. */
+export interface RateLimit {
+  burst: number;
+  perSecond: number;
+}
+
+/** A keyed token bucket with bounded memory (least recently used keys are dropped). */
+export interface RateLimiter {
+  /** Takes `cost` tokens for `key`; returns 0 when allowed, else seconds until it would be. */
+  take(key: string, nowMs: number, cost?: number): number;
+}
+
+/** Creates a token-bucket limiter holding at most `maxKeys` buckets. */
+export function createRateLimiter(limit: RateLimit, maxKeys = 50_000): RateLimiter {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return {
+    take(key, nowMs, cost = 1) {
+      let bucket = buckets.get(key);
+      if (bucket) {
+        buckets.delete(key);
+        bucket.tokens = Math.min(limit.burst, bucket.tokens + ((nowMs - bucket.at) / 1000) * limit.perSecond);
+        bucket.at = nowMs;
+      } else {
+        bucket = { tokens: limit.burst, at: nowMs };
+        if (buckets.size >= maxKeys) {
+          const oldest = buckets.keys().next().value;
+          if (oldest !== undefined) buckets.delete(oldest);
+        }
+      }
+      buckets.set(key, bucket);
+      if (bucket.tokens >= cost) {
+        bucket.tokens -= cost;
+        return 0;
+      }
+      return Math.max(1, Math.ceil((cost - bucket.tokens) / limit.perSecond));
+    },
+  };
+}

@@ -1,0 +1,181 @@
+import { DAY_MS, defineConfig, HeadroomConfigError } from '@headroom/core';
+import type { Context, Hono } from 'hono';
+import * as z from 'zod/mini';
+import { constantTimeEqual } from '../constant-time-equal.ts';
+import type { EdgeContext } from '../edge-context.ts';
+import { HttpError } from '../http-error.ts';
+import { bearer, readJson } from '../read-json.ts';
+
+const publishSchema = z.object({ config: z.unknown(), note: z.optional(z.string().check(z.maxLength(500))) });
+const rollbackSchema = z.object({ version: z.int().check(z.gte(1)) });
+
+function intParam(c: Context, name: string, fallback: number, min: number, max: number): number {
+  const raw = c.req.query(name);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new HttpError(400, 'invalid_query', `${name} must be an integer from ${min} to ${max}`, [
+      { path: name, message: `must be an integer from ${min} to ${max}` },
+    ]);
+  }
+  return n;
+}
+
+/** The admin API under `/v1/admin`, behind the admin bearer token. */
+export function adminRoutes(app: Hono, ctx: EdgeContext): void {
+  app.use('/v1/admin/*', async (c, next) => {
+    const expected = ctx.options.adminToken;
+    if (!expected)
+      throw new HttpError(404, 'not_found', 'the admin API is not enabled (HEADROOM_ADMIN_TOKEN)');
+    const presented = bearer(c);
+    if (presented === undefined || !(await constantTimeEqual(presented, expected))) {
+      throw new HttpError(401, 'invalid_token', 'invalid admin token');
+    }
+    c.header('Cache-Control', 'no-store');
+    await next();
+  });
+
+  app.get('/v1/admin/experiments', async (c) => {
+    const { config } = await ctx.config();
+    const windows = Object.fromEntries(
+      Object.entries(config.experiments).map(([id, e]) => [
+        id,
+        { goal: e.goal, days: e.conversionWindowDays, unit: e.unit },
+      ]),
+    );
+    const counts = await ctx.storage.experimentCounts(windows);
+    const experiments = Object.entries(config.experiments).map(([id, e]) => ({
+      id,
+      goal: e.goal,
+      unit: e.unit,
+      conversionWindowDays: e.conversionWindowDays,
+      variants: e.variants.map((v) => {
+        const row = counts.find((r) => r.experimentId === id && r.variantId === v.id);
+        return {
+          id: v.id,
+          weight: v.weight,
+          exposures: row?.exposures ?? 0,
+          conversions: row?.conversions ?? 0,
+        };
+      }),
+    }));
+    return c.json({ experiments });
+  });
+
+  app.get('/v1/admin/funnel', async (c) => {
+    const days = intParam(c, 'days', 90, 1, 3650);
+    const since = ctx.now() - days * DAY_MS;
+    const funnel = await ctx.storage.funnel(since);
+    return c.json({ since: new Date(since).toISOString(), ...funnel });
+  });
+
+  app.get('/v1/admin/handoffs', async (c) => {
+    const limit = intParam(c, 'limit', 200, 1, 1000);
+    return c.json({ handoffs: await ctx.storage.handoffs(limit) });
+  });
+
+  app.get('/v1/admin/pqls', async (c) => {
+    const { config } = await ctx.config();
+    const rows = await ctx.storage.pqls(ctx.now() - ctx.activeSignalDays * DAY_MS);
+    const accounts = rows.map((r) => ({
+      accountId: r.accountId,
+      plan: r.plan,
+      segment: r.segment,
+      activeTriggers: r.activeTriggers,
+      signals: r.activeTriggers.length,
+      potentialExpansionAcv:
+        r.plan === null || r.acv === null || r.seats === null
+          ? null
+          : ctx.potentialExpansionAcv(config, { plan: r.plan, acv: r.acv, seats: r.seats }),
+      firstPqlAt: r.firstPqlAt,
+    }));
+    return c.json({ accounts });
+  });
+
+  app.get('/v1/admin/config', async (c) => {
+    const [current, versions] = await Promise.all([ctx.config(), ctx.storage.configVersions()]);
+    return c.json({ current, versions });
+  });
+
+  app.put('/v1/admin/config', async (c) => {
+    const body = await readJson(c, publishSchema);
+    let config: ReturnType<typeof defineConfig>;
+    try {
+      config = defineConfig(body.config);
+    } catch (error) {
+      if (!(error instanceof HeadroomConfigError)) throw error;
+      throw new HttpError(
+        400,
+        'invalid_config',
+        'the configuration is invalid',
+        error.issues.map((i) => ({ path: i.path ? `config.${i.path}` : 'config', message: i.message })),
+      );
+    }
+    const version = await ctx.storage.publishConfig(config, body.note, ctx.now());
+    ctx.invalidateConfig();
+    ctx.log({ level: 'info', msg: 'config published', version });
+    return c.json({ version }, 201);
+  });
+
+  app.post('/v1/admin/config/rollback', async (c) => {
+    const body = await readJson(c, rollbackSchema);
+    const old = await ctx.storage.configVersion(body.version);
+    if (!old) throw new HttpError(404, 'not_found', `config version ${body.version} does not exist`);
+    const version = await ctx.storage.publishConfig(
+      old.config,
+      `rollback to version ${body.version}`,
+      ctx.now(),
+    );
+    ctx.invalidateConfig();
+    ctx.log({ level: 'info', msg: 'config rolled back', version, from: body.version });
+    return c.json({ version }, 201);
+  });
+
+  app.get('/v1/admin/events', (c) => {
+    const sinceRaw = c.req.query('since');
+    const since = sinceRaw === undefined ? 0 : Date.parse(sinceRaw);
+    if (Number.isNaN(since)) {
+      throw new HttpError(400, 'invalid_query', 'since must be an ISO date', [
+        { path: 'since', message: 'must be an ISO date' },
+      ]);
+    }
+    const format = c.req.query('format') ?? 'ndjson';
+    if (format !== 'ndjson') {
+      throw new HttpError(400, 'invalid_query', 'format must be ndjson', [
+        { path: 'format', message: 'must be ndjson' },
+      ]);
+    }
+    const encoder = new TextEncoder();
+    const pages = ctx.storage.exportEvents(since)[Symbol.asyncIterator]();
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        try {
+          const page = await pages.next();
+          if (page.done) {
+            controller.close();
+            return;
+          }
+          // One HeadroomEvent per line, with the stored identity and provenance on top.
+          const lines = page.value.map((e) =>
+            JSON.stringify({
+              ...e.payload,
+              accountId: e.accountId,
+              ...(e.userId === null ? {} : { userId: e.userId }),
+              ts: e.ts,
+              source: e.source,
+              receivedAt: e.receivedAt,
+            }),
+          );
+          controller.enqueue(encoder.encode(`${lines.join('\n')}\n`));
+        } catch (error) {
+          ctx.log({ level: 'error', msg: 'event export failed', error: String(error) });
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        await pages.return?.();
+      },
+    });
+    return c.body(stream, 200, { 'Content-Type': 'application/x-ndjson; charset=utf-8' });
+  });
+}

@@ -1,0 +1,119 @@
+import { type AccountClaims, eventSchema, type HeadroomEvent } from '@headroom/core';
+import type { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { constantTimeEqual } from '../constant-time-equal.ts';
+import type { EdgeContext } from '../edge-context.ts';
+import { maybeEscalate } from '../escalation.ts';
+import { HttpError } from '../http-error.ts';
+import { bearer, readJson } from '../read-json.ts';
+import type { StoredEvent } from '../storage/storage.ts';
+import { waitUntilOf } from './wait-until.ts';
+
+/** Most events in one batch. */
+export const MAX_EVENTS_PER_BATCH = 100;
+/** Client clocks within this much of the server's are trusted as they are. */
+const SKEW_TOLERANCE_MS = 2000;
+
+const browserBatchSchema = z.object({
+  token: z.string(),
+  sentAt: z.optional(z.number().check(z.gte(0), z.lte(1e14))),
+  events: z.array(z.unknown()).check(z.maxLength(MAX_EVENTS_PER_BATCH)),
+});
+const serverBatchSchema = z.object({
+  events: z.array(z.unknown()).check(z.maxLength(MAX_EVENTS_PER_BATCH)),
+});
+const serverIdentity = z.object({
+  accountId: z.string().check(z.minLength(1), z.maxLength(128)),
+  userId: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
+});
+
+interface BatchResult {
+  accepted: number;
+  duplicates: number;
+  rejected: number;
+}
+
+async function store(ctx: EdgeContext, rows: StoredEvent[], rejected: number): Promise<BatchResult> {
+  const inserted = await ctx.storage.insertEvents(rows);
+  for (const account of new Set(rows.map((r) => r.accountId))) ctx.invalidateSignals(account);
+  return { accepted: inserted.size, duplicates: rows.length - inserted.size, rejected };
+}
+
+/** `POST /v1/events` (browser, token in the body) and `POST /v1/server/events` (server key). */
+export function eventsRoutes(app: Hono, ctx: EdgeContext): void {
+  app.post('/v1/events', async (c) => {
+    const body = await readJson(c, browserBatchSchema);
+    const claims: AccountClaims = await ctx.verify(body.token);
+    c.set('accountId', claims.sub);
+    ctx.takeAccount(claims.sub, Math.max(1, Math.ceil(body.events.length / 20)));
+    const receivedAt = ctx.now();
+    const offset =
+      body.sentAt !== undefined && Math.abs(receivedAt - body.sentAt) > SKEW_TOLERANCE_MS
+        ? receivedAt - body.sentAt
+        : 0;
+    const rows: StoredEvent[] = [];
+    let rejected = 0;
+    for (const raw of body.events) {
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+        rejected++;
+        continue;
+      }
+      // Identity comes from the token only; whatever the browser claims is dropped.
+      const { accountId: _a, userId: _u, ...rest } = raw as Record<string, unknown>;
+      const parsed = eventSchema.safeParse(rest);
+      // A browser can't be trusted with money: completions come from the server key only.
+      if (!parsed.success || parsed.data.type === 'upgrade_completed') {
+        rejected++;
+        continue;
+      }
+      const event: HeadroomEvent = { ...parsed.data, ts: Math.max(0, parsed.data.ts + offset) };
+      rows.push({
+        id: event.id,
+        accountId: claims.sub,
+        userId: claims.uid,
+        type: event.type,
+        ts: event.ts,
+        receivedAt,
+        source: 'browser',
+        payload: event,
+      });
+    }
+    const [result] = await Promise.all([store(ctx, rows, rejected), ctx.rememberAccount(claims)]);
+    if (rows.some((r) => r.type === 'trigger_fired') && result.accepted > 0) {
+      await maybeEscalate(ctx, claims, waitUntilOf(c));
+    }
+    return c.json(result, 202);
+  });
+
+  app.post('/v1/server/events', async (c) => {
+    const key = ctx.options.serverKey;
+    if (!key) throw new HttpError(404, 'not_found', 'server events are not enabled (HEADROOM_SERVER_KEY)');
+    const presented = bearer(c);
+    if (presented === undefined || !(await constantTimeEqual(presented, key))) {
+      throw new HttpError(401, 'invalid_token', 'invalid server key');
+    }
+    const body = await readJson(c, serverBatchSchema);
+    const receivedAt = ctx.now();
+    const rows: StoredEvent[] = [];
+    let rejected = 0;
+    for (const raw of body.events) {
+      const identity = serverIdentity.safeParse(raw);
+      const parsed = eventSchema.safeParse(raw);
+      if (!identity.success || !parsed.success) {
+        rejected++;
+        continue;
+      }
+      rows.push({
+        id: parsed.data.id,
+        accountId: identity.data.accountId,
+        userId: identity.data.userId ?? null,
+        type: parsed.data.type,
+        ts: parsed.data.ts,
+        receivedAt,
+        source: 'server',
+        payload: parsed.data,
+      });
+    }
+    return c.json(await store(ctx, rows, rejected), 202);
+  });
+}

@@ -1,0 +1,59 @@
+import { DAY_MS } from '@headroom/core';
+import type { Hono } from 'hono';
+import type { EdgeContext } from '../edge-context.ts';
+import { HttpError } from '../http-error.ts';
+import { bearer } from '../read-json.ts';
+
+const HISTORY_DAYS = 90;
+
+/** `GET /v1/config`, `GET /v1/account` and `GET /healthz`. */
+export function publicRoutes(app: Hono, ctx: EdgeContext): void {
+  app.get('/v1/config', async (c) => {
+    const { version, config } = await ctx.config();
+    const etag = `"hr-config-${version}"`;
+    c.header('ETag', etag);
+    c.header('Cache-Control', 'public, max-age=60, stale-while-revalidate=600');
+    const ifNoneMatch = c.req.header('if-none-match');
+    if (ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag))
+      return c.body(null, 304);
+    return c.json(config);
+  });
+
+  app.get('/v1/account', async (c) => {
+    const token = bearer(c);
+    if (token === undefined) throw new HttpError(401, 'invalid_token', 'missing bearer account token');
+    const claims = await ctx.verify(token);
+    c.set('accountId', claims.sub);
+    ctx.takeAccount(claims.sub);
+    const now = ctx.now();
+    const [history] = await Promise.all([
+      ctx.storage.accountHistory(
+        claims.sub,
+        claims.uid,
+        now - HISTORY_DAYS * DAY_MS,
+        now - ctx.activeSignalDays * DAY_MS,
+      ),
+      ctx.rememberAccount(claims),
+    ]);
+    c.header('Cache-Control', 'private, max-age=60');
+    c.header('Vary', 'Authorization');
+    return c.json({
+      accountId: claims.sub,
+      gateHits: history.gateHits,
+      invites: history.invites,
+      firstPqlAt: history.firstPqlAt,
+      activeTriggers: history.activeTriggers,
+      usage: { ...(claims.usage ?? {}), ...history.usage },
+    });
+  });
+
+  app.get('/healthz', async (c) => {
+    try {
+      await ctx.storage.ping();
+      return c.json({ ok: true, storage: 'ok' });
+    } catch (error) {
+      ctx.log({ level: 'error', msg: 'storage check failed', error: String(error) });
+      return c.json({ ok: false, storage: 'unavailable' }, 503);
+    }
+  });
+}

@@ -1,0 +1,496 @@
+import type { HeadroomConfig } from '@headroom/core';
+import { MIGRATIONS } from './migrations.ts';
+import type { SqlClient } from './sql-client.ts';
+import type {
+  AccountHistory,
+  AccountSignals,
+  ConfigVersion,
+  ExperimentCounts,
+  FunnelRow,
+  Handoff,
+  HandoffPayload,
+  HandoffStatus,
+  PqlAccount,
+  Storage,
+  StoredEvent,
+} from './storage.ts';
+
+// Timestamps cross the driver boundary as ISO strings / epoch ms so PGlite and postgres.js
+// (which parse types differently) return identical values; json crosses as text for the same reason.
+const iso = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const at = (ms: number) => new Date(ms).toISOString();
+const MIGRATION_LOCK = 7_411_001;
+
+interface HandoffRow {
+  id: string;
+  account_id: string;
+  status: HandoffStatus;
+  attempts: number;
+  created_at: string;
+  delivered_at: string | null;
+  last_error: string | null;
+  payload: string;
+}
+const HANDOFF_COLUMNS = `id, account_id, status, attempts, ${iso('created_at')} AS created_at,
+  ${iso('delivered_at')} AS delivered_at, last_error, payload::text AS payload`;
+const toHandoff = (row: HandoffRow): Handoff => ({
+  id: row.id,
+  accountId: row.account_id,
+  status: row.status,
+  attempts: row.attempts,
+  createdAt: row.created_at,
+  deliveredAt: row.delivered_at,
+  lastError: row.last_error,
+  payload: JSON.parse(row.payload) as HandoffPayload,
+});
+
+interface ConfigRow {
+  version: number;
+  config?: string;
+  published_at: string;
+  note: string | null;
+}
+const toVersion = (row: ConfigRow): Omit<ConfigVersion, 'config'> => ({
+  version: row.version,
+  publishedAt: row.published_at,
+  ...(row.note === null ? {} : { note: row.note }),
+});
+
+/** Implements `Storage` over any `SqlClient`; both built-in storages use it. */
+export function createSqlStorage(db: SqlClient): Storage {
+  const signalsSql = `
+    WITH last_upgrade AS (
+      SELECT coalesce(max(ts), '-infinity'::timestamptz) AS at FROM events
+      WHERE account_id = $1 AND type = 'upgrade_completed' AND source = 'server'
+    ), fired AS (
+      SELECT e.ts, e.payload->>'triggerId' AS trigger_id FROM events e, last_upgrade l
+      WHERE e.account_id = $1 AND e.type = 'trigger_fired' AND e.ts > l.at
+    ), usage AS (
+      SELECT DISTINCT ON (payload->>'meter') payload->>'meter' AS meter, (payload->>'value')::float8 AS value
+      FROM events WHERE account_id = $1 AND type = 'usage' AND ts >= $3::timestamptz
+      ORDER BY payload->>'meter', ts DESC, id DESC
+    )
+    SELECT (SELECT ${iso('min(ts)')} FROM fired) AS first_pql_at,
+      (SELECT coalesce(jsonb_agg(DISTINCT trigger_id), '[]'::jsonb)::text FROM fired WHERE ts >= $2::timestamptz) AS active,
+      (SELECT coalesce(jsonb_object_agg(meter, value), '{}'::jsonb)::text FROM usage) AS usage`;
+
+  async function signals(
+    accountId: string,
+    activeSinceMs: number,
+    usageSinceMs: number,
+  ): Promise<AccountSignals> {
+    const [row] = await db.query<{ first_pql_at: string | null; active: string; usage: string }>(signalsSql, [
+      accountId,
+      at(activeSinceMs),
+      at(usageSinceMs),
+    ]);
+    return {
+      firstPqlAt: row?.first_pql_at ?? null,
+      activeTriggers: row ? (JSON.parse(row.active) as string[]).sort() : [],
+      usage: row ? (JSON.parse(row.usage) as Record<string, number>) : {},
+    };
+  }
+
+  return {
+    async migrate() {
+      await db.transaction(async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+        await tx.exec(
+          'CREATE TABLE IF NOT EXISTS headroom_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+        );
+        const done = new Set(
+          (await tx.query<{ version: number }>('SELECT version FROM headroom_migrations')).map(
+            (r) => r.version,
+          ),
+        );
+        for (const migration of MIGRATIONS) {
+          if (done.has(migration.version)) continue;
+          await tx.exec(migration.sql);
+          await tx.query('INSERT INTO headroom_migrations (version, name) VALUES ($1, $2)', [
+            migration.version,
+            migration.name,
+          ]);
+        }
+      });
+    },
+
+    async insertEvents(events) {
+      if (events.length === 0) return new Set();
+      const rows = events.map((e) => ({
+        id: e.id,
+        account_id: e.accountId,
+        user_id: e.userId,
+        type: e.type,
+        ts: e.ts,
+        received_at: e.receivedAt,
+        source: e.source,
+        payload: e.payload,
+      }));
+      // One statement per batch: the recordset is a single parameter, whatever the batch size.
+      const inserted = await db.query<{ id: string }>(
+        `INSERT INTO events (id, account_id, user_id, type, ts, received_at, source, payload)
+         SELECT x.id, x.account_id, x.user_id, x.type, to_timestamp(x.ts / 1000.0), to_timestamp(x.received_at / 1000.0), x.source, x.payload
+         FROM jsonb_to_recordset($1::text::jsonb) AS x(id text, account_id text, user_id text, type text,
+           ts double precision, received_at double precision, source text, payload jsonb)
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [JSON.stringify(rows)],
+      );
+      return new Set(inserted.map((r) => r.id));
+    },
+
+    async latestConfig() {
+      const [row] = await db.query<ConfigRow>(
+        `SELECT version, config::text AS config, ${iso('published_at')} AS published_at, note
+         FROM config_versions ORDER BY version DESC LIMIT 1`,
+      );
+      return row ? { ...toVersion(row), config: JSON.parse(row.config ?? 'null') as HeadroomConfig } : null;
+    },
+
+    async configVersion(version) {
+      const [row] = await db.query<ConfigRow>(
+        `SELECT version, config::text AS config, ${iso('published_at')} AS published_at, note
+         FROM config_versions WHERE version = $1`,
+        [version],
+      );
+      return row ? { ...toVersion(row), config: JSON.parse(row.config ?? 'null') as HeadroomConfig } : null;
+    },
+
+    async configVersions() {
+      const rows = await db.query<ConfigRow>(
+        `SELECT version, ${iso('published_at')} AS published_at, note FROM config_versions ORDER BY version DESC`,
+      );
+      return rows.map(toVersion);
+    },
+
+    async publishConfig(config, note, now) {
+      // Two instances publishing at once collide on the primary key; the loser retries.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const [row] = await db.query<{ version: number }>(
+            `INSERT INTO config_versions (version, config, published_at, note)
+             SELECT coalesce(max(version), 0) + 1, $1::text::jsonb, $2::timestamptz, $3 FROM config_versions
+             RETURNING version`,
+            [JSON.stringify(config), at(now), note ?? null],
+          );
+          return row?.version ?? 0;
+        } catch (error) {
+          if (attempt >= 3) throw error;
+        }
+      }
+    },
+
+    async accountHistory(accountId, userId, sinceMs, activeSinceMs) {
+      const since = at(sinceMs);
+      const day = `to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
+      const [gateHits, invites, sig] = await Promise.all([
+        db.query<AccountHistory['gateHits'][number]>(
+          `SELECT ${day} AS day, payload->>'feature' AS feature, count(*)::int AS count,
+             (count(*) FILTER (WHERE user_id = $2))::int AS mine
+           FROM events WHERE account_id = $1 AND type = 'gate_hit' AND ts >= $3::timestamptz
+           GROUP BY 1, 2 ORDER BY 1, 2`,
+          [accountId, userId, since],
+        ),
+        db.query<AccountHistory['invites'][number]>(
+          `SELECT ${day} AS day, (count(*) FILTER (WHERE type = 'invite_sent'))::int AS sent,
+             (count(*) FILTER (WHERE type = 'invite_accepted'))::int AS accepted,
+             (count(*) FILTER (WHERE type = 'invite_sent' AND user_id = $2))::int AS mine
+           FROM events WHERE account_id = $1 AND type IN ('invite_sent', 'invite_accepted') AND ts >= $3::timestamptz
+           GROUP BY 1 ORDER BY 1`,
+          [accountId, userId, since],
+        ),
+        signals(accountId, activeSinceMs, sinceMs),
+      ]);
+      return { gateHits, invites, ...sig };
+    },
+
+    accountSignals(accountId, activeSinceMs) {
+      return signals(accountId, activeSinceMs, activeSinceMs);
+    },
+
+    async upsertAccount(s) {
+      await db.query(
+        `INSERT INTO accounts (id, plan, segment, acv, seats, seen_at) VALUES ($1, $2, $3, $4, $5, $6::timestamptz)
+         ON CONFLICT (id) DO UPDATE SET plan = excluded.plan, segment = excluded.segment, acv = excluded.acv,
+           seats = excluded.seats, seen_at = excluded.seen_at WHERE accounts.seen_at <= excluded.seen_at`,
+        [s.accountId, s.plan, s.segment, s.acv, s.seats, at(s.seenAt)],
+      );
+    },
+
+    async createHandoff(dedupeKey, payload, now) {
+      // Handoff and outbox row land in one statement, so a crash never leaves one without the other.
+      await db.query(
+        `WITH h AS (
+           INSERT INTO handoffs (id, dedupe_key, account_id, status, attempts, created_at, payload)
+           VALUES ($1, $2, $3, 'pending', 0, $4::timestamptz, $5::text::jsonb)
+           ON CONFLICT (dedupe_key) DO NOTHING RETURNING id
+         )
+         INSERT INTO outbox (handoff_id, next_attempt_at) SELECT id, $4::timestamptz FROM h`,
+        [payload.handoffId, dedupeKey, payload.account.id, at(now), JSON.stringify(payload)],
+      );
+      const [row] = await db.query<HandoffRow>(
+        `SELECT ${HANDOFF_COLUMNS} FROM handoffs WHERE dedupe_key = $1`,
+        [dedupeKey],
+      );
+      if (!row) throw new Error('handoff vanished after insert');
+      return { handoff: toHandoff(row), created: row.id === payload.handoffId };
+    },
+
+    async handoffs(limit) {
+      const rows = await db.query<HandoffRow>(
+        `SELECT ${HANDOFF_COLUMNS} FROM handoffs ORDER BY created_at DESC, id DESC LIMIT $1`,
+        [limit],
+      );
+      return rows.map(toHandoff);
+    },
+
+    async claimOutbox(now, limit, lockMs) {
+      const rows = await db.query<{
+        outbox_id: string;
+        handoff_id: string;
+        attempts: number;
+        payload: string;
+      }>(
+        `UPDATE outbox o SET locked_until = $2::timestamptz FROM handoffs h
+         WHERE o.id IN (
+           SELECT id FROM outbox WHERE NOT done AND next_attempt_at <= $1::timestamptz
+             AND (locked_until IS NULL OR locked_until <= $1::timestamptz)
+           ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED
+         ) AND h.id = o.handoff_id
+         RETURNING o.id::text AS outbox_id, o.handoff_id, o.attempts, h.payload::text AS payload`,
+        [at(now), at(now + lockMs), limit],
+      );
+      return rows.map((r) => ({
+        outboxId: r.outbox_id,
+        handoffId: r.handoff_id,
+        attempts: r.attempts,
+        payload: JSON.parse(r.payload) as HandoffPayload,
+      }));
+    },
+
+    async markDelivered(item, now) {
+      await db.query(
+        `WITH o AS (
+           UPDATE outbox SET done = true, attempts = attempts + 1, locked_until = NULL
+           WHERE id = $1::bigint RETURNING handoff_id
+         )
+         UPDATE handoffs SET status = 'delivered', attempts = attempts + 1, delivered_at = $2::timestamptz, last_error = NULL
+         WHERE id IN (SELECT handoff_id FROM o)`,
+        [item.outboxId, at(now)],
+      );
+    },
+
+    async markFailed(item, error, now, retryAt) {
+      await db.query(
+        `WITH o AS (
+           UPDATE outbox SET attempts = attempts + 1, locked_until = NULL, done = $3::boolean,
+             next_attempt_at = coalesce($2::timestamptz, next_attempt_at)
+           WHERE id = $1::bigint RETURNING handoff_id
+         )
+         UPDATE handoffs SET attempts = attempts + 1, last_error = $4,
+           status = CASE WHEN $3::boolean THEN 'failed' ELSE status END
+         WHERE id IN (SELECT handoff_id FROM o)`,
+        [
+          item.outboxId,
+          retryAt === null ? null : at(Math.max(retryAt, now)),
+          retryAt === null,
+          error.slice(0, 500),
+        ],
+      );
+    },
+
+    async pendingOutbox() {
+      const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE NOT done');
+      return row?.n ?? 0;
+    },
+
+    async experimentCounts(experiments) {
+      const cfg = Object.entries(experiments).map(([id, e]) => ({
+        experiment_id: id,
+        goal: e.goal,
+        days: e.days,
+        unit: e.unit,
+      }));
+      if (cfg.length === 0) return [];
+      // First exposure of a unit wins; a conversion is a server-reported goal event in the window.
+      // The unit is the verified account or user id, never a browser-supplied unitId.
+      const rows = await db.query<{
+        experiment_id: string;
+        variant_id: string;
+        exposures: number;
+        conversions: number;
+      }>(
+        `WITH cfg AS (
+           SELECT * FROM jsonb_to_recordset($1::text::jsonb) AS c(experiment_id text, goal text, days int, unit text)
+         ), ex AS (
+           SELECT DISTINCT ON (c.experiment_id, u.unit_id) c.experiment_id, u.unit_id, c.unit, c.goal, c.days,
+             e.payload->>'variantId' AS variant_id, e.ts
+           FROM events e JOIN cfg c ON e.type = 'exposure' AND e.payload->>'experimentId' = c.experiment_id
+           CROSS JOIN LATERAL (SELECT CASE WHEN c.unit = 'user' THEN e.user_id ELSE e.account_id END AS unit_id) u
+           WHERE u.unit_id IS NOT NULL
+           ORDER BY c.experiment_id, u.unit_id, e.ts, e.id
+         )
+         SELECT ex.experiment_id, ex.variant_id, count(*)::int AS exposures,
+           (count(*) FILTER (WHERE EXISTS (
+             SELECT 1 FROM events g
+             WHERE g.source = 'server' AND (g.type = ex.goal OR (g.type = 'custom' AND g.payload->>'name' = ex.goal))
+               AND (CASE WHEN ex.unit = 'user' THEN g.user_id ELSE g.account_id END) = ex.unit_id
+               AND g.ts >= ex.ts AND g.ts < ex.ts + make_interval(days => ex.days)
+           )))::int AS conversions
+         FROM ex GROUP BY 1, 2`,
+        [JSON.stringify(cfg)],
+      );
+      return rows.map(
+        (r): ExperimentCounts => ({
+          experimentId: r.experiment_id,
+          variantId: r.variant_id,
+          exposures: r.exposures,
+          conversions: r.conversions,
+        }),
+      );
+    },
+
+    async funnel(sinceMs) {
+      const since = at(sinceMs);
+      const byPrompt = (type: string) =>
+        `SELECT DISTINCT payload->>'triggerId' AS trigger_id, account_id FROM events
+         WHERE type = '${type}' AND ts >= $1::timestamptz AND payload ? 'triggerId'`;
+      const rows = await db.query<{
+        trigger_id: string;
+        fired: number;
+        shown: number;
+        clicked: number;
+        routed: number;
+        completed: number;
+        median_ms: number | null;
+      }>(
+        `WITH fired AS (
+           SELECT payload->>'triggerId' AS trigger_id, account_id, min(ts) AS first_at FROM events
+           WHERE type = 'trigger_fired' AND ts >= $1::timestamptz GROUP BY 1, 2
+         ), shown AS (${byPrompt('prompt_shown')}), clicked AS (${byPrompt('prompt_clicked')}),
+         routed AS (
+           SELECT account_id, max(ts) AS last_at FROM events
+           WHERE type = 'upgrade_routed' AND ts >= $1::timestamptz GROUP BY 1
+         ), completed AS (
+           SELECT account_id, ts FROM events
+           WHERE type = 'upgrade_completed' AND source = 'server' AND ts >= $1::timestamptz
+         )
+         SELECT f.trigger_id, count(*)::int AS fired, count(s.account_id)::int AS shown, count(c.account_id)::int AS clicked,
+           (count(*) FILTER (WHERE r.last_at >= f.first_at))::int AS routed,
+           count(up.at)::int AS completed,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM up.at - f.first_at) * 1000) AS median_ms
+         FROM fired f
+         LEFT JOIN shown s ON s.trigger_id = f.trigger_id AND s.account_id = f.account_id
+         LEFT JOIN clicked c ON c.trigger_id = f.trigger_id AND c.account_id = f.account_id
+         LEFT JOIN routed r ON r.account_id = f.account_id
+         LEFT JOIN LATERAL (SELECT min(k.ts) AS at FROM completed k WHERE k.account_id = f.account_id AND k.ts >= f.first_at) up ON true
+         GROUP BY f.trigger_id ORDER BY f.trigger_id`,
+        [since],
+      );
+      const routeRows = await db.query<{ route: string; n: number }>(
+        `SELECT payload->>'route' AS route, count(DISTINCT account_id)::int AS n FROM events
+         WHERE type = 'upgrade_routed' AND ts >= $1::timestamptz GROUP BY 1`,
+        [since],
+      );
+      const routes: Record<string, number> = { self_serve: 0, self_serve_with_assist: 0, cs_assist: 0 };
+      for (const r of routeRows) if (r.route in routes) routes[r.route] = r.n;
+      return {
+        byTrigger: rows.map(
+          (r): FunnelRow => ({
+            triggerId: r.trigger_id,
+            fired: r.fired,
+            shown: r.shown,
+            clicked: r.clicked,
+            routed: r.routed,
+            completed: r.completed,
+            medianMsToUpgrade: r.median_ms === null ? null : Math.round(Number(r.median_ms)),
+          }),
+        ),
+        routes,
+      };
+    },
+
+    async pqls(activeSinceMs) {
+      const rows = await db.query<{
+        account_id: string;
+        first_pql_at: string;
+        active: string;
+        plan: string | null;
+        segment: string | null;
+        acv: number | null;
+        seats: number | null;
+      }>(
+        `WITH last_upgrade AS (
+           SELECT account_id, max(ts) AS at FROM events
+           WHERE type = 'upgrade_completed' AND source = 'server' GROUP BY 1
+         ), fired AS (
+           SELECT e.account_id, e.ts, e.payload->>'triggerId' AS trigger_id
+           FROM events e LEFT JOIN last_upgrade l ON l.account_id = e.account_id
+           WHERE e.type = 'trigger_fired' AND (l.at IS NULL OR e.ts > l.at)
+         )
+         SELECT f.account_id, ${iso('min(f.ts)')} AS first_pql_at,
+           (coalesce(jsonb_agg(DISTINCT f.trigger_id) FILTER (WHERE f.ts >= $1::timestamptz), '[]'::jsonb))::text AS active,
+           a.plan, a.segment, a.acv, a.seats
+         FROM fired f LEFT JOIN accounts a ON a.id = f.account_id
+         GROUP BY f.account_id, a.plan, a.segment, a.acv, a.seats
+         ORDER BY min(f.ts) LIMIT 5000`,
+        [at(activeSinceMs)],
+      );
+      return rows.map(
+        (r): PqlAccount => ({
+          accountId: r.account_id,
+          plan: r.plan,
+          segment: r.segment,
+          acv: r.acv,
+          seats: r.seats,
+          activeTriggers: (JSON.parse(r.active) as string[]).sort(),
+          firstPqlAt: r.first_pql_at,
+        }),
+      );
+    },
+
+    async *exportEvents(sinceMs, pageSize = 1000) {
+      let cursor: { at: string; id: string } = { at: at(sinceMs), id: '' };
+      for (;;) {
+        const rows = await db.query<{
+          id: string;
+          account_id: string;
+          user_id: string | null;
+          type: StoredEvent['type'];
+          ts: number;
+          received_at: number;
+          received_iso: string;
+          source: StoredEvent['source'];
+          payload: string;
+        }>(
+          `SELECT id, account_id, user_id, type, (extract(epoch FROM ts) * 1000)::float8 AS ts,
+             (extract(epoch FROM received_at) * 1000)::float8 AS received_at, received_at::text AS received_iso,
+             source, payload::text AS payload
+           FROM events WHERE (received_at, id) > ($1::timestamptz, $2) ORDER BY received_at, id LIMIT $3`,
+          [cursor.at, cursor.id, pageSize],
+        );
+        if (rows.length === 0) return;
+        yield rows.map((r) => ({
+          id: r.id,
+          accountId: r.account_id,
+          userId: r.user_id,
+          type: r.type,
+          ts: Math.round(r.ts),
+          receivedAt: Math.round(r.received_at),
+          source: r.source,
+          payload: JSON.parse(r.payload) as StoredEvent['payload'],
+        }));
+        const last = rows[rows.length - 1];
+        if (!last || rows.length < pageSize) return;
+        cursor = { at: last.received_iso, id: last.id };
+      }
+    },
+
+    async ping() {
+      await db.query('SELECT 1');
+    },
+
+    close() {
+      return db.close();
+    },
+  };
+}

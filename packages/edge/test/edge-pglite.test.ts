@@ -1,0 +1,4 @@
+import { createPgliteStorage } from '../src/index.ts';
+import { edgeSuite } from './suite/edge-suite.ts';
+
+edgeSuite('PGlite', () => createPgliteStorage());

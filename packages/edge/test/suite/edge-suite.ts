@@ -1,0 +1,625 @@
+// The handler suite, run against every storage: PGlite in the `edge` project, a real
+// Postgres cluster in `edge-postgres`. Requests go through `app.fetch` (no port).
+import { SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Storage } from '../../src/index.ts';
+import {
+  accountId,
+  admin,
+  claimsFor,
+  daysBefore,
+  eventId,
+  NOW,
+  SECRET,
+  server,
+  type TestApp,
+  testApp,
+  tokenFor,
+} from '../helpers.ts';
+
+type Json = Record<string, unknown> & {
+  error?: { code: string; message: string; issues?: { path: string }[] };
+};
+const json = async (res: Response) => (await res.json()) as Json;
+
+export function edgeSuite(label: string, makeStorage: () => Promise<Storage>): void {
+  describe(`edge handlers (${label})`, () => {
+    let storage: Storage;
+    let app: TestApp;
+
+    beforeAll(async () => {
+      storage = await makeStorage();
+      app = testApp(storage);
+      await app.ready;
+    }, 60_000);
+    afterAll(async () => {
+      await storage?.close();
+    });
+
+    const trigger = (triggerId: string, ts: number) => ({
+      id: eventId(ts),
+      type: 'trigger_fired',
+      triggerId,
+      ts,
+    });
+
+    describe('GET /v1/config', () => {
+      it('serves the published config with an ETag and answers 304 when it matches', async () => {
+        const res = await app.get('/v1/config');
+        expect(res.status).toBe(200);
+        expect(res.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=600');
+        const body = await json(res);
+        expect(Object.keys(body.plans as object)).toEqual(
+          expect.arrayContaining(['free', 'team', 'business']),
+        );
+        const etag = res.headers.get('etag');
+        expect(etag).toMatch(/^"hr-config-\d+"$/);
+        const again = await app.get('/v1/config', { 'if-none-match': etag ?? '' });
+        expect(again.status).toBe(304);
+      });
+    });
+
+    describe('POST /v1/events', () => {
+      it('stores events once by id, takes identity from the token and counts duplicates', async () => {
+        const acct = accountId();
+        const token = await tokenFor(claimsFor(acct, { uid: 'u_real' }));
+        const events = [
+          {
+            id: eventId(),
+            type: 'gate_hit',
+            feature: 'sso',
+            ts: NOW,
+            accountId: 'someone_else',
+            userId: 'forged',
+          },
+          { id: eventId(), type: 'usage', meter: 'docs', value: 40, ts: NOW },
+        ];
+        const first = await app.post('/v1/events', { token, sentAt: NOW, events });
+        expect(first.status).toBe(202);
+        expect(await json(first)).toEqual({ accepted: 2, duplicates: 0, rejected: 0 });
+        const repeat = await app.post('/v1/events', { token, sentAt: NOW, events });
+        expect(await json(repeat)).toEqual({ accepted: 0, duplicates: 2, rejected: 0 });
+        const history = await json(await app.get('/v1/account', { authorization: `Bearer ${token}` }));
+        expect(history.gateHits).toEqual([{ day: '2026-11-23', feature: 'sso', count: 1, mine: 1 }]);
+        const other = await tokenFor(claimsFor('someone_else'));
+        const theirs = await json(await app.get('/v1/account', { authorization: `Bearer ${other}` }));
+        expect(theirs.gateHits).toEqual([]);
+      });
+
+      it('rejects invalid events one by one, and browser-sent upgrade_completed always', async () => {
+        const token = await tokenFor(claimsFor(accountId()));
+        const res = await app.post('/v1/events', {
+          token,
+          events: [
+            { id: eventId(), type: 'gate_hit', feature: 'sso', ts: NOW },
+            { id: 'not-a-uuid', type: 'gate_hit', feature: 'sso', ts: NOW },
+            { id: eventId(), type: 'upgrade_completed', plan: 'business', amount: 1, ts: NOW },
+            42,
+          ],
+        });
+        expect(await json(res)).toEqual({ accepted: 1, duplicates: 0, rejected: 3 });
+      });
+
+      it('accepts sendBeacon bodies (text/plain)', async () => {
+        const token = await tokenFor(claimsFor(accountId()));
+        const res = await app.post(
+          '/v1/events',
+          JSON.stringify({ token, events: [{ id: eventId(), type: 'custom', name: 'x', ts: NOW }] }),
+          { 'content-type': 'text/plain;charset=UTF-8' },
+        );
+        expect(res.status).toBe(202);
+        expect((await json(res)).accepted).toBe(1);
+      });
+
+      it('corrects event time by the client clock skew', async () => {
+        const acct = accountId();
+        const token = await tokenFor(claimsFor(acct));
+        // The client clock runs two days behind: its "now" is the server's now.
+        const skewed = daysBefore(2);
+        await app.post('/v1/events', {
+          token,
+          sentAt: skewed,
+          events: [{ id: eventId(skewed), type: 'gate_hit', feature: 'audit_log', ts: skewed }],
+        });
+        const history = await json(await app.get('/v1/account', { authorization: `Bearer ${token}` }));
+        expect(history.gateHits).toEqual([{ day: '2026-11-23', feature: 'audit_log', count: 1, mine: 1 }]);
+      });
+
+      it('answers 400 for a bad envelope, more than 100 events or bad JSON, and 413 past 64 KB', async () => {
+        const token = await tokenFor(claimsFor(accountId()));
+        const noEvents = await app.post('/v1/events', { token });
+        expect(noEvents.status).toBe(400);
+        expect((await json(noEvents)).error?.issues?.[0]?.path).toBe('events');
+        const many = Array.from({ length: 101 }, () => ({
+          id: eventId(),
+          type: 'custom',
+          name: 'x',
+          ts: NOW,
+        }));
+        expect((await app.post('/v1/events', { token, events: many })).status).toBe(400);
+        const bad = await app.post('/v1/events', '{"token":');
+        expect(bad.status).toBe(400);
+        expect((await json(bad)).error?.code).toBe('invalid_json');
+        const huge = await app.post('/v1/events', { token, events: [], pad: 'x'.repeat(70_000) });
+        expect(huge.status).toBe(413);
+        expect((await json(huge)).error?.code).toBe('too_large');
+      });
+    });
+
+    describe('account tokens', () => {
+      it('rejects expired, tampered, wrong-secret, alg none and claim-less tokens with 401', async () => {
+        const claims = claimsFor(accountId());
+        const expired = await tokenFor(claims, NOW - 3600_000, 60);
+        const res = await app.post('/v1/route', { token: expired, plan: 'business' });
+        expect(res.status).toBe(401);
+        expect((await json(res)).error?.code).toBe('token_expired');
+
+        const good = await tokenFor(claims);
+        const [h, p, s] = good.split('.') as [string, string, string];
+        const forgedPayload = Buffer.from(
+          JSON.stringify({ ...claims, acv: 0, exp: NOW / 1000 + 900 }),
+        ).toString('base64url');
+        const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${forgedPayload}.`;
+        const wrong = await new SignJWT({ ...claims })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setExpirationTime(NOW / 1000 + 900)
+          .sign(new TextEncoder().encode('not-the-secret'));
+        const noExp = await new SignJWT({ ...claims })
+          .setProtectedHeader({ alg: 'HS256' })
+          .sign(new TextEncoder().encode(SECRET));
+        const noPlan = await new SignJWT({ ...claims, plan: undefined })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setExpirationTime(NOW / 1000 + 900)
+          .sign(new TextEncoder().encode(SECRET));
+        for (const token of [
+          `${h}.${forgedPayload}.${s}`,
+          `${h}.${p}.${s.slice(0, -2)}AA`,
+          none,
+          wrong,
+          noExp,
+          noPlan,
+        ]) {
+          const r = await app.post('/v1/route', { token, plan: 'business' });
+          expect(r.status, token).toBe(401);
+          expect((await json(r)).error?.code).toBe('invalid_token');
+        }
+      });
+
+      it('tolerates 30 s of clock skew on exp', async () => {
+        const token = await tokenFor(claimsFor(accountId()), NOW - 80_000, 60);
+        expect((await app.post('/v1/route', { token, plan: 'business' })).status).toBe(200);
+      });
+    });
+
+    describe('POST /v1/route', () => {
+      it('a forged token claiming acv 0 for an enterprise account cannot get self_serve', async () => {
+        const acct = accountId('ent');
+        // Signed with the wrong secret: refused outright.
+        const forged = await new SignJWT({ ...claimsFor(acct, { segment: 'smb', acv: 0 }) })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setExpirationTime(NOW / 1000 + 900)
+          .sign(new TextEncoder().encode('guessed-secret'));
+        expect((await app.post('/v1/route', { token: forged, plan: 'team', seats: 11 })).status).toBe(401);
+        // A genuine token with acv 0 still routes an enterprise account to CS, and body fields
+        // claiming money or identity are ignored.
+        const token = await tokenFor(claimsFor(acct, { segment: 'enterprise', acv: 0, plan: 'team' }));
+        const res = await app.post('/v1/route', {
+          token,
+          plan: 'team',
+          seats: 11,
+          acv: 1e9,
+          segment: 'smb',
+          accountId: 'victim',
+        });
+        expect(res.status).toBe(200);
+        const body = await json(res);
+        expect(body.route).toBe('cs_assist');
+        expect(body.reasons).toContain('enterprise_segment');
+        expect(body.checkoutUrl).toBeUndefined();
+        expect((body.handoff as { id: string }).id).toMatch(/^[0-9a-f-]{36}$/);
+      });
+
+      it('routes self-serve with a URL-encoded checkout link', async () => {
+        const acct = 'acct with/odd&chars';
+        const token = await tokenFor(claimsFor(acct));
+        const body = await json(await app.post('/v1/route', { token, plan: 'team', seats: 12 }));
+        expect(body).toMatchObject({
+          route: 'self_serve',
+          reasons: ['below_assist_threshold'],
+          expansionAcv: 288,
+        });
+        expect(body.checkoutUrl).toBe(
+          'https://billing.example.com/checkout?plan=team&seats=12&account=acct%20with%2Fodd%26chars',
+        );
+        expect(body.handoff).toBeUndefined();
+      });
+
+      it('gives self_serve_with_assist a checkout link and a booking link; CS gets one handoff per request and day', async () => {
+        const acct = accountId();
+        const token = await tokenFor(claimsFor(acct, { plan: 'team', acv: 1440, seats: 10 }));
+        const assist = await json(await app.post('/v1/route', { token, plan: 'business', seats: 20 }));
+        expect(assist.route).toBe('self_serve_with_assist');
+        expect(assist.checkoutUrl).toContain('plan=business&seats=20');
+        expect(assist.handoff).toMatchObject({ bookingUrl: 'https://cal.example.com/acme/expansion' });
+        const cs1 = await json(await app.post('/v1/route', { token, plan: 'business', seats: 100 }));
+        const cs2 = await json(await app.post('/v1/route', { token, plan: 'business', seats: 100 }));
+        expect(cs1.route).toBe('cs_assist');
+        expect((cs1.handoff as { id: string }).id).toBe((cs2.handoff as { id: string }).id);
+        const list = await json(await app.get('/v1/admin/handoffs', admin));
+        const mine = (
+          list.handoffs as { accountId: string; status: string; payload: Record<string, unknown> }[]
+        ).filter((h) => h.accountId === acct);
+        expect(mine).toHaveLength(2);
+        const cs = mine.find((h) => h.payload.route === 'cs_assist');
+        expect(cs?.status).toBe('pending');
+        expect(cs?.payload).toMatchObject({
+          requestedPlan: 'business',
+          requestedSeats: 100,
+          expansionAcv: 40560,
+        });
+      });
+
+      it('reads PQL age from stored trigger events: stalled 30+ days raises self_serve to assist', async () => {
+        const acct = accountId();
+        const token = await tokenFor(claimsFor(acct));
+        await app.post('/v1/events', { token, events: [trigger('usage_ceiling', daysBefore(31))] });
+        const body = await json(await app.post('/v1/route', { token, plan: 'team', seats: 12 }));
+        expect(body).toMatchObject({
+          route: 'self_serve_with_assist',
+          reasons: ['below_assist_threshold', 'stalled_pql'],
+        });
+      });
+
+      it('a server-reported upgrade ends the PQL episode', async () => {
+        const acct = accountId();
+        const token = await tokenFor(claimsFor(acct));
+        await app.post('/v1/events', { token, events: [trigger('usage_ceiling', daysBefore(40))] });
+        const done = await app.post(
+          '/v1/server/events',
+          {
+            events: [
+              {
+                id: eventId(),
+                type: 'upgrade_completed',
+                plan: 'team',
+                amount: 1440,
+                ts: daysBefore(35),
+                accountId: acct,
+              },
+            ],
+          },
+          server,
+        );
+        expect(await json(done)).toEqual({ accepted: 1, duplicates: 0, rejected: 0 });
+        const body = await json(await app.post('/v1/route', { token, plan: 'team', seats: 12 }));
+        expect(body.route).toBe('self_serve');
+      });
+
+      it('answers 400 naming the field for an unknown plan or bad seats', async () => {
+        const token = await tokenFor(claimsFor(accountId()));
+        const plan = await json(await app.post('/v1/route', { token, plan: 'platinum' }));
+        expect(plan.error?.issues?.[0]?.path).toBe('plan');
+        const seats = await json(await app.post('/v1/route', { token, plan: 'team', seats: -1 }));
+        expect(seats.error?.issues?.[0]?.path).toBe('seats');
+      });
+    });
+
+    describe('GET /v1/account', () => {
+      it('returns 90 days of account history with my share, PQL date, active triggers and usage', async () => {
+        const acct = accountId();
+        const me = await tokenFor(claimsFor(acct, { uid: 'me', usage: { seats: 8 } }));
+        const them = await tokenFor(claimsFor(acct, { uid: 'them' }));
+        await app.post('/v1/events', {
+          token: me,
+          events: [
+            { id: eventId(), type: 'gate_hit', feature: 'sso', ts: NOW },
+            { id: eventId(), type: 'invite_sent', inviteId: 'i1', ts: daysBefore(1) },
+            trigger('seat_saturation', daysBefore(3)),
+            { id: eventId(), type: 'gate_hit', feature: 'sso', ts: daysBefore(100) },
+          ],
+        });
+        await app.post('/v1/events', {
+          token: them,
+          events: [
+            { id: eventId(), type: 'gate_hit', feature: 'sso', ts: NOW },
+            { id: eventId(), type: 'invite_sent', inviteId: 'i2', ts: daysBefore(1) },
+            { id: eventId(), type: 'invite_accepted', inviteId: 'i1', ts: daysBefore(1) },
+            { id: eventId(), type: 'usage', meter: 'docs', value: 45, ts: NOW },
+          ],
+        });
+        const res = await app.get('/v1/account', { authorization: `Bearer ${me}` });
+        expect(res.headers.get('cache-control')).toBe('private, max-age=60');
+        expect(await json(res)).toEqual({
+          accountId: acct,
+          gateHits: [{ day: '2026-11-23', feature: 'sso', count: 2, mine: 1 }],
+          invites: [{ day: '2026-11-22', sent: 2, accepted: 1, mine: 1 }],
+          firstPqlAt: new Date(daysBefore(3)).toISOString(),
+          activeTriggers: ['seat_saturation'],
+          usage: { seats: 8, docs: 45 },
+        });
+        expect((await app.get('/v1/account')).status).toBe(401);
+      });
+    });
+
+    describe('POST /v1/server/events', () => {
+      it('needs the server key and an accountId on each event', async () => {
+        const events = [{ id: eventId(), type: 'upgrade_completed', plan: 'team', amount: 10, ts: NOW }];
+        expect((await app.post('/v1/server/events', { events })).status).toBe(401);
+        expect(
+          (await app.post('/v1/server/events', { events }, { authorization: 'Bearer nope' })).status,
+        ).toBe(401);
+        expect(await json(await app.post('/v1/server/events', { events }, server))).toEqual({
+          accepted: 0,
+          duplicates: 0,
+          rejected: 1,
+        });
+      });
+    });
+
+    describe('proactive escalation', () => {
+      it('creates one CS handoff when 4 distinct triggers are active and the next plan is worth it', async () => {
+        const acct = accountId();
+        const token = await tokenFor(claimsFor(acct, { plan: 'team', seats: 40, acv: 5760 }));
+        const ids = ['usage_ceiling', 'seat_saturation', 'feature_exploration', 'collaboration_surge'];
+        await app.post('/v1/events', {
+          token,
+          events: ids.slice(0, 3).map((id) => trigger(id, daysBefore(2))),
+        });
+        const before = (await json(await app.get('/v1/admin/handoffs', admin))).handoffs as {
+          accountId: string;
+        }[];
+        expect(before.filter((h) => h.accountId === acct)).toHaveLength(0);
+        await app.post('/v1/events', { token, events: [trigger(ids[3] ?? '', daysBefore(1))] });
+        await app.post('/v1/events', { token, events: [trigger(ids[0] ?? '', NOW)] });
+        const after = (await json(await app.get('/v1/admin/handoffs', admin))).handoffs as {
+          accountId: string;
+          payload: { kind: string; reasons: string[]; activeTriggers: string[]; expansionAcv: number };
+        }[];
+        const mine = after.filter((h) => h.accountId === acct);
+        expect(mine).toHaveLength(1);
+        expect(mine[0]?.payload).toMatchObject({
+          kind: 'escalation',
+          reasons: ['signal_escalation'],
+          expansionAcv: 420 * 40 - 5760,
+          activeTriggers: [...ids].sort(),
+        });
+      });
+
+      it('does not escalate a small account', async () => {
+        const acct = accountId();
+        const token = await tokenFor(claimsFor(acct, { plan: 'free', seats: 3, acv: 0 }));
+        const ids = ['usage_ceiling', 'seat_saturation', 'feature_exploration', 'collaboration_surge'];
+        await app.post('/v1/events', { token, events: ids.map((id) => trigger(id, daysBefore(1))) });
+        const list = (await json(await app.get('/v1/admin/handoffs', admin))).handoffs as {
+          accountId: string;
+        }[];
+        expect(list.filter((h) => h.accountId === acct)).toHaveLength(0);
+      });
+    });
+
+    describe('admin API', () => {
+      it('needs the admin token', async () => {
+        expect((await app.get('/v1/admin/handoffs')).status).toBe(401);
+        expect((await app.get('/v1/admin/handoffs', { authorization: 'Bearer wrong' })).status).toBe(401);
+      });
+
+      it('counts exposures (first exposure wins) and server-reported conversions in the window', async () => {
+        const exposure = (variantId: string, ts: number) => ({
+          id: eventId(ts),
+          type: 'exposure',
+          experimentId: 'usage_copy',
+          variantId,
+          ts,
+        });
+        const before = (await json(await app.get('/v1/admin/experiments', admin))).experiments as {
+          id: string;
+          variants: { id: string; exposures: number; conversions: number }[];
+        }[];
+        const count = (list: typeof before, v: string) => list[0]?.variants.find((x) => x.id === v);
+        const a = accountId();
+        const b = accountId();
+        const c = accountId();
+        await app.post('/v1/events', {
+          token: await tokenFor(claimsFor(a)),
+          events: [exposure('control', daysBefore(10)), exposure('momentum', daysBefore(5))],
+        });
+        await app.post('/v1/events', {
+          token: await tokenFor(claimsFor(b)),
+          events: [exposure('momentum', daysBefore(50))],
+        });
+        await app.post('/v1/events', {
+          token: await tokenFor(claimsFor(c)),
+          events: [exposure('momentum', daysBefore(3))],
+        });
+        const completed = (acct: string, ts: number) => ({
+          id: eventId(ts),
+          type: 'upgrade_completed',
+          plan: 'business',
+          amount: 5000,
+          ts,
+          accountId: acct,
+        });
+        // a converts inside 30 days, b outside its window; c only claims it from the browser.
+        await app.post(
+          '/v1/server/events',
+          { events: [completed(a, daysBefore(2)), completed(b, daysBefore(1))] },
+          server,
+        );
+        await app.post('/v1/events', {
+          token: await tokenFor(claimsFor(c)),
+          events: [{ id: eventId(), type: 'upgrade_completed', plan: 'business', amount: 1, ts: NOW }],
+        });
+        const after = (await json(await app.get('/v1/admin/experiments', admin)))
+          .experiments as typeof before;
+        expect(after[0]).toMatchObject({
+          id: 'usage_copy',
+          goal: 'upgrade_completed',
+          unit: 'account',
+          conversionWindowDays: 30,
+        });
+        expect((count(after, 'control')?.exposures ?? 0) - (count(before, 'control')?.exposures ?? 0)).toBe(
+          1,
+        );
+        expect(
+          (count(after, 'control')?.conversions ?? 0) - (count(before, 'control')?.conversions ?? 0),
+        ).toBe(1);
+        expect((count(after, 'momentum')?.exposures ?? 0) - (count(before, 'momentum')?.exposures ?? 0)).toBe(
+          2,
+        );
+        expect(
+          (count(after, 'momentum')?.conversions ?? 0) - (count(before, 'momentum')?.conversions ?? 0),
+        ).toBe(0);
+      });
+
+      it('reports the funnel by trigger and routes by distinct account', async () => {
+        const acct = accountId();
+        const token = await tokenFor(claimsFor(acct));
+        const t0 = daysBefore(6);
+        await app.post('/v1/events', {
+          token,
+          events: [
+            { id: eventId(t0), type: 'trigger_fired', triggerId: 'funnel_probe', ts: t0 },
+            {
+              id: eventId(t0 + 1000),
+              type: 'prompt_shown',
+              promptId: 'p',
+              triggerId: 'funnel_probe',
+              ts: t0 + 1000,
+            },
+            {
+              id: eventId(t0 + 2000),
+              type: 'prompt_clicked',
+              promptId: 'p',
+              triggerId: 'funnel_probe',
+              ts: t0 + 2000,
+            },
+            {
+              id: eventId(t0 + 3000),
+              type: 'upgrade_routed',
+              plan: 'team',
+              route: 'self_serve',
+              expansionAcv: 288,
+              ts: t0 + 3000,
+            },
+          ],
+        });
+        await app.post(
+          '/v1/server/events',
+          {
+            events: [
+              {
+                id: eventId(),
+                type: 'upgrade_completed',
+                plan: 'team',
+                amount: 288,
+                ts: t0 + 60_000,
+                accountId: acct,
+              },
+            ],
+          },
+          server,
+        );
+        const funnel = await json(await app.get('/v1/admin/funnel?days=30', admin));
+        expect(funnel.since).toBe(new Date(daysBefore(30)).toISOString());
+        const row = (funnel.byTrigger as { triggerId: string }[]).find((r) => r.triggerId === 'funnel_probe');
+        expect(row).toEqual({
+          triggerId: 'funnel_probe',
+          fired: 1,
+          shown: 1,
+          clicked: 1,
+          routed: 1,
+          completed: 1,
+          medianMsToUpgrade: 60_000,
+        });
+        expect((funnel.routes as Record<string, number>).self_serve).toBeGreaterThanOrEqual(1);
+        expect((await app.get('/v1/admin/funnel?days=abc', admin)).status).toBe(400);
+      });
+
+      it('lists PQL accounts with their signals and potential expansion ACV', async () => {
+        const acct = accountId();
+        const token = await tokenFor(claimsFor(acct, { plan: 'team', seats: 10, acv: 1440 }));
+        await app.post('/v1/events', {
+          token,
+          events: [trigger('usage_ceiling', daysBefore(4)), trigger('seat_saturation', daysBefore(2))],
+        });
+        const body = await json(await app.get('/v1/admin/pqls', admin));
+        const row = (body.accounts as { accountId: string }[]).find((r) => r.accountId === acct);
+        expect(row).toEqual({
+          accountId: acct,
+          plan: 'team',
+          segment: 'smb',
+          activeTriggers: ['seat_saturation', 'usage_ceiling'],
+          signals: 2,
+          potentialExpansionAcv: 4200 - 1440,
+          firstPqlAt: new Date(daysBefore(4)).toISOString(),
+        });
+      });
+
+      it('publishes config versions, rejects invalid ones with every path, and rolls back', async () => {
+        const start = await json(await app.get('/v1/admin/config', admin));
+        const v0 = (start.current as { version: number }).version;
+        const bad = await app.put('/v1/admin/config', { config: { meters: {}, plans: 3 } }, admin);
+        expect(bad.status).toBe(400);
+        const paths = ((await json(bad)).error?.issues ?? []).map((i) => i.path);
+        expect(paths).toEqual(expect.arrayContaining(['config.plans', 'config.upgradePath']));
+        const config = JSON.parse(
+          JSON.stringify((start.current as { config: Record<string, unknown> }).config),
+        );
+        config.routing.assistAtAcv = 1000;
+        const put = await app.put('/v1/admin/config', { config, note: 'lower assist' }, admin);
+        expect(put.status).toBe(201);
+        expect(await json(put)).toEqual({ version: v0 + 1 });
+        const served = await app.get('/v1/config');
+        expect(served.headers.get('etag')).toBe(`"hr-config-${v0 + 1}"`);
+        expect(((await json(served)).routing as { assistAtAcv: number }).assistAtAcv).toBe(1000);
+        const token = await tokenFor(claimsFor(accountId()));
+        expect((await json(await app.post('/v1/route', { token, plan: 'team', seats: 20 }))).route).toBe(
+          'self_serve_with_assist',
+        );
+        const back = await app.post('/v1/admin/config/rollback', { version: v0 }, admin);
+        expect(await json(back)).toEqual({ version: v0 + 2 });
+        const now = await json(await app.get('/v1/admin/config', admin));
+        expect(
+          (now.current as { config: { routing: { assistAtAcv: number } } }).config.routing.assistAtAcv,
+        ).toBe(5000);
+        expect((now.versions as { version: number; note?: string }[])[0]).toMatchObject({
+          version: v0 + 2,
+          note: `rollback to version ${v0}`,
+        });
+        expect((await app.post('/v1/admin/config/rollback', { version: 99_999 }, admin)).status).toBe(404);
+      });
+
+      it('exports stored events as NDJSON with account, user and source', async () => {
+        const acct = accountId();
+        const token = await tokenFor(claimsFor(acct, { uid: 'exporter' }));
+        const id = eventId();
+        await app.post('/v1/events', {
+          token,
+          events: [{ id, type: 'gate_hit', feature: 'export_probe', ts: NOW }],
+        });
+        const res = await app.get(
+          `/v1/admin/events?since=${new Date(NOW - 1000).toISOString()}&format=ndjson`,
+          admin,
+        );
+        expect(res.headers.get('content-type')).toContain('application/x-ndjson');
+        const lines = (await res.text())
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as Record<string, unknown>);
+        expect(lines.find((e) => e.id === id)).toMatchObject({
+          type: 'gate_hit',
+          feature: 'export_probe',
+          accountId: acct,
+          userId: 'exporter',
+          source: 'browser',
+          ts: NOW,
+        });
+        expect((await app.get('/v1/admin/events?since=yesterday', admin)).status).toBe(400);
+      });
+    });
+
+    it('GET /healthz checks the storage', async () => {
+      expect(await json(await app.get('/healthz'))).toEqual({ ok: true, storage: 'ok' });
+    });
+  });
+}

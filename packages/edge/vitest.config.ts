@@ -1,0 +1,14 @@
+import { defineProject } from 'vitest/config';
+import { sourceResolve } from '../../vitest.shared.ts';
+
+export default defineProject({
+  ...sourceResolve,
+  test: {
+    name: 'edge',
+    environment: 'node',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // PGlite takes seconds to boot on a busy machine.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
