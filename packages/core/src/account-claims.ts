@@ -28,4 +28,5 @@ export const accountClaimsSchema = z.object({
   iat: z.optional(z.number()),
 });
 
+/** Verified account context token claims. */
 export type AccountClaims = z.output<typeof accountClaimsSchema>;

@@ -4,6 +4,7 @@ import { hashUnit } from './hash.ts';
 /** Version of the assignment algorithm; bump only with a migration plan. */
 export const ASSIGNMENT_VERSION = 1;
 
+/** Which variant a unit sees in one experiment. */
 export interface Assignment {
   experimentId: string;
   variantId: string;

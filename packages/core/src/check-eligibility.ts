@@ -2,8 +2,10 @@ import type { AccountClaims } from './account-claims.ts';
 import type { HeadroomConfig } from './config.ts';
 import { DAY_MS } from './day.ts';
 
+/** Why an account may not see upgrade prompts. */
 export type IneligibleReason = 'not_activated' | 'activation_too_recent' | 'low_health' | 'churn_risk';
 
+/** Whether an account may see upgrade prompts, and why not. */
 export interface Eligibility {
   eligible: boolean;
   /** Every reason that blocks prompts (empty when eligible). */

@@ -20,6 +20,7 @@ export type HeadroomConfig = z.output<typeof configSchema>;
 /** What a person writes: defaults may be left out. */
 export type HeadroomConfigInput = z.input<typeof configSchema>;
 
+/** One part of a validated configuration. */
 export type MeterConfig = HeadroomConfig['meters'][string];
 export type PlanConfig = HeadroomConfig['plans'][string];
 export type TriggerConfig = HeadroomConfig['triggers'][number];

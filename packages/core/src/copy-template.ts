@@ -11,6 +11,7 @@ export const COPY_PLACEHOLDERS = [
   'count',
 ] as const;
 
+/** A placeholder name copy may use. */
 export type CopyPlaceholder = (typeof COPY_PLACEHOLDERS)[number];
 
 /** Values for a copy template, already formatted for the reader's locale. */

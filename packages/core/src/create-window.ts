@@ -22,6 +22,7 @@ export interface RollingWindow {
   toJSON(): WindowState;
 }
 
+/** Options of `createWindow`. */
 export interface WindowOptions {
   /** Window length in days (1–366). */
   days: number;

@@ -1,6 +1,7 @@
 import type { AccountClaims } from './account-claims.ts';
 import type { HeadroomConfig, Route } from './config.ts';
 
+/** Why a route was chosen: the threshold first, then every override that applied. */
 export type RouteReason =
   | 'below_assist_threshold'
   | 'above_assist_threshold'
@@ -13,6 +14,7 @@ export type RouteReason =
   | 'signal_escalation'
   | `needs_${string}`;
 
+/** An upgrade request plus the verified facts about the account. */
 export interface RouteInput {
   /** Plan the user asked for. */
   plan: string;
@@ -31,6 +33,7 @@ export interface RouteInput {
   activeSignals?: number | undefined;
 }
 
+/** Where an upgrade goes, why, and what it is worth. */
 export interface RouteDecision {
   route: Route;
   /** Why, in order: the threshold reason first, then every override that applied. */
@@ -39,6 +42,7 @@ export interface RouteDecision {
   expansionAcv: number | null;
 }
 
+/** The parts of a configuration routing reads. */
 export type RoutePolicy = Pick<HeadroomConfig, 'routing' | 'plans'>;
 
 const RANK: Record<Route, number> = { self_serve: 0, self_serve_with_assist: 1, cs_assist: 2 };

@@ -28,6 +28,7 @@ const promptFields = {
   variantId: z.optional(name),
 };
 
+/** Every event the SDK and the host's backend send, discriminated by `type`. */
 export const eventSchema = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('usage'), meter: name, value: count, delta: z.optional(z.number()) }),
   z.object({ ...base, type: z.literal('gate_hit'), feature: name }),

@@ -1,6 +1,7 @@
 /** Where a meter stands against its limit. */
 export type MeterStateName = 'ok' | 'approaching' | 'at_limit' | 'over';
 
+/** A meter's usage against its limit. */
 export interface MeterState {
   used: number;
   /** `null` means unlimited. */
