@@ -7,6 +7,8 @@ export default defineProject({
     name: 'edge',
     environment: 'node',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // test/postgres runs in the `edge-postgres` project (test/vitest.edge-postgres.config.ts).
+    exclude: ['test/postgres/**', '**/node_modules/**'],
     // PGlite takes seconds to boot on a busy machine.
     testTimeout: 30_000,
     hookTimeout: 60_000,
