@@ -227,10 +227,10 @@ export function createDemoServer(options: DemoServerOptions): Server {
     }
     const dir = options.staticDir;
     if (dir && (req.method === 'GET' || req.method === 'HEAD')) {
-      if (path !== '/' && serveStatic(dir, path, res)) return;
-      if (path === '/plain' && serveStatic(dir, '/plain.html', res)) return;
+      if (path !== '/' && serveStatic(dir, path, req, res)) return;
+      if (path === '/plain' && serveStatic(dir, '/plain.html', req, res)) return;
       // Client-side routes all load the app shell.
-      if (!path.includes('.') && serveStatic(dir, '/index.html', res)) return;
+      if (!path.includes('.') && serveStatic(dir, '/index.html', req, res)) return;
     }
     json(res, 404, { error: { code: 'not_found', message: 'Not found' } });
   });

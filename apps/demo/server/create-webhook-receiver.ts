@@ -74,7 +74,8 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): Server {
       } catch {
         return reply(400, { error: { code: 'invalid_json', message: 'Body is not JSON' } });
       }
-      const id = handoffId(payload);
+      // The edge names the handoff in a header; fall back to the payload's id.
+      const id = headers['headroom-handoff-id'] ?? handoffId(payload);
       if (!id) return reply(400, { error: { code: 'invalid_body', message: 'Handoff without an id' } });
       const existing = received.get(id);
       if (existing) {

@@ -51,13 +51,14 @@ export const PRESETS: Record<string, { label: string; description: string; value
   },
   assisted: {
     label: 'Assisted',
-    description: 'A Team-plan mid-market account whose Business upgrade is worth $5k–$20k.',
+    description:
+      'A mid-market Team account at its seat limit: Business adds $5k–$20k, so checkout or talk to us.',
     values: {
       segment: 'mid_market',
       plan: 'team',
-      seats: 10,
-      acv: 1440,
-      usage: { seats: 9, docs: 870, api_calls: 61_000 },
+      seats: 20,
+      acv: 2880,
+      usage: { seats: 10, docs: 870, api_calls: 61_000 },
       activationAgeDays: 120,
       health: 91,
       churnRisk: false,
