@@ -1,0 +1,12 @@
+import { defineProject } from 'vitest/config';
+import { sourceResolve } from '../../vitest.shared.ts';
+
+export default defineProject({
+  ...sourceResolve,
+  test: {
+    name: 'insights',
+    environment: 'node',
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 60_000,
+  },
+});
