@@ -5,7 +5,7 @@ export { createEdgeApp, type EdgeApp } from './create-edge-app.ts';
 export type { EdgeOptions } from './edge-options.ts';
 export type { SqlClient } from './storage/sql-client.ts';
 export { createSqlStorage } from './storage/sql-storage.ts';
-export type { Storage } from './storage/storage.ts';
+export type { ConfigVersion, Handoff, HandoffPayload, Storage, StoredEvent } from './storage/storage.ts';
 export { signAccountToken } from './token.ts';
 export { verifyWebhookSignature } from './webhook-signature.ts';
 
