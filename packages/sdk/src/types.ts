@@ -71,6 +71,12 @@ export interface HeadroomOptions {
   consent?: boolean | undefined;
   /** Max bytes of the persisted queue; the oldest events are evicted first. @default 1_000_000 */
   maxQueueBytes?: number | undefined;
+  /** Events per request; a full batch is sent at once. @default 50 */
+  batchSize?: number | undefined;
+  /** Longest an event waits before its batch is sent. @default 5000 */
+  flushIntervalMs?: number | undefined;
+  /** Exponential backoff with jitter after a failed send. @default { baseMs: 1000, maxMs: 60000 } */
+  retry?: { baseMs?: number | undefined; maxMs?: number | undefined } | undefined;
 }
 
 /** A meter bound to the SDK. */

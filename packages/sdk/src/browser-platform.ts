@@ -1,0 +1,93 @@
+import { browserStorage } from './browser-storage.ts';
+import type { BroadcastLink, Platform, PlatformStorage } from './types.ts';
+
+const LEASE_MS = 10_000;
+
+/**
+ * The browser defaults: fetch, IndexedDB storage (localStorage, then memory, as fallbacks),
+ * sendBeacon, visibilitychange/pagehide, online, Web Locks (a storage lease otherwise) and
+ * BroadcastChannel. Reads globals only when called, so importing the SDK is SSR-safe.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function browserPlatform(): Platform {
+  const g = globalThis;
+  const storage = browserStorage();
+  const tab = Math.random().toString(36).slice(2);
+  const listen = (target: EventTarget | undefined, types: string[], fn: () => void) => {
+    const handler = () => {
+      if (types[0] !== 'visibilitychange' || g.document?.visibilityState === 'hidden') fn();
+    };
+    for (const t of types) target?.addEventListener(t, handler);
+    return () => {
+      for (const t of types) target?.removeEventListener(t, handler);
+    };
+  };
+  const locks = (g.navigator as Navigator | undefined)?.locks;
+  return {
+    fetch: (input, init) => g.fetch(input, init),
+    now: () => Date.now(),
+    setTimeout: (fn, ms) => g.setTimeout(fn, ms),
+    clearTimeout: (handle) => g.clearTimeout(handle as number),
+    storage,
+    sendBeacon: g.navigator?.sendBeacon ? (url, body) => g.navigator.sendBeacon(url, body) : undefined,
+    onHidden: (fn) => {
+      const a = listen(g.document, ['visibilitychange'], fn);
+      const b = listen(g as unknown as EventTarget, ['pagehide'], fn);
+      return () => {
+        a();
+        b();
+      };
+    },
+    onOnline: (fn) => listen(g as unknown as EventTarget, ['online'], fn),
+    withLock: locks
+      ? (name, fn) =>
+          locks.request(name, { ifAvailable: true }, async (lock) => {
+            if (!lock) return false;
+            await fn();
+            return true;
+          }) as unknown as Promise<boolean>
+      : (name, fn) => leaseLock(storage, tab, name, fn),
+    broadcast: g.BroadcastChannel
+      ? (name, onMessage): BroadcastLink => {
+          const channel = new g.BroadcastChannel(name);
+          channel.onmessage = (e) => onMessage(e.data);
+          return { post: (data) => channel.postMessage(data), close: () => channel.close() };
+        }
+      : undefined,
+    random: Math.random,
+    console: g.console,
+  };
+}
+
+/**
+ * A lock for browsers without Web Locks: a lease record `{ owner, until }` in storage,
+ * written then read back after a tick so the later of two racing writers wins.
+ */
+export async function leaseLock(
+  storage: PlatformStorage,
+  owner: string,
+  name: string,
+  fn: () => Promise<void>,
+  now: () => number = Date.now,
+): Promise<boolean> {
+  const key = `hr-lease:${name}`;
+  const held = (raw: string | undefined) => {
+    try {
+      const lease = JSON.parse(raw ?? 'null') as { owner?: string; until?: number } | null;
+      return lease && typeof lease.until === 'number' && lease.until > now() ? lease.owner : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const other = held(await storage.get(key));
+  if (other !== undefined && other !== owner) return false;
+  await storage.set(key, JSON.stringify({ owner, until: now() + LEASE_MS }));
+  await new Promise((resolve) => setTimeout(resolve, 15));
+  if (held(await storage.get(key)) !== owner) return false;
+  try {
+    await fn();
+  } finally {
+    await storage.remove(key);
+  }
+  return true;
+}

@@ -1,0 +1,574 @@
+import {
+  type AccountClaims,
+  type Assignment,
+  assignVariant,
+  createEventId,
+  DAY_MS,
+  epochDay,
+  evaluateTriggers,
+  type HeadroomConfig,
+  isoDay,
+  meterLimit,
+  meterState,
+  planIncludes,
+  planUnlocking,
+  type Surface,
+  type TriggerResult,
+} from '@headroom/core';
+import { atom, computed, type ReadableAtom, type WritableAtom } from 'nanostores';
+import { type AccountHistory, mergeHistory, parseAccountHistory } from './account-history.ts';
+import { browserPlatform } from './browser-platform.ts';
+import { createLedger } from './create-ledger.ts';
+import { decodeClaims } from './decode-claims.ts';
+import { createEventQueue, type QueuedEvent } from './event-queue.ts';
+import { parseConfig } from './parse-config.ts';
+import { dismissedOut, selectPrompts, shownThisWeek } from './select-prompts.ts';
+import type {
+  ActivePrompt,
+  Diagnostics,
+  GateHandle,
+  Headroom,
+  HeadroomOptions,
+  HeadroomStatus,
+  MeterHandle,
+  Platform,
+  UpgradeDecision,
+  UpgradeRequest,
+} from './types.ts';
+
+type Props = Record<string, string | number | boolean | null>;
+type Meter = { used: WritableAtom<number>; set: boolean; handle: MeterHandle };
+
+const SURFACES: readonly Surface[] = ['banner', 'modal', 'inline', 'toast'];
+const ROUTES = ['self_serve', 'self_serve_with_assist', 'cs_assist'];
+const READY_TIMEOUT_MS = 5000;
+const isName = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 128;
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1e15;
+
+/**
+ * Creates the browser client: meters, gates, invites and custom events go to a durable
+ * queue; triggers and prompts are decided locally from the configuration. No method throws.
+ * @example
+ * const hr = createHeadroom({ endpoint: 'https://headroom.example.com', token: () => getToken() });
+ * hr.meter('api_calls').add(1);
+ * hr.prompts.current('banner').subscribe((prompt) => render(prompt));
+ */
+export function createHeadroom(options: HeadroomOptions): Headroom {
+  const o = (typeof options === 'object' && options !== null ? options : {}) as Partial<HeadroomOptions>;
+  const platform: Platform = { ...browserPlatform(), ...o.platform };
+  const endpoint = String(o.endpoint ?? '').replace(/\/+$/, '');
+  const now = () => platform.now();
+
+  const $config = atom<HeadroomConfig | null>(null);
+  const $claims = atom<AccountClaims | null>(null);
+  const $status = atom<HeadroomStatus>('loading');
+  const $triggers = atom<TriggerResult[]>([]);
+  const $prompts = atom<Partial<Record<Surface, ActivePrompt>>>({});
+  const $diagnostics = atom<Diagnostics>({
+    sent: 0,
+    queued: 0,
+    retried: 0,
+    dropped: 0,
+    evicted: 0,
+    errors: 0,
+  });
+
+  const warn = (message: string) => {
+    if (o.debug) platform.console?.warn(`[headroom] ${message}`);
+  };
+  const count = (patch: Partial<Record<keyof Diagnostics, number>>, error?: string) => {
+    const next = { ...$diagnostics.get() };
+    for (const [k, v] of Object.entries(patch) as Array<[keyof Diagnostics, number]>)
+      (next[k] as number) += v;
+    if (error !== undefined) {
+      next.lastError = error;
+      warn(error);
+    }
+    $diagnostics.set(next);
+  };
+  const drop = (why: string) => count({ dropped: 1 }, why);
+  // Every public method goes through this: a bug or garbage input never reaches the host.
+  const guard =
+    <A extends unknown[], R>(fn: (...args: A) => R, fallback: R) =>
+    (...args: A): R => {
+      try {
+        return fn(...args);
+      } catch (error) {
+        count({ errors: 1 }, `internal error: ${String(error)}`);
+        return fallback;
+      }
+    };
+
+  // ---- token and account key ----
+  let token: string | undefined;
+  const fetchToken = async (): Promise<string> => {
+    const source = o.token;
+    const value = typeof source === 'function' ? await source() : source;
+    if (typeof value !== 'string') throw new TypeError('token must be a string');
+    token = value;
+    $claims.set(decodeClaims(value));
+    return value;
+  };
+  let tokenPromise = fetchToken();
+  const getToken = () => (token !== undefined ? Promise.resolve(token) : tokenPromise);
+  let lastRefresh = Number.NEGATIVE_INFINITY;
+  const refreshToken = async () => {
+    // Ask the host's function once per 401 burst, not once per failed batch.
+    if (typeof o.token !== 'function' || now() - lastRefresh < 1000) return undefined;
+    lastRefresh = now();
+    token = undefined;
+    tokenPromise = fetchToken();
+    return tokenPromise.catch(() => undefined);
+  };
+  const scope = tokenPromise.then(
+    () => {
+      const c = $claims.get();
+      return c ? `${encodeURIComponent(c.sub)}:${encodeURIComponent(c.uid)}` : 'anonymous';
+    },
+    () => 'anonymous',
+  );
+
+  // ---- consent, events ----
+  let consented = o.consent !== false;
+  const held: QueuedEvent[] = [];
+  const queue = createEventQueue({
+    platform,
+    url: `${endpoint}/v1/events`,
+    key: scope.then((s) => `hr:q:${s}`),
+    token: getToken,
+    peekToken: () => token,
+    refreshToken,
+    maxBytes: o.maxQueueBytes ?? 1_000_000,
+    batchSize: o.batchSize ?? 50,
+    intervalMs: o.flushIntervalMs ?? 5000,
+    retryBaseMs: o.retry?.baseMs ?? 1000,
+    retryMaxMs: o.retry?.maxMs ?? 60_000,
+    canSend: () => consented,
+    count,
+    setQueued: (queued) => $diagnostics.set({ ...$diagnostics.get(), queued: queued + held.length }),
+    onNetwork: (online) => {
+      const status = $status.get();
+      if (status !== 'shutdown' && status !== 'loading') $status.set(online ? 'ready' : 'offline');
+    },
+  });
+  let stopped = false;
+  const emit = (type: string, fields: Record<string, unknown>) => {
+    if (stopped) return;
+    const ts = now();
+    const event = { id: createEventId(ts), type, ts, ...fields } as QueuedEvent;
+    if (consented) queue.push(event);
+    else if (o.beforeConsent === 'drop') drop('event dropped: no consent');
+    else held.push(event);
+  };
+
+  // ---- ledger (per-user facts across tabs and reloads) ----
+  let link: ReturnType<NonNullable<Platform['broadcast']>> | undefined;
+  const ledger = createLedger(
+    platform,
+    scope.then((s) => `hr:l:${s}`),
+    () => schedule(),
+    () => link?.post('ledger'),
+  );
+
+  // ---- meters ----
+  const meters = new Map<string, Meter>();
+  const usedOf = (id: string) => meters.get(id)?.used.get() ?? $claims.get()?.usage?.[id] ?? 0;
+  const meter = (id: string): Meter => {
+    const m = meters.get(id);
+    if (m) return m;
+    const used = atom($claims.get()?.usage?.[id] ?? 0);
+    const $ = computed([used, $config, $claims], (value, config, claims) =>
+      meterState({ used: value, limit: config && claims ? meterLimit(config, claims.plan, id) : null }),
+    );
+    const record = (value: number, delta?: number) => {
+      used.set(value);
+      emit('usage', delta === undefined ? { meter: id, value } : { meter: id, value, delta });
+      schedule();
+    };
+    const handle: MeterHandle = {
+      add: guard((n: number) => {
+        if (!isNum(n)) return drop(`meter("${id}").add: not a finite number`);
+        record(Math.max(0, used.get() + n), n);
+      }, undefined),
+      set: guard((value: number) => {
+        if (!isNum(value) || value < 0) return drop(`meter("${id}").set: not a number ≥ 0`);
+        self.set = true;
+        record(value);
+      }, undefined),
+      $,
+    };
+    const self: Meter = { used, set: false, handle };
+    meters.set(id, self);
+    return self;
+  };
+  const noopMeter: MeterHandle = {
+    add: () => drop('meter: invalid id'),
+    set: () => drop('meter: invalid id'),
+    $: atom(meterState({ used: 0, limit: null })),
+  };
+
+  // ---- gates ----
+  const gates = new Map<string, GateHandle>();
+  const lastFeature = () => ledger.list('g').pop()?.[2];
+  const gate = (feature: string): GateHandle => {
+    let g = gates.get(feature);
+    if (g) return g;
+    const $ = computed([$config, $claims], (config, claims) =>
+      config && claims ? planIncludes(config, claims.plan, feature) : true,
+    );
+    const hit = () => {
+      ledger.add('g', feature);
+      emit('gate_hit', { feature });
+    };
+    g = {
+      // Unknown config or token: fail open; the host's server enforces entitlements anyway.
+      check: guard(() => {
+        const entitled = $.get();
+        if (!entitled) hit();
+        return entitled;
+      }, true),
+      hit: guard(hit, undefined),
+      $,
+      unlockedBy: computed([$config, $claims], (config, claims) =>
+        config && claims ? planUnlocking(config, claims.plan, feature) : null,
+      ),
+    };
+    gates.set(feature, g);
+    return g;
+  };
+  const noopGate: GateHandle = {
+    check: () => true,
+    hit: () => drop('gate: invalid feature'),
+    $: atom(true),
+    unlockedBy: atom(null),
+  };
+
+  // ---- account history from the edge ----
+  let history: AccountHistory | null = null;
+
+  // ---- trigger evaluation, debounced to one microtask per burst of changes ----
+  let scheduled = false;
+  const schedule = () => {
+    if (scheduled || stopped) return;
+    scheduled = true;
+    queueMicrotask(guard(evaluate, undefined));
+  };
+  function evaluate() {
+    scheduled = false;
+    const config = $config.get();
+    const claims = $claims.get();
+    if (!config || !claims) return;
+    const t = now();
+    const today = epochDay(t);
+    const used: Record<string, number> = { ...claims.usage };
+    for (const [id, m] of meters) used[id] = m.used.get();
+    for (const [id, value] of Object.entries(used)) if (value > 0) ledger.add('p', id, value);
+    const meterHistory: Record<string, Array<{ day: number; used: number }>> = {};
+    for (const [ts, , id, value = 0] of ledger.list('p')) {
+      const days = meterHistory[id] ?? [];
+      days.push({ day: epochDay(ts), used: value });
+      meterHistory[id] = days;
+    }
+    const gateHits = mergeHistory(
+      (history?.gateHits ?? []).map((r) => ({ ...r, key: r.feature })),
+      ledger.list('g', t - 90 * DAY_MS),
+    ).map((r) => ({ day: isoDay(r.day), feature: r.key, count: r.count }));
+    const invites = mergeHistory(
+      (history?.invites ?? []).map((r) => ({ day: r.day, key: '', count: r.sent, mine: r.mine })),
+      ledger.list('i', t - 90 * DAY_MS).map(([ts]) => [ts, 'i', ''] as [number, string, string]),
+    ).map((r) => ({ day: isoDay(r.day), count: r.count }));
+    const triggers = evaluateTriggers({ claims, meters: used, gateHits, invites, meterHistory }, config, t);
+    $triggers.set(triggers);
+    for (const trigger of triggers) {
+      // One trigger_fired per activation per account per day, for funnels and stalled PQLs.
+      if (!trigger.fired || ledger.list('t', today * DAY_MS).some((m) => m[2] === trigger.id)) continue;
+      ledger.add('t', trigger.id);
+      emit('trigger_fired', { triggerId: trigger.id, value: trigger.value });
+    }
+    $prompts.set(
+      selectPrompts({ config, claims, triggers, used: usedOf, feature: lastFeature(), ledger, now: t }),
+    );
+  }
+  $config.listen(schedule);
+  $claims.listen(schedule);
+
+  const surfaces = new Map<Surface, ReadableAtom<ActivePrompt | null>>();
+  const currentOf = (surface: Surface) => {
+    let s = surfaces.get(surface);
+    if (!s) {
+      s = computed($prompts, (all) => all[surface] ?? null);
+      surfaces.set(surface, s);
+    }
+    return s;
+  };
+  const active = (id: string) => Object.values($prompts.get()).find((p) => p.id === id);
+  const promptFields = (p: ActivePrompt) => ({
+    promptId: p.id,
+    surface: p.surface,
+    triggerId: p.trigger.id,
+    ...(p.experiment?.enrolled
+      ? { experimentId: p.experiment.experimentId, variantId: p.experiment.variantId }
+      : {}),
+  });
+  const expose = (a: Assignment, unitId: string) => {
+    const key = `${a.experimentId}|${unitId}`;
+    if (!a.enrolled || ledger.list('x').some((m) => m[2] === key)) return;
+    ledger.add('x', key);
+    emit('exposure', { experimentId: a.experimentId, variantId: a.variantId, unitId });
+  };
+  const unitOf = (experimentId: string) => {
+    const claims = $claims.get();
+    const experiment = $config.get()?.experiments[experimentId];
+    return claims && experiment ? (experiment.unit === 'user' ? claims.uid : claims.sub) : undefined;
+  };
+  let lastClick: { id: string; at: number } | undefined;
+  const clicked = (id: string) => {
+    const p = active(id);
+    if (!p) return drop(`prompts.clicked: "${String(id)}" is not showing`);
+    lastClick = { id, at: now() };
+    emit('prompt_clicked', promptFields(p));
+  };
+
+  // ---- config and account loading ----
+  const configKey = `hr:config:${endpoint}`;
+  const loadConfig = async () => {
+    const inline = o.config ? parseConfig(o.config) : null;
+    if (inline) return $config.set(inline);
+    if (o.config) count({ errors: 1 }, 'inline config is not a Headroom config');
+    let cached: { etag?: string; config?: unknown } = {};
+    try {
+      cached = JSON.parse((await platform.storage.get(configKey)) ?? '{}');
+    } catch {}
+    const fromCache = parseConfig(cached.config);
+    if (fromCache) $config.set(fromCache);
+    const res = await platform.fetch(`${endpoint}/v1/config`, {
+      headers: fromCache && cached.etag ? { 'if-none-match': cached.etag } : {},
+    });
+    if (res.status === 304 && fromCache) return;
+    if (!res.ok) throw new Error(`config answered ${res.status}`);
+    const body: unknown = await res.json();
+    const config = parseConfig(body);
+    if (!config) throw new Error('config from the endpoint is not a Headroom config');
+    $config.set(config);
+    await platform.storage.set(
+      configKey,
+      JSON.stringify({ etag: res.headers.get('etag') ?? undefined, config: body }),
+    );
+  };
+  const loadAccount = async (retried = false): Promise<void> => {
+    const res = await platform.fetch(`${endpoint}/v1/account`, {
+      headers: { authorization: `Bearer ${await getToken()}` },
+    });
+    if (res.status === 401 && !retried && (await refreshToken()) !== undefined) return loadAccount(true);
+    if (!res.ok) throw new Error(`account answered ${res.status}`);
+    history = parseAccountHistory(await res.json());
+    for (const [id, value] of Object.entries(history?.usage ?? {})) {
+      const m = meter(id);
+      if (!m.set && value > m.used.get()) m.used.set(value);
+    }
+    schedule();
+  };
+  let online = true;
+  const attempt = (name: string, task: () => Promise<void>) =>
+    task().catch((error: unknown) => {
+      online = false;
+      count({ errors: 1 }, `${name}: ${String(error)}`);
+    });
+  const started = (async () => {
+    await tokenPromise.catch((error: unknown) => count({ errors: 1 }, `token: ${String(error)}`));
+    if (token !== undefined && !$claims.get()) count({ errors: 1 }, 'token claims could not be read');
+    await Promise.all([attempt('config', loadConfig), attempt('account', loadAccount), ledger.load()]);
+    if (!stopped) $status.set(online ? 'ready' : 'offline');
+    schedule();
+    await queue.flush();
+  })();
+  const ready = new Promise<void>((resolve) => {
+    platform.setTimeout(resolve, READY_TIMEOUT_MS);
+    started.then(resolve, resolve);
+  });
+
+  const unsubscribe = [
+    platform.onHidden?.(() => {
+      void ledger.save();
+      queue.beacon();
+    }),
+    platform.onOnline?.(() => void queue.flush()),
+  ];
+  void scope.then((s) => {
+    if (stopped) return;
+    link = platform.broadcast?.(`headroom:${s}`, () => void ledger.load());
+  });
+
+  const upgrade = async (request: UpgradeRequest, retried = false): Promise<UpgradeDecision> => {
+    const r = (typeof request === 'object' && request !== null ? request : {}) as Partial<UpgradeRequest>;
+    if (!isName(r.plan)) throw new TypeError('upgrade: plan must be a plan id');
+    const seats = isNum(r.seats) && r.seats >= 0 ? Math.round(r.seats) : undefined;
+    const needs = Array.isArray(r.needs) ? r.needs.filter(isName).slice(0, 20) : undefined;
+    const source = isName(r.source) ? r.source : undefined;
+    const prompt = source === undefined ? undefined : active(source);
+    if (!retried && prompt && !(lastClick?.id === source && now() - (lastClick?.at ?? 0) < 60_000))
+      clicked(prompt.id);
+    const res = await platform.fetch(`${endpoint}/v1/route`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: await getToken(), plan: r.plan, seats, needs, source }),
+    });
+    if (res.status === 401 && !retried && (await refreshToken()) !== undefined) return upgrade(request, true);
+    const body = (await res.json().catch(() => null)) as Partial<UpgradeDecision> | null;
+    if (!res.ok || !body || !ROUTES.includes(String(body.route))) {
+      throw new Error(`upgrade: the endpoint answered ${res.status}`);
+    }
+    const decision: UpgradeDecision = {
+      route: body.route as UpgradeDecision['route'],
+      reasons: Array.isArray(body.reasons) ? body.reasons : [],
+      expansionAcv: typeof body.expansionAcv === 'number' ? body.expansionAcv : null,
+    };
+    if (typeof body.checkoutUrl === 'string') decision.checkoutUrl = body.checkoutUrl;
+    const h = body.handoff;
+    if (h && typeof h.id === 'string' && typeof h.message === 'string') {
+      decision.handoff = { id: h.id, message: h.message };
+      if (typeof h.bookingUrl === 'string') decision.handoff.bookingUrl = h.bookingUrl;
+    }
+    emit('upgrade_routed', {
+      plan: r.plan,
+      route: decision.route,
+      expansionAcv: decision.expansionAcv,
+      ...(seats === undefined ? {} : { seats }),
+      ...(source === undefined ? {} : { source }),
+    });
+    return decision;
+  };
+
+  const sanitize = (props: unknown): Props | undefined => {
+    if (typeof props !== 'object' || props === null) return undefined;
+    const out: Props = {};
+    let n = 0;
+    for (const key in props) {
+      if (!Object.hasOwn(props, key) || key.length > 64 || ++n > 50) continue;
+      const v = (props as Record<string, unknown>)[key];
+      if (v === null || typeof v === 'boolean' || isNum(v)) out[key] = v as Props[string];
+      else if (typeof v === 'string') out[key] = v.length > 1000 ? v.slice(0, 1000) : v;
+    }
+    return out;
+  };
+
+  return {
+    meter: guard((id: string) => (isName(id) ? meter(id).handle : noopMeter), noopMeter),
+    gate: guard((feature: string) => (isName(feature) ? gate(feature) : noopGate), noopGate),
+    invites: {
+      sent: guard((invite: { inviteId: string; channel?: string | undefined }) => {
+        if (!isName(invite?.inviteId)) return drop('invites.sent: inviteId must be a string');
+        ledger.add('i', invite.inviteId);
+        emit(
+          'invite_sent',
+          isName(invite.channel)
+            ? { inviteId: invite.inviteId, channel: invite.channel }
+            : { inviteId: invite.inviteId },
+        );
+      }, undefined),
+      accepted: guard((invite: { inviteId: string }) => {
+        if (!isName(invite?.inviteId)) return drop('invites.accepted: inviteId must be a string');
+        emit('invite_accepted', { inviteId: invite.inviteId });
+      }, undefined),
+      canNudge: guard((context: string) => {
+        const config = $config.get();
+        if (!isName(context) || !config || stopped) return false;
+        const t = now();
+        if (ledger.list('n', t - DAY_MS).some((m) => m[2] === context)) return false;
+        if (dismissedOut(config, ledger, 'm', context, t)) return false;
+        return shownThisWeek(ledger, t) < config.fatigue.maxPromptsPerWeek;
+      }, false),
+      nudgeShown: guard((context: string) => {
+        if (!isName(context)) return drop('invites.nudgeShown: invalid context');
+        if (!ledger.list('n', now() - DAY_MS).some((m) => m[2] === context)) ledger.add('n', context);
+      }, undefined),
+      nudgeDismissed: guard((context: string) => {
+        if (!isName(context)) return drop('invites.nudgeDismissed: invalid context');
+        ledger.add('m', context);
+      }, undefined),
+    },
+    track: guard((name: string, props?: Props) => {
+      if (!isName(name)) return drop('track: name must be a non-empty string');
+      const clean = sanitize(props);
+      emit('custom', clean ? { name, props: clean } : { name });
+    }, undefined),
+    triggers: { $: $triggers },
+    prompts: {
+      current: guard(
+        (surface: Surface) => (SURFACES.includes(surface) ? currentOf(surface) : atom(null)),
+        atom(null),
+      ),
+      shown: guard((id: string) => {
+        const p = active(id);
+        if (!p) return drop(`prompts.shown: "${String(id)}" is not showing`);
+        // Counted once per prompt per 24 h, however often the widget re-renders.
+        if (ledger.list('s', now() - DAY_MS).some((m) => m[2] === id)) return;
+        ledger.add('s', id, p.surface === 'modal' ? 1 : 0);
+        emit('prompt_shown', promptFields(p));
+        const unit = p.experiment ? unitOf(p.experiment.experimentId) : undefined;
+        if (p.experiment && unit !== undefined) expose(p.experiment, unit);
+      }, undefined),
+      dismiss: guard((id: string) => {
+        const p = active(id);
+        if (!p) return drop(`prompts.dismiss: "${String(id)}" is not showing`);
+        ledger.add('d', id);
+        emit('prompt_dismissed', promptFields(p));
+      }, undefined),
+      clicked: guard(clicked, undefined),
+    },
+    experiment: guard((id: string) => {
+      const experiment = isName(id) ? $config.get()?.experiments[id] : undefined;
+      const unit = isName(id) ? unitOf(id) : undefined;
+      if (!experiment || unit === undefined) return null;
+      const assignment = assignVariant({ ...experiment, id }, unit);
+      expose(assignment, unit);
+      return assignment;
+    }, null),
+    upgrade: (request) => {
+      try {
+        return upgrade(request);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
+    config: { $: $config },
+    account: { $: $claims },
+    status: { $: $status },
+    diagnostics: {
+      $: $diagnostics,
+      report: guard((error: unknown, context?: string) => {
+        let message: string;
+        try {
+          message = error instanceof Error ? error.message : String(error);
+        } catch {
+          message = 'unprintable error';
+        }
+        count(
+          { errors: 1 },
+          `${typeof context === 'string' ? `${context.slice(0, 200)}: ` : ''}${message.slice(0, 500)}`,
+        );
+      }, undefined),
+    },
+    ready: () => ready,
+    flush: () => queue.flush(),
+    consent: guard((granted: boolean) => {
+      consented = granted === true;
+      if (!consented) return;
+      for (const event of held.splice(0)) queue.push(event);
+      void queue.flush();
+    }, undefined),
+    shutdown: async () => {
+      if (stopped) return;
+      try {
+        await queue.flush();
+        stopped = true;
+        $status.set('shutdown');
+        for (const off of unsubscribe) off?.();
+        link?.close();
+        await Promise.all([queue.close(), ledger.save()]);
+      } catch (error) {
+        count({ errors: 1 }, `shutdown: ${String(error)}`);
+      }
+    },
+  };
+}

@@ -1,0 +1,296 @@
+import { runLocked } from './run-locked.ts';
+import type { Diagnostics, Platform } from './types.ts';
+
+/** An event as the browser sends it: accountId/userId come from the token at the edge. */
+export interface QueuedEvent {
+  id: string;
+  type: string;
+  ts: number;
+  [field: string]: unknown;
+}
+
+export interface EventQueueOptions {
+  platform: Platform;
+  /** `POST /v1/events` URL. */
+  url: string;
+  /** Storage key of this account+user's queue (resolves once the token is known). */
+  key: Promise<string>;
+  /** The current token (cached string), and a fresh one after a 401 (or undefined). */
+  token: () => Promise<string>;
+  peekToken: () => string | undefined;
+  refreshToken: () => Promise<string | undefined>;
+  maxBytes: number;
+  batchSize: number;
+  intervalMs: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** False while consent is missing: nothing leaves the browser. */
+  canSend: () => boolean;
+  count: (patch: Partial<Record<keyof Diagnostics, number>>, error?: string) => void;
+  setQueued: (n: number) => void;
+  /** Whether the last request reached the endpoint. */
+  onNetwork: (online: boolean) => void;
+}
+
+export interface EventQueue {
+  /** Appends an event; O(1), no storage or network on this call. */
+  push(event: QueuedEvent): void;
+  /** Persists, then sends everything queued (one tab at a time). */
+  flush(): Promise<void>;
+  /** Best-effort send of the newest events while the page hides or unloads. */
+  beacon(): void;
+  /** Persists pending events and stops timers. */
+  close(): Promise<void>;
+}
+
+type Outcome = { remove: string[]; retryAfterMs?: number };
+
+const BEACON_BYTES = 60_000;
+const MAX_BODY = 64_000;
+
+/**
+ * A durable, bounded, batched event queue. Events are appended in memory, persisted
+ * asynchronously (coalesced) under a storage lock, and sent by whichever tab holds the send
+ * lock, so two tabs never send the same stored event. An event leaves storage only after
+ * the endpoint answered for it, so delivery is at least once; the edge dedupes by id.
+ */
+export function createEventQueue(o: EventQueueOptions): EventQueue {
+  const { platform } = o;
+  let pending: QueuedEvent[] = [];
+  let snapshot: QueuedEvent[] = [];
+  let persistTimer: unknown;
+  let flushTimer: unknown;
+  let flushAt = Number.POSITIVE_INFINITY;
+  let chain: Promise<unknown> = Promise.resolve();
+  let failures = 0;
+  let closed = false;
+
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = chain.then(fn, fn);
+    chain = next.catch(() => undefined);
+    return next;
+  };
+
+  const read = async (key: string): Promise<QueuedEvent[]> => {
+    const raw = await platform.storage.get(key);
+    if (!raw) return [];
+    try {
+      const list: unknown = JSON.parse(raw);
+      return Array.isArray(list) ? (list as QueuedEvent[]) : [];
+    } catch {
+      o.count({ errors: 1 }, 'queue storage was corrupt');
+      return [];
+    }
+  };
+
+  // Read-modify-write of the stored queue under the storage lock (short; other tabs wait).
+  const update = async (change: (list: QueuedEvent[]) => QueuedEvent[]) => {
+    const key = await o.key;
+    await runLocked(
+      platform,
+      `hr-store:${key}`,
+      async () => {
+        let list = change(await read(key));
+        let json = JSON.stringify(list);
+        if (json.length > o.maxBytes) {
+          let bytes = json.length;
+          let cut = 0;
+          while (bytes > o.maxBytes && cut < list.length) bytes -= JSON.stringify(list[cut++]).length + 1;
+          list = list.slice(cut);
+          json = JSON.stringify(list);
+          o.count({ evicted: cut }, `queue full: evicted ${cut} oldest events`);
+        }
+        await platform.storage.set(key, json);
+        snapshot = list;
+        o.setQueued(list.length + pending.length);
+      },
+      true,
+    );
+  };
+
+  const persist = () =>
+    serial(async () => {
+      if (!pending.length) return;
+      const taken = pending;
+      pending = [];
+      try {
+        await update((list) => {
+          const ids = new Set(list.map((e) => e.id));
+          return list.concat(taken.filter((e) => !ids.has(e.id)));
+        });
+      } catch (error) {
+        pending = taken.concat(pending);
+        o.count({ errors: 1 }, `queue storage failed: ${String(error)}`);
+      }
+    });
+
+  const schedule = (ms: number) => {
+    if (closed) return;
+    const at = platform.now() + ms;
+    if (at >= flushAt) return;
+    if (flushTimer !== undefined) platform.clearTimeout(flushTimer);
+    flushAt = at;
+    flushTimer = platform.setTimeout(() => {
+      flushTimer = undefined;
+      flushAt = Number.POSITIVE_INFINITY;
+      void flush();
+    }, ms);
+  };
+
+  const backoff = (retryAfterMs = 0) => {
+    failures++;
+    const exp = Math.min(o.retryMaxMs, o.retryBaseMs * 2 ** Math.min(failures - 1, 20));
+    // Equal jitter: spreads tabs and clients apart but never retries sooner than half the step.
+    const wait = exp / 2 + (exp / 2) * (platform.random ?? Math.random)();
+    return Math.max(wait, retryAfterMs);
+  };
+
+  const post = async (batch: QueuedEvent[], refreshed = false): Promise<Outcome> => {
+    const ids = batch.map((e) => e.id);
+    const body = JSON.stringify({ token: await o.token(), sentAt: platform.now(), events: batch });
+    if (body.length > MAX_BODY && batch.length > 1) return split(batch);
+    let res: Response;
+    try {
+      res = await platform.fetch(o.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+    } catch {
+      o.onNetwork(false);
+      o.count({ retried: 1 }, 'network error sending events');
+      return { remove: [], retryAfterMs: backoff() };
+    }
+    o.onNetwork(true);
+    const status = res.status;
+    if (status >= 200 && status < 300) {
+      const answer = (await res.json().catch(() => ({}))) as { rejected?: unknown };
+      const rejected = typeof answer.rejected === 'number' ? Math.min(answer.rejected, batch.length) : 0;
+      o.count({ sent: batch.length - rejected, dropped: rejected });
+      failures = 0;
+      return { remove: ids };
+    }
+    if (status === 401 && !refreshed && (await o.refreshToken()) !== undefined) return post(batch, true);
+    if (status === 413) {
+      if (batch.length > 1) return split(batch);
+      o.count({ dropped: 1 }, 'event too large for the endpoint');
+      return { remove: ids };
+    }
+    if (status === 401 || status === 408 || status === 429 || (status >= 500 && status !== 501)) {
+      o.count({ retried: 1 }, `events answered ${status}; retrying`);
+      return {
+        remove: [],
+        retryAfterMs: backoff(retryAfter(res.headers.get('retry-after'), platform.now())),
+      };
+    }
+    o.count({ dropped: batch.length }, `events rejected with ${status}`);
+    return { remove: ids };
+  };
+
+  const split = async (batch: QueuedEvent[]): Promise<Outcome> => {
+    const half = Math.ceil(batch.length / 2);
+    const first = await post(batch.slice(0, half));
+    if (first.retryAfterMs !== undefined) return first;
+    const second = await post(batch.slice(half));
+    return { ...second, remove: first.remove.concat(second.remove) };
+  };
+
+  // One pass at a time in this tab (the cross-tab lock covers other tabs); a flush asked for
+  // during a pass runs once after it, for events that arrived meanwhile.
+  let running: Promise<void> | undefined;
+  let queued: Promise<void> | undefined;
+  const flush = (): Promise<void> => {
+    if (queued) return queued;
+    const start = () => {
+      queued = undefined;
+      running = pass().finally(() => {
+        running = undefined;
+      });
+      return running;
+    };
+    if (!running) return start();
+    queued = running.then(start);
+    return queued;
+  };
+
+  const pass = (): Promise<void> =>
+    (async () => {
+      await persist();
+      if (!o.canSend()) return;
+      const key = await o.key;
+      let retry: number | undefined;
+      const ran = await runLocked(platform, `hr-send:${key}`, async () => {
+        for (;;) {
+          const batch = (await read(key)).slice(0, o.batchSize);
+          if (!batch.length) return;
+          const outcome = await post(batch);
+          if (outcome.remove.length) {
+            const gone = new Set(outcome.remove);
+            await serial(() => update((list) => list.filter((e) => !gone.has(e.id))));
+          }
+          if (outcome.retryAfterMs !== undefined) {
+            retry = outcome.retryAfterMs;
+            return;
+          }
+        }
+      });
+      // Busy lock: another tab is sending and will take our stored events too; look again later.
+      if (!ran) retry = o.intervalMs;
+      if (retry !== undefined || pending.length || snapshot.length) schedule(retry ?? o.intervalMs);
+    })().catch((error: unknown) => {
+      o.count({ errors: 1 }, `flush failed: ${String(error)}`);
+    });
+
+  return {
+    push(event) {
+      pending.push(event);
+      if (persistTimer === undefined) {
+        persistTimer = platform.setTimeout(() => {
+          persistTimer = undefined;
+          void persist();
+        }, 0);
+      }
+      if (pending.length >= o.batchSize) schedule(0);
+      else schedule(o.intervalMs);
+    },
+    flush,
+    beacon() {
+      const token = o.peekToken();
+      if (!o.canSend() || token === undefined) return;
+      void persist();
+      const seen = new Set<string>();
+      const events = snapshot.concat(pending).filter((e) => !seen.has(e.id) && seen.add(e.id));
+      // Newest events are the ones most likely not yet stored; the rest go on the next load.
+      let body = '';
+      for (let n = Math.min(events.length, o.batchSize * 2); n > 0; n = Math.floor(n / 2)) {
+        body = JSON.stringify({ token, sentAt: platform.now(), events: events.slice(-n) });
+        if (body.length <= BEACON_BYTES) break;
+        body = '';
+      }
+      if (!body) return;
+      try {
+        if (platform.sendBeacon?.(o.url, body)) return;
+        void platform
+          .fetch(o.url, { method: 'POST', body, keepalive: true, headers: { 'content-type': 'text/plain' } })
+          .catch(() => undefined);
+      } catch {
+        // The page is going away; stored events are sent on the next load.
+      }
+    },
+    async close() {
+      closed = true;
+      if (flushTimer !== undefined) platform.clearTimeout(flushTimer);
+      if (persistTimer !== undefined) platform.clearTimeout(persistTimer);
+      await persist();
+    },
+  };
+}
+
+/** Milliseconds from a `Retry-After` header (seconds or an HTTP date); 0 when absent. */
+export function retryAfter(header: string | null, now: number): number {
+  if (!header) return 0;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? 0 : Math.max(0, date - now);
+}

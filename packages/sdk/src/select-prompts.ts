@@ -1,0 +1,133 @@
+import {
+  type AccountClaims,
+  assignVariant,
+  checkEligibility,
+  DAY_MS,
+  type HeadroomConfig,
+  meterLimit,
+  nextPlan,
+  type Surface,
+  type TriggerResult,
+} from '@headroom/core';
+import type { Ledger } from './create-ledger.ts';
+import type { ActivePrompt, PromptContext } from './types.ts';
+
+export interface PromptInputs {
+  config: HeadroomConfig;
+  claims: AccountClaims;
+  triggers: readonly TriggerResult[];
+  /** Current usage per meter. */
+  used: (meter: string) => number;
+  /** Most recently hit gated feature and distinct features hit, for tier prompts. */
+  feature: string | undefined;
+  ledger: Pick<Ledger, 'list'>;
+  now: number;
+}
+
+/** Whether a prompt is snoozed or retired by its dismissals. */
+export function dismissedOut(
+  config: HeadroomConfig,
+  ledger: Pick<Ledger, 'list'>,
+  kind: string,
+  key: string,
+  now: number,
+) {
+  const { snoozeDays, retireAfterDismissals, retireDays } = config.fatigue;
+  const recent = ledger.list(kind, now - retireDays * DAY_MS).filter((m) => m[2] === key);
+  const last = ledger
+    .list(kind)
+    .filter((m) => m[2] === key)
+    .pop();
+  return (
+    (last !== undefined && last[0] > now - snoozeDays * DAY_MS) || recent.length >= retireAfterDismissals
+  );
+}
+
+/** Prompts and invite nudges counted against the weekly cap. */
+export function shownThisWeek(ledger: Pick<Ledger, 'list'>, now: number): number {
+  const since = now - 7 * DAY_MS;
+  return ledger.list('s', since).length + ledger.list('n', since).length;
+}
+
+/**
+ * Decides which prompt each surface shows now: the account must be eligible; each fired
+ * trigger asks for its prompt; snoozed and retired prompts drop out; then, lowest priority
+ * first, a prompt already on screen in the last 24 h keeps its place while a new one needs
+ * room under the weekly and daily-modal caps. At most one prompt per surface.
+ *
+ * Pure: computing a prompt logs nothing. The exposure is logged by `prompts.shown()`, and a
+ * capped prompt is never returned, so caps cannot log (or bias) an exposure.
+ */
+export function selectPrompts(input: PromptInputs): Partial<Record<Surface, ActivePrompt>> {
+  const { config, claims, ledger, now } = input;
+  const out: Partial<Record<Surface, ActivePrompt>> = {};
+  if (!checkEligibility(claims, config, now).eligible) return out;
+  const day = now - DAY_MS;
+  const onScreen = new Set(ledger.list('s', day).map((m) => m[2]));
+  let room = config.fatigue.maxPromptsPerWeek - shownThisWeek(ledger, now);
+  let modals = config.fatigue.maxModalsPerDay - ledger.list('s', day).filter((m) => m[3] === 1).length;
+  const candidates = input.triggers
+    .filter((t) => t.fired && t.prompt !== undefined && config.prompts[t.prompt] !== undefined)
+    .map((t) => ({ trigger: t, id: t.prompt as string, prompt: config.prompts[t.prompt as string]! }))
+    .sort((a, b) => a.prompt.priority - b.prompt.priority);
+  for (const { trigger, id, prompt } of candidates) {
+    const surface = prompt.surface;
+    if (out[surface] || Object.values(out).some((p) => p.id === id)) continue;
+    if (dismissedOut(config, ledger, 'd', id, now)) continue;
+    if (!onScreen.has(id)) {
+      if (room <= 0 || (surface === 'modal' && modals <= 0)) continue;
+      room--;
+      if (surface === 'modal') modals--;
+    }
+    const active: ActivePrompt = {
+      id,
+      surface,
+      trigger,
+      copy: prompt.copy ?? { title: '', cta: '' },
+      context: context(input, trigger),
+    };
+    const experiment = prompt.experiment === undefined ? undefined : config.experiments[prompt.experiment];
+    if (experiment && prompt.experiment !== undefined) {
+      const assignment = assignVariant(
+        { ...experiment, id: prompt.experiment },
+        experiment.unit === 'user' ? claims.uid : claims.sub,
+      );
+      const variant = experiment.variants.find((v) => v.id === assignment.variantId);
+      if (variant) {
+        active.copy = variant.copy;
+        active.experiment = assignment;
+      }
+    }
+    out[surface] = active;
+  }
+  return out;
+}
+
+/** The raw values the prompt's copy is filled with, from the trigger that fired. */
+function context(input: PromptInputs, trigger: TriggerResult): PromptContext {
+  const { config, claims } = input;
+  const next = nextPlan(config, claims.plan);
+  const ctx: PromptContext = { plan: claims.plan, nextPlan: next };
+  const rule = config.triggers.find((t) => t.id === trigger.id);
+  const meters =
+    rule?.kind === 'meter_ratio' ? rule.meters : rule?.kind === 'meter_sustained' ? [rule.meter] : [];
+  let best = -1;
+  for (const meter of meters) {
+    const limit = meterLimit(config, claims.plan, meter);
+    const used = input.used(meter);
+    const ratio = limit === null ? 0 : limit > 0 ? used / limit : 1;
+    if (ratio > best) {
+      best = ratio;
+      Object.assign(ctx, {
+        meter,
+        used,
+        limit,
+        ratio,
+        nextLimit: next === null ? null : meterLimit(config, next, meter),
+      });
+    }
+  }
+  if (rule?.kind === 'gate_distinct' || rule?.kind === 'invites_sent') ctx.count = trigger.value;
+  if (input.feature !== undefined) ctx.feature = input.feature;
+  return ctx;
+}
