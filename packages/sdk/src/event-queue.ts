@@ -124,16 +124,19 @@ export function createEventQueue(o: EventQueueOptions): EventQueue {
       }
     });
 
+  // Timers never fire before a backoff or Retry-After is over.
+  let notBefore = 0;
   const schedule = (ms: number) => {
     if (closed) return;
-    const at = platform.now() + ms;
+    const at = Math.max(platform.now() + ms, notBefore);
+    ms = at - platform.now();
     if (at >= flushAt) return;
     if (flushTimer !== undefined) platform.clearTimeout(flushTimer);
     flushAt = at;
     flushTimer = platform.setTimeout(() => {
       flushTimer = undefined;
       flushAt = Number.POSITIVE_INFINITY;
-      void flush();
+      void flush(ms > 0);
     }, ms);
   };
 
@@ -199,7 +202,10 @@ export function createEventQueue(o: EventQueueOptions): EventQueue {
   // during a pass runs once after it, for events that arrived meanwhile.
   let running: Promise<void> | undefined;
   let queued: Promise<void> | undefined;
-  const flush = (): Promise<void> => {
+  // A full batch is sent at once; a partial one only when its time is up or on request.
+  let partial = false;
+  const flush = (all = true): Promise<void> => {
+    partial ||= all;
     if (queued) return queued;
     const start = () => {
       queued = undefined;
@@ -218,11 +224,13 @@ export function createEventQueue(o: EventQueueOptions): EventQueue {
       await persist();
       if (!o.canSend()) return;
       const key = await o.key;
+      const all = partial;
+      partial = false;
       let retry: number | undefined;
       const ran = await runLocked(platform, `hr-send:${key}`, async () => {
         for (;;) {
           const batch = (await read(key)).slice(0, o.batchSize);
-          if (!batch.length) return;
+          if (!batch.length || (!all && batch.length < o.batchSize)) return;
           const outcome = await post(batch);
           if (outcome.remove.length) {
             const gone = new Set(outcome.remove);
@@ -230,8 +238,10 @@ export function createEventQueue(o: EventQueueOptions): EventQueue {
           }
           if (outcome.retryAfterMs !== undefined) {
             retry = outcome.retryAfterMs;
+            notBefore = platform.now() + retry;
             return;
           }
+          notBefore = 0;
         }
       });
       // Busy lock: another tab is sending and will take our stored events too; look again later.

@@ -25,8 +25,11 @@ export const claims = (over: Partial<AccountClaims> = {}): AccountClaims => ({
 });
 
 /** An unsigned JWT-shaped token: the browser never verifies, so tests need no secret. */
-export const tokenFor = (c: object) =>
-  `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify(c)).toString('base64url')}.c2ln`;
+export const tokenFor = (c: object) => {
+  const bytes = new TextEncoder().encode(JSON.stringify(c));
+  const b64 = btoa(String.fromCharCode(...bytes));
+  return `eyJhbGciOiJIUzI1NiJ9.${b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}.c2ln`;
+};
 
 export interface Received {
   batches: Array<{ token: string; sentAt: number; events: Array<Record<string, unknown>> }>;

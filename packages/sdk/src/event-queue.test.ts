@@ -1,0 +1,262 @@
+import fc from 'fast-check';
+import { HttpResponse, http } from 'msw';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { client, ENDPOINT, edgeServer, settle, testPlatform } from '../test/harness.ts';
+import { createEventQueue, type QueuedEvent, retryAfter } from './event-queue.ts';
+import { createMemoryStorage } from './memory-storage.ts';
+import type { Platform } from './types.ts';
+
+const { server, received } = edgeServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  received.batches.length = 0;
+  vi.useRealTimers();
+});
+afterAll(() => server.close());
+
+const ok = async (request: Request) => {
+  const body = JSON.parse(await request.text());
+  received.batches.push(body);
+  return HttpResponse.json({ accepted: body.events.length, duplicates: 0, rejected: 0 }, { status: 202 });
+};
+
+describe('batching', () => {
+  it('sends 50 events at once, the rest after 5 s, and nothing while idle', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const { platform } = testPlatform({ now: () => Date.now() });
+    const hr = client({ platform });
+    await vi.advanceTimersByTimeAsync(10);
+    for (let i = 0; i < 60; i++) hr.track('e', { i });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(received.batches.map((b) => b.events.length)).toEqual([50]);
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(received.batches).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(received.batches.map((b) => b.events.length)).toEqual([50, 10]);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(received.batches).toHaveLength(2);
+    expect(received.batches.every((b) => typeof b.sentAt === 'number' && typeof b.token === 'string')).toBe(
+      true,
+    );
+    expect(hr.diagnostics.$.get()).toMatchObject({ sent: 60, queued: 0 });
+    await hr.shutdown();
+  });
+});
+
+describe('failures', () => {
+  it('retries 500, 503, 408 and 429 (after Retry-After) keeping the same ids', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const answers = [500, 503, 408, 429];
+    const times: number[] = [];
+    server.use(
+      http.post(`${ENDPOINT}/v1/events`, async ({ request }) => {
+        times.push(Date.now());
+        const status = answers.shift();
+        if (status === undefined) return ok(request);
+        return HttpResponse.json(
+          { error: { code: 'x', message: 'x' } },
+          {
+            status,
+            headers: status === 429 ? { 'retry-after': '30' } : {},
+          },
+        );
+      }),
+    );
+    const { platform } = testPlatform({ now: () => Date.now() });
+    const hr = client({ platform });
+    await vi.advanceTimersByTimeAsync(10);
+    hr.track('a');
+    await hr.flush();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(received.of('custom')).toHaveLength(1);
+    expect(times).toHaveLength(5);
+    // Retry-After: 30 s honoured after the 429.
+    expect((times[4] ?? 0) - (times[3] ?? 0)).toBeGreaterThanOrEqual(30_000);
+    expect(hr.diagnostics.$.get()).toMatchObject({ sent: 1, retried: 4, dropped: 0 });
+    await hr.shutdown();
+  });
+
+  it('drops and counts a batch the endpoint rejects with 400', async () => {
+    server.use(http.post(`${ENDPOINT}/v1/events`, () => HttpResponse.json({ error: {} }, { status: 400 })));
+    const { platform } = testPlatform();
+    const hr = client({ platform });
+    await hr.ready();
+    hr.track('a');
+    hr.track('b');
+    await hr.flush();
+    await hr.flush();
+    expect(hr.diagnostics.$.get()).toMatchObject({ dropped: 2, queued: 0, sent: 0 });
+    await hr.shutdown();
+  });
+
+  it('splits a batch answered 413 until it fits', async () => {
+    server.use(
+      http.post(`${ENDPOINT}/v1/events`, async ({ request }) => {
+        const text = await request.text();
+        if (JSON.parse(text).events.length > 10) return HttpResponse.json({ error: {} }, { status: 413 });
+        return ok(new Request(request.url, { method: 'POST', body: text }));
+      }),
+    );
+    const { platform } = testPlatform();
+    const hr = client({ platform });
+    await hr.ready();
+    for (let i = 0; i < 40; i++) hr.track('e');
+    await hr.flush();
+    expect(received.ids()).toHaveLength(40);
+    expect(new Set(received.ids()).size).toBe(40);
+    expect(Math.max(...received.batches.map((b) => b.events.length))).toBeLessThanOrEqual(10);
+    await hr.shutdown();
+  });
+
+  it('evicts the oldest events past maxQueueBytes and counts them', async () => {
+    server.use(http.post(`${ENDPOINT}/v1/events`, () => HttpResponse.error()));
+    const { platform } = testPlatform();
+    const hr = client({ platform, maxQueueBytes: 2000 });
+    await hr.ready();
+    for (let i = 0; i < 40; i++) hr.track('e', { i });
+    await settle();
+    await hr.flush();
+    const d = hr.diagnostics.$.get();
+    expect(d.evicted).toBeGreaterThan(0);
+    expect(d.evicted + d.queued).toBe(40);
+    const stored = JSON.parse((await platform.storage?.get('hr:q:acct_1:user_1')) ?? '[]');
+    expect(JSON.stringify(stored).length).toBeLessThanOrEqual(2000);
+    expect(stored.at(-1).props.i).toBe(39);
+    await hr.shutdown();
+  });
+
+  it('keeps queued events across a reload and sends them from the new page', async () => {
+    server.use(http.post(`${ENDPOINT}/v1/events`, () => HttpResponse.error()));
+    const { platform } = testPlatform();
+    const first = client({ platform });
+    await first.ready();
+    first.track('kept');
+    await first.shutdown();
+    server.resetHandlers();
+    const second = client({ platform });
+    await second.ready();
+    await second.flush();
+    expect(received.of('custom').map((e) => e.name)).toEqual(['kept']);
+    await second.shutdown();
+  });
+
+  it('on hide sends the newest events with sendBeacon as text/plain-safe JSON under 60 KB', async () => {
+    const beacons: string[] = [];
+    let hide = () => {};
+    const { platform } = testPlatform({
+      sendBeacon: (_url, body) => {
+        beacons.push(body);
+        return true;
+      },
+      onHidden: (fn) => {
+        hide = fn;
+        return () => {};
+      },
+    });
+    const hr = client({ platform });
+    await hr.ready();
+    for (let i = 0; i < 80; i++) hr.track('e', { pad: 'x'.repeat(900) });
+    hide();
+    expect(beacons).toHaveLength(1);
+    const body = JSON.parse(beacons[0] ?? '{}');
+    expect((beacons[0] ?? '').length).toBeLessThanOrEqual(60_000);
+    expect(body.events.length).toBeGreaterThan(0);
+    expect(typeof body.sentAt).toBe('number');
+    await hr.shutdown();
+  });
+});
+
+describe('retryAfter', () => {
+  it('reads seconds and HTTP dates', () => {
+    expect(retryAfter('3', 0)).toBe(3000);
+    expect(retryAfter(new Date(10_000).toUTCString(), 4000)).toBe(6000);
+    expect(retryAfter(null, 0)).toBe(0);
+    expect(retryAfter('soon', 0)).toBe(0);
+  });
+});
+
+// Any interleaving of enqueue / failing sends / reloads / flushes delivers each id at least
+// once, and a receiver that dedupes by id stores each exactly once.
+describe('queue property', () => {
+  type Step =
+    | { op: 'push'; n: number }
+    | { op: 'flush'; fail: 'none' | 'net' | '500' | 'lost' }
+    | { op: 'reload' };
+  const step = fc.oneof(
+    fc.record({ op: fc.constant('push' as const), n: fc.integer({ min: 1, max: 7 }) }),
+    fc.record({ op: fc.constant('flush' as const), fail: fc.constantFrom('none', 'net', '500', 'lost') }),
+    fc.record({ op: fc.constant('reload' as const) }),
+  );
+
+  it('delivers every id, exactly once after dedupe', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 30 }), async (steps: Step[]) => {
+        const storage = createMemoryStorage();
+        const stored = new Set<string>();
+        const arrivals: string[] = [];
+        let mode: 'none' | 'net' | '500' | 'lost' = 'none';
+        let seq = 0;
+        const pushed: string[] = [];
+        const platform: Platform = {
+          now: () => 1e12,
+          setTimeout: () => 0,
+          clearTimeout: () => {},
+          storage,
+          random: () => 0.5,
+          fetch: async (_url, init) => {
+            if (mode === 'net') throw new TypeError('offline');
+            if (mode === '500') return new Response('{}', { status: 500 });
+            const events = JSON.parse(String(init?.body)).events as QueuedEvent[];
+            for (const e of events) {
+              arrivals.push(e.id);
+              stored.add(e.id);
+            }
+            // 'lost': the edge stored the batch but the answer never came back.
+            if (mode === 'lost') throw new TypeError('connection reset');
+            return new Response('{}', { status: 202 });
+          },
+        };
+        const open = () =>
+          createEventQueue({
+            platform,
+            url: 'https://edge.test/v1/events',
+            key: Promise.resolve('q'),
+            token: async () => 't',
+            peekToken: () => 't',
+            refreshToken: async () => undefined,
+            maxBytes: 1e9,
+            batchSize: 5,
+            intervalMs: 1000,
+            retryBaseMs: 1,
+            retryMaxMs: 1,
+            canSend: () => true,
+            count: () => {},
+            setQueued: () => {},
+            onNetwork: () => {},
+          });
+        let queue = open();
+        for (const s of steps) {
+          if (s.op === 'push') {
+            for (let i = 0; i < s.n; i++) {
+              const id = `id-${seq++}`;
+              pushed.push(id);
+              queue.push({ id, type: 'custom', ts: 1 });
+            }
+          } else if (s.op === 'flush') {
+            mode = s.fail;
+            await queue.flush();
+          } else {
+            await queue.close();
+            queue = open();
+          }
+        }
+        mode = 'none';
+        await queue.flush();
+        expect([...stored].sort()).toEqual([...pushed].sort());
+        expect(new Set(arrivals).size).toBe(pushed.length);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
