@@ -1,0 +1,44 @@
+import type { CopyValues, HeadroomConfig } from '@headroom/core';
+import type { PromptContext } from '@headroom/sdk';
+import type { Formatter } from './create-formatter.ts';
+
+/** "sso" → "Sso", "version_history" → "Version history": a readable name for a feature id. */
+export function featureName(feature: string): string {
+  const words = feature.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * Formats a prompt's raw context for its copy template: numbers and percent by locale,
+ * `{meter}` as the unit in the right plural form, plan ids as plan names.
+ */
+export function copyValues(
+  context: PromptContext,
+  config: HeadroomConfig | null,
+  fmt: Formatter,
+  unlimited: string,
+): CopyValues {
+  const values: CopyValues = {};
+  const planName = (id: string) => config?.plans[id]?.name ?? id;
+  values.plan = planName(context.plan);
+  if (context.nextPlan !== null) values.nextPlan = planName(context.nextPlan);
+  if (context.used !== undefined) values.used = fmt.number(context.used);
+  if (context.limit !== undefined)
+    values.limit = context.limit === null ? unlimited : fmt.number(context.limit);
+  if (context.nextLimit !== undefined) {
+    values.nextLimit = context.nextLimit === null ? unlimited : fmt.number(context.nextLimit);
+  }
+  if (context.ratio !== undefined) values.percent = fmt.percent(context.ratio);
+  if (context.feature !== undefined) values.feature = featureName(context.feature);
+  if (context.count !== undefined) values.count = fmt.number(context.count);
+  const meter = context.meter === undefined ? undefined : config?.meters[context.meter];
+  if (meter) {
+    // The count the unit is read with: the next limit in "room for {nextLimit} {meter}",
+    // otherwise the current limit or usage.
+    const n = context.nextLimit ?? context.limit ?? context.used ?? 2;
+    values.meter = fmt.unit(meter.unit, n);
+  } else if (context.meter !== undefined) {
+    values.meter = context.meter;
+  }
+  return values;
+}

@@ -1,0 +1,75 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useId, useMemo } from 'preact/hooks';
+import { featureName } from './copy-values.ts';
+import { useHeadroom } from './headroom-context.ts';
+import { interpolate } from './interpolate.ts';
+import { UpgradeOutcome } from './upgrade-outcome.tsx';
+import { useStore } from './use-store.ts';
+import { useUpgradeFlow } from './use-upgrade-flow.ts';
+import { withBoundary } from './widget-boundary.tsx';
+import { WidgetRoot } from './widget-root.tsx';
+
+export interface GateWallProps {
+  /** Feature id from the config's plan `features`. */
+  feature: string;
+  /** Display name of the feature. @default the id, humanised ("audit_log" → "Audit log") */
+  label?: string | undefined;
+  /** The gated content, rendered only when the plan includes the feature. */
+  children?: ComponentChildren;
+}
+
+function GateWallView({ feature, label, children }: GateWallProps) {
+  const { client, messages: m } = useHeadroom();
+  const gate = useMemo(() => client.gate(feature), [client, feature]);
+  const entitled = useStore(gate.$);
+  const unlockedBy = useStore(gate.unlockedBy);
+  const config = useStore(client.config.$);
+  const flow = useUpgradeFlow(`gate:${feature}`);
+  const titleId = useId();
+  useEffect(() => {
+    // One gate hit per time the wall is put in front of the user.
+    if (!entitled) gate.hit();
+  }, [gate, entitled]);
+  if (entitled) return <>{children}</>;
+  const name = label ?? featureName(feature);
+  const plan = unlockedBy === null ? null : (config?.plans[unlockedBy]?.name ?? unlockedBy);
+  return (
+    <WidgetRoot class="hr-gate">
+      <section class="hr-card" part="card" aria-labelledby={titleId}>
+        <svg class="hr-lock" viewBox="0 0 16 16" width="20" height="20" aria-hidden="true" focusable="false">
+          <path
+            fill="currentColor"
+            d="M8 1a3.5 3.5 0 0 0-3.5 3.5V7H4a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-.5V4.5A3.5 3.5 0 0 0 8 1Zm2 6V4.5a2 2 0 1 0-4 0V7h4Z"
+          />
+        </svg>
+        <div class="hr-prompt-text">
+          <h2 id={titleId} class="hr-title" part="title">
+            {plan === null
+              ? interpolate(m.gateNoPlan, { feature: name })
+              : interpolate(m.gateTitle, { feature: name, plan })}
+          </h2>
+          {plan === null ? null : (
+            <p class="hr-body" part="body">
+              {interpolate(m.gateBody, { feature: name, plan })}
+            </p>
+          )}
+          <UpgradeOutcome state={flow.state} onRetry={flow.start} />
+        </div>
+        {unlockedBy !== null && plan !== null && flow.state.status === 'idle' ? (
+          <div class="hr-actions">
+            <button type="button" class="hr-btn" part="cta" onClick={() => flow.start(unlockedBy)}>
+              {interpolate(m.upgradeTo, { plan })}
+            </button>
+          </div>
+        ) : null}
+      </section>
+    </WidgetRoot>
+  );
+}
+
+/**
+ * Renders its children when the plan includes `feature`; otherwise records a gate hit and
+ * shows which plan unlocks it, with an upgrade CTA.
+ * @example <GateWall feature="sso"><SsoSettings /></GateWall>
+ */
+export const GateWall = withBoundary('GateWall', GateWallView);

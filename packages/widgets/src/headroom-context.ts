@@ -1,0 +1,27 @@
+import type { Headroom } from '@headroom/sdk';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Formatter } from './create-formatter.ts';
+import type { Messages } from './messages.ts';
+
+/** Colour scheme of the widgets; `auto` follows `prefers-color-scheme`. */
+export type Theme = 'light' | 'dark' | 'auto';
+
+/** What every widget reads from `HeadroomProvider`. */
+export interface HeadroomContextValue {
+  client: Headroom;
+  fmt: Formatter;
+  messages: Messages;
+  theme: Theme;
+  /** Sends the browser to a checkout URL (already checked by `safeUrl`). */
+  navigate: (url: string) => void;
+}
+
+export const HeadroomContext = createContext<HeadroomContextValue | null>(null);
+
+/** The provider's value; throws outside a provider (the widget's error boundary catches it). */
+export function useHeadroom(): HeadroomContextValue {
+  const value = useContext(HeadroomContext);
+  if (value === null) throw new Error('Headroom widgets need a <HeadroomProvider client={hr}> above them');
+  return value;
+}

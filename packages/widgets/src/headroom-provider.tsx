@@ -1,0 +1,51 @@
+import type { Headroom } from '@headroom/sdk';
+import type { ComponentChildren } from 'preact';
+import { useMemo } from 'preact/hooks';
+import { createFormatter } from './create-formatter.ts';
+import { HeadroomContext, type HeadroomContextValue, type Theme } from './headroom-context.ts';
+import { type Messages, messagesFor } from './messages.ts';
+import { widgetCss } from './widget-css.ts';
+
+export interface HeadroomProviderProps {
+  /** The SDK instance from `createHeadroom`. */
+  client: Headroom;
+  /** BCP 47 locale for numbers, dates, plurals and UI text. @default navigator.language, else 'en' */
+  locale?: string | undefined;
+  /** Overrides for individual UI messages (prompt copy comes from the config). */
+  messages?: Partial<Messages> | undefined;
+  /** @default 'auto' */
+  theme?: Theme | undefined;
+  /** How to open a checkout URL. @default url => window.location.assign(url) */
+  onNavigate?: ((url: string) => void) | undefined;
+  /** Adds the widgets' stylesheet as a `<style>` element. @default true */
+  styles?: boolean | undefined;
+  /** CSP nonce for that `<style>` element. */
+  nonce?: string | undefined;
+  children?: ComponentChildren;
+}
+
+/**
+ * Binds the widgets below it to an SDK instance, a locale and a theme.
+ * @example
+ * <HeadroomProvider client={hr} locale="de"><UsageBar meter="seats" /></HeadroomProvider>
+ */
+export function HeadroomProvider(props: HeadroomProviderProps) {
+  const { client, locale, messages, theme = 'auto', onNavigate, styles = true, nonce } = props;
+  const resolved = locale ?? (typeof navigator === 'undefined' ? 'en' : navigator.language);
+  const value = useMemo<HeadroomContextValue>(() => {
+    const fmt = createFormatter(resolved);
+    return {
+      client,
+      fmt,
+      messages: messagesFor(fmt.locale, messages),
+      theme,
+      navigate: onNavigate ?? ((url) => window.location.assign(url)),
+    };
+  }, [client, resolved, messages, theme, onNavigate]);
+  return (
+    <HeadroomContext.Provider value={value}>
+      {styles ? <style nonce={nonce}>{widgetCss}</style> : null}
+      {props.children}
+    </HeadroomContext.Provider>
+  );
+}

@@ -1,0 +1,14 @@
+export { copyValues, featureName } from './copy-values.ts';
+export { createFormatter, type Formatter } from './create-formatter.ts';
+export { GateWall, type GateWallProps } from './gate-wall.tsx';
+export { type HeadroomContextValue, type Theme, useHeadroom } from './headroom-context.ts';
+export { HeadroomProvider, type HeadroomProviderProps } from './headroom-provider.tsx';
+export { type InviteHandler, InviteNudge, type InviteNudgeProps } from './invite-nudge.tsx';
+export { de, en, type Messages, messagesFor } from './messages.ts';
+export { safeUrl } from './safe-url.ts';
+export { darkTheme, lightTheme, type ThemeTokens } from './theme-tokens.ts';
+export { UpgradePrompt, type UpgradePromptProps } from './upgrade-prompt.tsx';
+export { UsageBar, type UsageBarProps } from './usage-bar.tsx';
+export { UsageSummary, type UsageSummaryProps } from './usage-summary.tsx';
+export { useStore } from './use-store.ts';
+export { widgetCss } from './widget-css.ts';

@@ -1,0 +1,133 @@
+import { createEventId } from '@headroom/core';
+import { useId, useState } from 'preact/hooks';
+import { useHeadroom } from './headroom-context.ts';
+import { interpolate } from './interpolate.ts';
+import { useShown } from './use-shown.ts';
+import { withBoundary } from './widget-boundary.tsx';
+import { WidgetRoot } from './widget-root.tsx';
+
+/** Sends the invite in the host app; may return (or resolve to) the host's invite id string. */
+export type InviteHandler = (invite: {
+  email: string;
+  context: string;
+}) => unknown;
+
+export interface InviteNudgeProps {
+  /** Where the nudge sits, e.g. `share`; frequency caps are kept per context. */
+  context: string;
+  /** What the teammate would review, e.g. the document title. */
+  subject: string;
+  /** Sends the invite (the widget records `invite_sent` once it succeeds). */
+  onInvite: InviteHandler;
+}
+
+// Deliberately simple: one "@", a dot in the domain, no spaces. The host validates for real.
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+type Phase =
+  | { kind: 'form'; invalid: boolean; failed: boolean }
+  | { kind: 'sending' }
+  | { kind: 'sent'; email: string };
+
+function InviteNudgeView({ context, subject, onInvite }: InviteNudgeProps) {
+  const { client, messages: m } = useHeadroom();
+  // Asked once per mount: the orchestrator's cap decides whether this nudge appears at all.
+  const [visible, setVisible] = useState(() => client.invites.canNudge(context));
+  const [email, setEmail] = useState('');
+  const [phase, setPhase] = useState<Phase>({ kind: 'form', invalid: false, failed: false });
+  const titleId = useId();
+  const inputId = useId();
+  const errorId = useId();
+  useShown(() => {
+    if (visible) client.invites.nudgeShown(context);
+  }, context);
+  if (!visible) return null;
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const value = email.trim();
+    if (!EMAIL.test(value) || value.length > 254) {
+      setPhase({ kind: 'form', invalid: true, failed: false });
+      return;
+    }
+    setPhase({ kind: 'sending' });
+    Promise.resolve()
+      .then(() => onInvite({ email: value, context }))
+      .then(
+        (inviteId) => {
+          client.invites.sent({
+            inviteId: typeof inviteId === 'string' && inviteId ? inviteId : createEventId(),
+            channel: 'email',
+          });
+          setPhase({ kind: 'sent', email: value });
+        },
+        () => setPhase({ kind: 'form', invalid: false, failed: true }),
+      );
+  };
+  const dismiss = () => {
+    client.invites.nudgeDismissed(context);
+    setVisible(false);
+  };
+  const invalid = phase.kind === 'form' && phase.invalid;
+  const failed = phase.kind === 'form' && phase.failed;
+  return (
+    <WidgetRoot class="hr-invite">
+      <section class="hr-card" part="card" aria-labelledby={titleId}>
+        <div class="hr-prompt-text">
+          <h2 id={titleId} class="hr-title" part="title">
+            {interpolate(m.inviteTitle, { subject })}
+          </h2>
+          {phase.kind === 'sent' ? (
+            <p class="hr-body" role="status" part="body">
+              {interpolate(m.inviteSent, { email: phase.email })}
+            </p>
+          ) : (
+            <form class="hr-invite-form" onSubmit={submit} noValidate>
+              <p class="hr-body" part="body">
+                {m.inviteBody}
+              </p>
+              <label class="hr-label" for={inputId}>
+                {m.inviteLabel}
+              </label>
+              <div class="hr-invite-row">
+                <input
+                  id={inputId}
+                  class="hr-input"
+                  part="input"
+                  type="email"
+                  autoComplete="email"
+                  required
+                  value={email}
+                  aria-invalid={invalid}
+                  aria-describedby={invalid || failed ? errorId : undefined}
+                  onInput={(e) => setEmail(e.currentTarget.value)}
+                />
+                <button type="submit" class="hr-btn" part="cta" disabled={phase.kind === 'sending'}>
+                  {m.inviteSend}
+                </button>
+              </div>
+              {invalid || failed ? (
+                <p id={errorId} class="hr-error" role="alert">
+                  {invalid ? m.inviteInvalid : m.inviteFailed}
+                </p>
+              ) : null}
+            </form>
+          )}
+        </div>
+        {phase.kind === 'sent' ? null : (
+          <div class="hr-actions">
+            <button type="button" class="hr-btn hr-btn-ghost" part="dismiss" onClick={dismiss}>
+              {m.notNow}
+            </button>
+          </div>
+        )}
+      </section>
+    </WidgetRoot>
+  );
+}
+
+/**
+ * "Invite a teammate to review {subject}": an email form shown when the SDK's frequency cap
+ * allows it; `onInvite` sends the invite, the widget records `invite_sent`.
+ * @example <InviteNudge context="share" subject="Q3 plan" onInvite={({ email }) => api.invite(email)} />
+ */
+export const InviteNudge = withBoundary('InviteNudge', InviteNudgeView);

@@ -1,0 +1,81 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+interface ModalDialogProps {
+  labelledBy: string;
+  describedBy?: string | undefined;
+  onClose: () => void;
+  children?: ComponentChildren;
+}
+
+/** The element that has focus, looking through open shadow roots. */
+function deepActiveElement(): HTMLElement | null {
+  let active = typeof document === 'undefined' ? null : document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : null;
+}
+
+/**
+ * A modal dialog: `role="dialog"` + `aria-modal`, focus moves in on open and is trapped
+ * (Tab / Shift+Tab wrap), Esc closes, and focus returns to where it was on close.
+ */
+export function ModalDialog({ labelledBy, describedBy, onClose, children }: ModalDialogProps) {
+  const dialog = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
+  useEffect(() => {
+    const node = dialog.current;
+    if (!node) return undefined;
+    const opener = deepActiveElement();
+    const focusables = () => Array.from(node.querySelectorAll<HTMLElement>(FOCUSABLE));
+    (focusables()[0] ?? node).focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        close.current();
+        return;
+      }
+      if (event.key !== 'Tab') return;
+      const items = focusables();
+      const first = items[0];
+      const last = items[items.length - 1];
+      if (!first || !last) {
+        event.preventDefault();
+        return;
+      }
+      const active = deepActiveElement();
+      if (event.shiftKey && (active === first || !node.contains(active))) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && (active === last || !node.contains(active))) {
+        event.preventDefault();
+        first.focus();
+      }
+    };
+    // On the document, so Tab is caught even when focus has wandered out of the dialog.
+    document.addEventListener('keydown', onKey, true);
+    return () => {
+      document.removeEventListener('keydown', onKey, true);
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
+  return (
+    <div class="hr-backdrop" part="backdrop">
+      <div
+        ref={dialog}
+        class="hr-dialog"
+        part="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={labelledBy}
+        aria-describedby={describedBy}
+        tabIndex={-1}
+      >
+        {children}
+      </div>
+    </div>
+  );
+}

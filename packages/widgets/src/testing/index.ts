@@ -1,0 +1,6 @@
+export {
+  createFakeHeadroom,
+  type FakeCall,
+  type FakeHeadroom,
+  type FakeHeadroomState,
+} from './create-fake-headroom.ts';

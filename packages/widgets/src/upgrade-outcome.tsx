@@ -1,0 +1,70 @@
+import { useHeadroom } from './headroom-context.ts';
+import { safeUrl } from './safe-url.ts';
+import type { UpgradeFlowState } from './use-upgrade-flow.ts';
+
+interface UpgradeOutcomeProps {
+  state: UpgradeFlowState;
+  onRetry: (plan: string) => void;
+}
+
+/** Shows the state of an upgrade click: loading, error with retry, or the routed next step. */
+export function UpgradeOutcome({ state, onRetry }: UpgradeOutcomeProps) {
+  const { messages: m } = useHeadroom();
+  if (state.status === 'idle') return null;
+  if (state.status === 'loading') {
+    return (
+      <p class="hr-outcome" role="status" part="outcome">
+        <span class="hr-spinner" aria-hidden="true" />
+        {m.upgradeLoading}
+      </p>
+    );
+  }
+  const { decision } = state.status === 'done' ? state : { decision: null };
+  const checkout = safeUrl(decision?.checkoutUrl);
+  const booking = safeUrl(decision?.handoff?.bookingUrl);
+  const failed =
+    decision === null || (decision.route !== 'cs_assist' && checkout === null && booking === null);
+  if (failed) {
+    return (
+      <div class="hr-outcome hr-outcome-error" role="alert" part="outcome">
+        <span>{m.upgradeError}</span>
+        <button
+          type="button"
+          class="hr-btn hr-btn-secondary"
+          part="button"
+          onClick={() => onRetry(state.plan)}
+        >
+          {m.retry}
+        </button>
+      </div>
+    );
+  }
+  if (decision.route === 'cs_assist') {
+    return (
+      <div class="hr-outcome" role="status" part="outcome">
+        <strong class="hr-outcome-title">{m.csTitle}</strong>
+        {decision.handoff ? <span>{decision.handoff.message}</span> : null}
+        {booking ? (
+          <a class="hr-btn" part="cta" href={booking}>
+            {m.bookCall}
+          </a>
+        ) : null}
+      </div>
+    );
+  }
+  return (
+    <div class="hr-outcome" role="status" part="outcome">
+      <span>{decision.route === 'self_serve' ? m.checkoutOpening : m.assistBody}</span>
+      {checkout ? (
+        <a class="hr-btn" part="cta" href={checkout}>
+          {m.checkout}
+        </a>
+      ) : null}
+      {decision.route === 'self_serve_with_assist' && booking ? (
+        <a class="hr-btn hr-btn-secondary" part="button" href={booking}>
+          {m.talkToUs}
+        </a>
+      ) : null}
+    </div>
+  );
+}

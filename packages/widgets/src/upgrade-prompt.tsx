@@ -1,0 +1,108 @@
+import { fillCopy, type Surface } from '@headroom/core';
+import type { ActivePrompt } from '@headroom/sdk';
+import { useId, useMemo, useState } from 'preact/hooks';
+import { copyValues } from './copy-values.ts';
+import { useHeadroom } from './headroom-context.ts';
+import { ModalDialog } from './modal-dialog.tsx';
+import { UpgradeOutcome } from './upgrade-outcome.tsx';
+import { useShown } from './use-shown.ts';
+import { useStore } from './use-store.ts';
+import { useUpgradeFlow } from './use-upgrade-flow.ts';
+import { withBoundary } from './widget-boundary.tsx';
+import { WidgetRoot } from './widget-root.tsx';
+
+export interface UpgradePromptProps {
+  /** Which surface this slot is: the SDK decides which prompt, if any, shows on it. */
+  surface: Surface;
+}
+
+function PromptCard({ prompt, onClose }: { prompt: ActivePrompt; onClose: () => void }) {
+  const { client, fmt, messages: m } = useHeadroom();
+  const config = useStore(client.config.$);
+  const flow = useUpgradeFlow(prompt.id);
+  const titleId = useId();
+  const bodyId = useId();
+  useShown(() => client.prompts.shown(prompt.id), prompt.id);
+  const values = copyValues(prompt.context, config, fmt, m.unlimited);
+  const next = prompt.context.nextPlan;
+  const dismiss = () => {
+    client.prompts.dismiss(prompt.id);
+    onClose();
+  };
+  const card = (
+    <>
+      <div class="hr-prompt-text">
+        <h2 id={titleId} class="hr-title" part="title">
+          {fillCopy(prompt.copy.title, values)}
+        </h2>
+        {prompt.copy.body === undefined ? null : (
+          <p id={bodyId} class="hr-body" part="body">
+            {fillCopy(prompt.copy.body, values)}
+          </p>
+        )}
+        <UpgradeOutcome state={flow.state} onRetry={flow.start} />
+      </div>
+      <div class="hr-actions">
+        {next !== null && flow.state.status === 'idle' ? (
+          <button
+            type="button"
+            class="hr-btn"
+            part="cta"
+            onClick={() => {
+              client.prompts.clicked(prompt.id);
+              flow.start(next);
+            }}
+          >
+            {fillCopy(prompt.copy.cta, values)}
+          </button>
+        ) : null}
+        <button type="button" class="hr-btn hr-btn-ghost" part="dismiss" onClick={dismiss}>
+          {prompt.copy.dismiss === undefined ? m.dismiss : fillCopy(prompt.copy.dismiss, values)}
+        </button>
+      </div>
+    </>
+  );
+  const className = `hr-prompt hr-${prompt.surface}`;
+  if (prompt.surface === 'modal') {
+    return (
+      <WidgetRoot class={className}>
+        <ModalDialog
+          labelledBy={titleId}
+          describedBy={prompt.copy.body === undefined ? undefined : bodyId}
+          onClose={dismiss}
+        >
+          {card}
+        </ModalDialog>
+      </WidgetRoot>
+    );
+  }
+  return (
+    <WidgetRoot class={className} data-surface={prompt.surface}>
+      <section
+        class="hr-card"
+        part="card"
+        aria-labelledby={titleId}
+        {...(prompt.surface === 'toast' ? { role: 'status' } : {})}
+      >
+        {card}
+      </section>
+    </WidgetRoot>
+  );
+}
+
+function UpgradePromptView({ surface }: UpgradePromptProps) {
+  const { client } = useHeadroom();
+  const store = useMemo(() => client.prompts.current(surface), [client, surface]);
+  const prompt = useStore(store);
+  // Hide a dismissed prompt at once, even before the orchestrator publishes the next one.
+  const [closed, setClosed] = useState<string | null>(null);
+  if (prompt === null || prompt.id === closed) return null;
+  return <PromptCard key={prompt.id} prompt={prompt} onClose={() => setClosed(prompt.id)} />;
+}
+
+/**
+ * The upgrade prompt the SDK picked for a surface (banner, modal, inline or toast), with
+ * copy from the config or the experiment variant; the CTA routes the upgrade.
+ * @example <UpgradePrompt surface="banner" />
+ */
+export const UpgradePrompt = withBoundary('UpgradePrompt', UpgradePromptView);

@@ -1,0 +1,84 @@
+import { nextPlan, nextReset } from '@headroom/core';
+import { useMemo } from 'preact/hooks';
+import { useHeadroom } from './headroom-context.ts';
+import { interpolate } from './interpolate.ts';
+import { meterText } from './meter-text.ts';
+import { StateIcon } from './state-icon.tsx';
+import { UpgradeOutcome } from './upgrade-outcome.tsx';
+import { useStore } from './use-store.ts';
+import { useUpgradeFlow } from './use-upgrade-flow.ts';
+import { withBoundary } from './widget-boundary.tsx';
+import { WidgetRoot } from './widget-root.tsx';
+
+export interface UsageBarProps {
+  /** Meter id from the config, e.g. `seats`. */
+  meter: string;
+  /** Offers "Upgrade to {plan}" once the meter is approaching its limit. @default true */
+  cta?: boolean | undefined;
+}
+
+function UsageBarView({ meter, cta = true }: UsageBarProps) {
+  const { client, fmt, messages: m } = useHeadroom();
+  const handle = useMemo(() => client.meter(meter), [client, meter]);
+  const state = useStore(handle.$);
+  const config = useStore(client.config.$);
+  const account = useStore(client.account.$);
+  const flow = useUpgradeFlow(`usage_bar:${meter}`);
+  const meterConfig = config?.meters[meter];
+  const text = meterText(state, meterConfig, fmt, m);
+  const reset = meterConfig ? nextReset(meterConfig.resets, Date.now()) : null;
+  const upgradeTo = config && account ? nextPlan(config, account.plan) : null;
+  const label = meterConfig?.label ?? meter;
+  const bounded = state.limit === null ? 0 : Math.min(state.used, state.limit);
+  return (
+    <WidgetRoot class={`hr-usage hr-${state.state}`} data-state={state.state}>
+      <div class="hr-usage-head">
+        <span class="hr-usage-label" part="label">
+          {label}
+        </span>
+        <span class="hr-usage-text" part="value">
+          {text.text}
+          {text.percent ? <span class="hr-usage-percent"> · {text.percent}</span> : null}
+        </span>
+      </div>
+      {state.limit === null ? null : (
+        <div
+          class="hr-track"
+          part="track"
+          role="progressbar"
+          aria-label={label}
+          aria-valuemin={0}
+          aria-valuemax={state.limit}
+          aria-valuenow={bounded}
+          aria-valuetext={text.valueText}
+        >
+          <div class="hr-fill" part="fill" style={{ '--hr-ratio': String(Math.min(state.ratio, 1)) }} />
+        </div>
+      )}
+      <div class="hr-usage-foot">
+        {text.stateLabel ? (
+          <span class="hr-state" part="state">
+            <StateIcon state={state.state} />
+            {text.stateLabel}
+          </span>
+        ) : null}
+        {reset !== null ? (
+          <span class="hr-reset">{interpolate(m.resetsOn, { date: fmt.date(reset) })}</span>
+        ) : null}
+        {cta && upgradeTo && state.state !== 'ok' && flow.state.status === 'idle' ? (
+          <button type="button" class="hr-btn hr-btn-small" part="cta" onClick={() => flow.start(upgradeTo)}>
+            {interpolate(m.upgradeTo, { plan: config?.plans[upgradeTo]?.name ?? upgradeTo })}
+          </button>
+        ) : null}
+      </div>
+      <UpgradeOutcome state={flow.state} onRetry={flow.start} />
+    </WidgetRoot>
+  );
+}
+
+/**
+ * A labelled usage bar for one meter: "8,200 of 10,000 calls", percent, state with icon and
+ * text, reset date, and an upgrade CTA from 80 %.
+ * @example <UsageBar meter="api_calls" />
+ */
+export const UsageBar = withBoundary('UsageBar', UsageBarView);

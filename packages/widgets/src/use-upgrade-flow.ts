@@ -1,0 +1,45 @@
+import type { UpgradeDecision } from '@headroom/sdk';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useHeadroom } from './headroom-context.ts';
+import { safeUrl } from './safe-url.ts';
+
+/** Where an upgrade click stands. */
+export type UpgradeFlowState =
+  | { status: 'idle' }
+  | { status: 'loading'; plan: string }
+  | { status: 'error'; plan: string }
+  | { status: 'done'; plan: string; decision: UpgradeDecision };
+
+/**
+ * Runs `hr.upgrade` for a CTA and keeps its outcome. A `self_serve` decision with a safe
+ * checkout URL navigates at once; assisted and CS routes stay on the page for the user.
+ */
+export function useUpgradeFlow(source: string) {
+  const { client, navigate } = useHeadroom();
+  const [state, setState] = useState<UpgradeFlowState>({ status: 'idle' });
+  const live = useRef(true);
+  useEffect(
+    () => () => {
+      live.current = false;
+    },
+    [],
+  );
+  const start = useCallback(
+    (plan: string) => {
+      setState({ status: 'loading', plan });
+      client.upgrade({ plan, source }).then(
+        (decision) => {
+          if (!live.current) return;
+          setState({ status: 'done', plan, decision });
+          const checkout = safeUrl(decision.checkoutUrl);
+          if (decision.route === 'self_serve' && checkout !== null) navigate(checkout);
+        },
+        () => {
+          if (live.current) setState({ status: 'error', plan });
+        },
+      );
+    },
+    [client, navigate, source],
+  );
+  return { state, start };
+}

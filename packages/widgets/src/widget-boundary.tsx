@@ -1,0 +1,45 @@
+import type { Headroom } from '@headroom/sdk';
+import { Component, type ComponentChildren, type FunctionComponent } from 'preact';
+import { useContext } from 'preact/hooks';
+import { HeadroomContext } from './headroom-context.ts';
+
+interface BoundaryProps {
+  name: string;
+  client: Headroom | undefined;
+  children?: ComponentChildren;
+}
+
+/** Renders nothing after a render error and reports it, so a widget never breaks the page. */
+class WidgetBoundary extends Component<BoundaryProps, { failed: boolean }> {
+  override state = { failed: false };
+
+  static override getDerivedStateFromError() {
+    return { failed: true };
+  }
+
+  override componentDidCatch(error: unknown) {
+    try {
+      this.props.client?.diagnostics.report(error, this.props.name);
+    } catch {
+      // Reporting must not throw into the host either.
+    }
+  }
+
+  override render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
+
+/** Wraps a widget in its error boundary; `name` is what diagnostics report. */
+export function withBoundary<P extends object>(name: string, Inner: FunctionComponent<P>) {
+  function Bounded(props: P) {
+    const ctx = useContext(HeadroomContext);
+    return (
+      <WidgetBoundary name={name} client={ctx?.client}>
+        <Inner {...props} />
+      </WidgetBoundary>
+    );
+  }
+  Bounded.displayName = name;
+  return Bounded;
+}

@@ -1,0 +1,17 @@
+import type { ComponentChildren, JSX } from 'preact';
+import { useHeadroom } from './headroom-context.ts';
+
+type RootProps = Omit<JSX.HTMLAttributes<HTMLDivElement>, 'class' | 'dir' | 'lang'> & {
+  class: string;
+  children?: ComponentChildren;
+};
+
+/** The outer element of every widget: theme, direction, language and the `root` part. */
+export function WidgetRoot({ class: className, children, ...rest }: RootProps) {
+  const { fmt, theme } = useHeadroom();
+  return (
+    <div {...rest} class={`hr ${className}`} data-theme={theme} dir={fmt.dir} lang={fmt.locale} part="root">
+      {children}
+    </div>
+  );
+}
