@@ -1,4 +1,21 @@
 export {
+  type AdminConfig,
+  type AdminError,
+  type AdminExperiments,
+  type AdminFunnel,
+  type AdminHandoffs,
+  type AdminPqls,
+  adminConfigSchema,
+  adminErrorSchema,
+  adminExperimentsSchema,
+  adminFunnelSchema,
+  adminHandoffsSchema,
+  adminPqlsSchema,
+  FUNNEL_STEPS,
+  type FunnelRow,
+  funnelDropOff,
+} from './admin-api.ts';
+export {
   analyzeExperiment,
   type Comparison,
   DEFAULT_THRESHOLDS,
@@ -10,7 +27,26 @@ export {
   type VerdictKind,
   type VerdictThresholds,
 } from './analyze-experiment.ts';
+export { backtest, DEFAULT_BANDS } from './backtest/backtest.ts';
+export type {
+  AccountRecord,
+  BacktestOptions,
+  BacktestRecord,
+  BacktestReport,
+  CalibrationBands,
+  CalibrationVerdict,
+  Expansion,
+  QuarterRate,
+  TriggerBacktest,
+} from './backtest/backtest-types.ts';
 export { experimentCounts } from './experiment-counts.ts';
+export {
+  type Archetype,
+  generateSample,
+  type Sample,
+  type SampleAccount,
+  type SampleOptions,
+} from './sample/generate-sample.ts';
 export { differenceInterval } from './stats/difference-interval.ts';
 export { chiSquarePValue } from './stats/gamma.ts';
 export { normalCdf, normalTail, Z_95 } from './stats/normal-tail.ts';

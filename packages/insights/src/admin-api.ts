@@ -1,0 +1,111 @@
+import * as z from 'zod/mini';
+
+// Response shapes of the edge's admin API (`/v1/admin/*`), validated wherever they are read
+// (the CLI and the console), so a version skew shows up as a clear error, not as NaN.
+
+const count = z.number().check(z.gte(0));
+
+export const adminExperimentsSchema = z.object({
+  experiments: z.array(
+    z.object({
+      id: z.string(),
+      goal: z.string(),
+      unit: z.string(),
+      conversionWindowDays: z.number(),
+      variants: z.array(
+        z.object({ id: z.string(), weight: z.number(), exposures: count, conversions: count }),
+      ),
+    }),
+  ),
+});
+export type AdminExperiments = z.output<typeof adminExperimentsSchema>;
+
+const routeCounts = z.object({ self_serve: count, self_serve_with_assist: count, cs_assist: count });
+
+export const adminFunnelSchema = z.object({
+  since: z.string(),
+  byTrigger: z.array(
+    z.object({
+      triggerId: z.string(),
+      fired: count,
+      shown: count,
+      clicked: count,
+      routed: count,
+      completed: count,
+      medianMsToUpgrade: z.nullable(z.number()),
+    }),
+  ),
+  routes: routeCounts,
+});
+export type AdminFunnel = z.output<typeof adminFunnelSchema>;
+export type FunnelRow = AdminFunnel['byTrigger'][number];
+
+export const adminHandoffsSchema = z.object({
+  handoffs: z.array(
+    z.object({
+      id: z.string(),
+      accountId: z.string(),
+      status: z.enum(['pending', 'delivered', 'failed']),
+      attempts: count,
+      createdAt: z.string(),
+      deliveredAt: z.nullable(z.string()),
+      lastError: z.nullable(z.string()),
+      payload: z.unknown(),
+    }),
+  ),
+});
+export type AdminHandoffs = z.output<typeof adminHandoffsSchema>;
+
+export const adminPqlsSchema = z.object({
+  accounts: z.array(
+    z.object({
+      accountId: z.string(),
+      plan: z.string(),
+      segment: z.string(),
+      activeTriggers: z.array(z.string()),
+      signals: count,
+      potentialExpansionAcv: z.nullable(z.number()),
+      firstPqlAt: z.nullable(z.string()),
+    }),
+  ),
+});
+export type AdminPqls = z.output<typeof adminPqlsSchema>;
+
+export const adminConfigSchema = z.object({
+  current: z.nullable(
+    z.object({
+      version: z.number(),
+      config: z.unknown(),
+      publishedAt: z.string(),
+      note: z.optional(z.string()),
+    }),
+  ),
+  versions: z.array(z.object({ version: z.number(), publishedAt: z.string(), note: z.optional(z.string()) })),
+});
+export type AdminConfig = z.output<typeof adminConfigSchema>;
+
+export const adminErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+  }),
+});
+export type AdminError = z.output<typeof adminErrorSchema>['error'];
+
+/** Funnel steps in order, with the label people read. */
+export const FUNNEL_STEPS = [
+  ['fired', 'Fired'],
+  ['shown', 'Prompt shown'],
+  ['clicked', 'Clicked'],
+  ['routed', 'Routed'],
+  ['completed', 'Completed'],
+] as const;
+
+/** Share lost from each step to the next (`null` when the earlier step is 0). */
+export function funnelDropOff(row: FunnelRow): Array<number | null> {
+  return FUNNEL_STEPS.slice(1).map(([step], i) => {
+    const before = row[FUNNEL_STEPS[i]![0]];
+    return before > 0 ? 1 - row[step] / before : null;
+  });
+}

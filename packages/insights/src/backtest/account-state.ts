@@ -1,0 +1,84 @@
+import type { HeadroomConfig, TriggerSnapshot } from '@headroom/core';
+import type { AccountRecord } from './backtest-types.ts';
+
+/**
+ * What the backtest keeps per account: current claims and meters and only as much day history
+ * as the longest trigger window needs, so memory grows with accounts, not with events.
+ */
+export interface AccountState {
+  claims: AccountRecord | null;
+  meters: Record<string, number>;
+  /** The day whose events are being collected (evaluated when the next day starts); −1 before any. */
+  day: number;
+  /** Time of the latest event on `day`. */
+  lastTs: number;
+  gateHits: Array<{ day: number; feature: string; count: number }>;
+  invites: Array<{ day: number; count: number }>;
+  /** Daily peaks per meter watched by sustained triggers, oldest first. */
+  peaks: Record<string, Array<{ day: number; used: number }>>;
+  /** Quarter index each trigger last fired in (−1 never), for per-quarter counting. */
+  firedQuarter: Int32Array;
+  eligibleQuarter: number;
+}
+
+/** How much history the config's triggers can look at. */
+export interface HistoryNeeds {
+  gateDays: number;
+  inviteDays: number;
+  sustained: Record<string, number>;
+}
+
+export function historyNeeds(config: Pick<HeadroomConfig, 'triggers'>): HistoryNeeds {
+  const needs: HistoryNeeds = { gateDays: 0, inviteDays: 0, sustained: {} };
+  for (const t of config.triggers) {
+    if (t.kind === 'gate_distinct' || t.kind === 'gate_intent')
+      needs.gateDays = Math.max(needs.gateDays, t.withinDays);
+    if (t.kind === 'invites_sent') needs.inviteDays = Math.max(needs.inviteDays, t.withinDays);
+    if (t.kind === 'meter_sustained')
+      needs.sustained[t.meter] = Math.max(needs.sustained[t.meter] ?? 0, t.days);
+  }
+  return needs;
+}
+
+export function createAccountState(triggers: number): AccountState {
+  return {
+    claims: null,
+    meters: {},
+    day: -1,
+    lastTs: 0,
+    gateHits: [],
+    invites: [],
+    peaks: {},
+    firedQuarter: new Int32Array(triggers).fill(-1),
+    eligibleQuarter: -1,
+  };
+}
+
+/** Drops history older than any trigger can see from `today`. */
+export function pruneHistory(state: AccountState, needs: HistoryNeeds, today: number): void {
+  const keepFrom = (days: number) => today - days;
+  if (state.gateHits.length > 0)
+    state.gateHits = state.gateHits.filter((h) => h.day > keepFrom(needs.gateDays));
+  if (state.invites.length > 0)
+    state.invites = state.invites.filter((h) => h.day > keepFrom(needs.inviteDays));
+  for (const [meter, days] of Object.entries(needs.sustained)) {
+    const peaks = state.peaks[meter];
+    // One more day than the window, so a streak can be seen to start inside it.
+    if (peaks !== undefined && peaks.length > days + 1) peaks.splice(0, peaks.length - days - 1);
+  }
+}
+
+/** The snapshot the live engine would have seen at the end of the state's day. */
+export function snapshotOf(state: AccountState & { claims: AccountRecord }): TriggerSnapshot {
+  const { claims } = state;
+  const snapshotClaims: TriggerSnapshot['claims'] = { plan: claims.plan, segment: claims.segment };
+  if (claims.seats !== undefined) snapshotClaims.seats = claims.seats;
+  return {
+    claims: snapshotClaims,
+    meters: state.meters,
+    gateHits: state.gateHits,
+    invites: state.invites,
+    // The engine reads samples before today and today's live value from `meters`.
+    meterHistory: state.peaks,
+  };
+}

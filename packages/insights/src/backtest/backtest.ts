@@ -1,0 +1,233 @@
+import { checkEligibility, DAY_MS, evaluateTriggers, type HeadroomConfig } from '@headroom/core';
+import {
+  type AccountState,
+  createAccountState,
+  historyNeeds,
+  pruneHistory,
+  snapshotOf,
+} from './account-state.ts';
+import type {
+  BacktestOptions,
+  BacktestRecord,
+  BacktestReport,
+  CalibrationBands,
+  Expansion,
+} from './backtest-types.ts';
+import { calibrate } from './calibrate.ts';
+import { quarterIndex, quarterLabel } from './quarter.ts';
+
+export const DEFAULT_BANDS: CalibrationBands = {
+  minFireRate: 0.05,
+  maxFireRate: 0.15,
+  minPrecededShare: 0.4,
+  maxFalsePositiveRate: 0.5,
+  minExpansions: 10,
+};
+
+interface ExpansionState {
+  ts: number;
+  /** Earliest eligible fire time per trigger within the lookback window; NaN when none. */
+  firstFire: Float64Array;
+}
+
+/**
+ * Replays historical events through the same engine the SDK runs (`evaluateTriggers`,
+ * `checkEligibility`) and reports per trigger: fire rate per quarter among eligible accounts,
+ * the share of past expansions it preceded (with lead time), its false-positive rate and a
+ * calibration verdict against the playbook bands. Streams: memory holds per-account state and
+ * the expansions, never the events. Events must be in time order per account (as the edge
+ * exports them); each account is evaluated at the end of every day it had events, and once
+ * more at the end of the data.
+ * @example
+ * const report = await backtest(config, readRecords('events.ndjson'), expansions);
+ * report.triggers.map((t) => [t.id, t.calibration.verdict]);
+ */
+export async function backtest(
+  config: Pick<HeadroomConfig, 'plans' | 'triggers' | 'eligibility'>,
+  events: AsyncIterable<BacktestRecord> | Iterable<BacktestRecord>,
+  expansions: Iterable<Expansion>,
+  options: BacktestOptions = {},
+): Promise<BacktestReport> {
+  const lookbackMs = (options.lookbackDays ?? 90) * DAY_MS;
+  const outcomeMs = (options.outcomeDays ?? 90) * DAY_MS;
+  const bands: CalibrationBands = { ...DEFAULT_BANDS, ...options.bands };
+  const triggers = config.triggers;
+  const needs = historyNeeds(config);
+
+  const expansionsByAccount = new Map<string, ExpansionState[]>();
+  let expansionCount = 0;
+  for (const e of expansions) {
+    const list = expansionsByAccount.get(e.accountId) ?? [];
+    list.push({ ts: e.ts, firstFire: new Float64Array(triggers.length).fill(Number.NaN) });
+    expansionsByAccount.set(e.accountId, list);
+    expansionCount++;
+  }
+  for (const list of expansionsByAccount.values()) list.sort((a, b) => a.ts - b.ts);
+
+  const accounts = new Map<string, AccountState>();
+  const eligibleByQuarter = new Map<number, number>();
+  const firedByQuarter = triggers.map(() => new Map<number, number>());
+  const converted = new Array<number>(triggers.length).fill(0);
+  // Fire times not followed by an expansion: judged (or censored) once the data's end is known.
+  const unconverted = triggers.map(() => [] as number[]);
+  let eventCount = 0;
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+
+  const evaluate = (accountId: string, state: AccountState) => {
+    if (state.claims === null || state.day < 0) return;
+    const claims = state.claims;
+    const now = (state.day + 1) * DAY_MS - 1;
+    pruneHistory(state, needs, state.day);
+    if (!checkEligibility(claims, config, now).eligible) return;
+    const quarter = quarterIndex(state.day);
+    if (state.eligibleQuarter !== quarter) {
+      state.eligibleQuarter = quarter;
+      eligibleByQuarter.set(quarter, (eligibleByQuarter.get(quarter) ?? 0) + 1);
+    }
+    const results = evaluateTriggers(snapshotOf({ ...state, claims }), config, now);
+    const fireTs = state.lastTs;
+    const accountExpansions = expansionsByAccount.get(accountId);
+    results.forEach((result, i) => {
+      if (!result.fired) return;
+      if (accountExpansions !== undefined) {
+        for (const e of accountExpansions) {
+          if (e.ts >= fireTs && e.ts - fireTs <= lookbackMs && Number.isNaN(e.firstFire[i]!))
+            e.firstFire[i] = fireTs;
+        }
+      }
+      if (state.firedQuarter[i] === quarter) return;
+      state.firedQuarter[i] = quarter;
+      const fired = firedByQuarter[i]!;
+      fired.set(quarter, (fired.get(quarter) ?? 0) + 1);
+      if (accountExpansions?.some((e) => e.ts >= fireTs && e.ts - fireTs <= outcomeMs)) converted[i]!++;
+      else unconverted[i]!.push(fireTs);
+    });
+  };
+
+  for await (const record of events) {
+    const accountId = record.accountId;
+    let state = accounts.get(accountId);
+    if (state === undefined) {
+      state = createAccountState(triggers.length);
+      accounts.set(accountId, state);
+    }
+    const day = Math.floor(record.ts / DAY_MS);
+    if (day > state.day) {
+      evaluate(accountId, state);
+      state.day = day;
+    }
+    state.lastTs = Math.max(state.lastTs, record.ts);
+    eventCount++;
+    if (record.ts < first) first = record.ts;
+    if (record.ts > last) last = record.ts;
+    apply(state, record, day, needs.sustained);
+  }
+  for (const [accountId, state] of accounts) evaluate(accountId, state);
+
+  const quarters = [...eligibleByQuarter.keys()].sort((a, b) => a - b);
+  let accountsWithoutClaims = 0;
+  for (const state of accounts.values()) if (state.claims === null) accountsWithoutClaims++;
+
+  return {
+    from: Number.isFinite(first) ? new Date(first).toISOString() : null,
+    to: Number.isFinite(last) ? new Date(last).toISOString() : null,
+    events: eventCount,
+    accounts: accounts.size,
+    accountsWithoutClaims,
+    expansions: expansionCount,
+    settings: { lookbackDays: lookbackMs / DAY_MS, outcomeDays: outcomeMs / DAY_MS, bands },
+    triggers: triggers.map((trigger, i) => {
+      const perQuarter = quarters.map((q) => {
+        const eligibleAccounts = eligibleByQuarter.get(q) ?? 0;
+        const firedAccounts = firedByQuarter[i]!.get(q) ?? 0;
+        return {
+          quarter: quarterLabel(q),
+          eligibleAccounts,
+          firedAccounts,
+          fireRate: eligibleAccounts > 0 ? firedAccounts / eligibleAccounts : 0,
+        };
+      });
+      const eligibleTotal = perQuarter.reduce((s, q) => s + q.eligibleAccounts, 0);
+      const firedTotal = perQuarter.reduce((s, q) => s + q.firedAccounts, 0);
+      const leads: number[] = [];
+      for (const list of expansionsByAccount.values()) {
+        for (const e of list) {
+          const fire = e.firstFire[i]!;
+          if (!Number.isNaN(fire)) leads.push((e.ts - fire) / DAY_MS);
+        }
+      }
+      const censored = unconverted[i]!.filter((ts) => ts + outcomeMs > last).length;
+      const falsePositives = unconverted[i]!.length - censored;
+      const fires = converted[i]! + falsePositives;
+      const result = {
+        id: trigger.id,
+        kind: trigger.kind,
+        quarters: perQuarter,
+        fireRate: eligibleTotal > 0 ? firedTotal / eligibleTotal : 0,
+        preceded: leads.length,
+        precededShare: expansionCount > 0 ? leads.length / expansionCount : 0,
+        medianLeadDays: median(leads),
+        fires,
+        falsePositives,
+        falsePositiveRate: fires > 0 ? falsePositives / fires : null,
+        censored,
+      };
+      return { ...result, calibration: calibrate(result, expansionCount, bands) };
+    }),
+  };
+}
+
+function apply(
+  state: AccountState,
+  record: BacktestRecord,
+  day: number,
+  sustained: Record<string, number>,
+): void {
+  switch (record.type) {
+    case 'account':
+      state.claims = record;
+      return;
+    case 'usage': {
+      if (typeof record.value !== 'number' || typeof record.meter !== 'string') return;
+      state.meters[record.meter] = record.value;
+      if (sustained[record.meter] === undefined) return;
+      let peaks = state.peaks[record.meter];
+      if (peaks === undefined) {
+        peaks = [];
+        state.peaks[record.meter] = peaks;
+      }
+      const lastPeak = peaks[peaks.length - 1];
+      if (lastPeak?.day === day) lastPeak.used = Math.max(lastPeak.used, record.value);
+      else peaks.push({ day, used: record.value });
+      return;
+    }
+    case 'gate_hit': {
+      if (typeof record.feature !== 'string') return;
+      const hit = state.gateHits.find((h) => h.day === day && h.feature === record.feature);
+      if (hit === undefined) state.gateHits.push({ day, feature: record.feature, count: 1 });
+      else hit.count++;
+      return;
+    }
+    case 'invite_sent': {
+      const lastDay = state.invites[state.invites.length - 1];
+      if (lastDay?.day === day) lastDay.count++;
+      else state.invites.push({ day, count: 1 });
+      return;
+    }
+    case 'upgrade_completed':
+      // Only the host's backend is trusted with plan changes.
+      if (record.source === 'server' && state.claims !== null)
+        state.claims = { ...state.claims, plan: record.plan };
+      return;
+    default:
+      return;
+  }
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

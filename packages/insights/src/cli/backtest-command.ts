@@ -1,0 +1,71 @@
+import { stat } from 'node:fs/promises';
+import { backtest } from '../backtest/backtest.ts';
+import type { BacktestReport } from '../backtest/backtest-types.ts';
+import { type ReadStats, readExpansions, readRecords } from '../node/read-records.ts';
+import { formatTable, pct } from './format-table.ts';
+import { loadConfig } from './load-config.ts';
+import { createProgressBar, type ProgressStream } from './progress-bar.ts';
+
+export interface BacktestCommandOptions {
+  config: string;
+  events: string;
+  expansions: string;
+  json: boolean;
+  lookbackDays?: number;
+  outcomeDays?: number;
+  out: (text: string) => void;
+  err: ProgressStream;
+}
+
+/** `headroom backtest`: streams the events file through the engine and prints the report. */
+export async function backtestCommand(options: BacktestCommandOptions): Promise<BacktestReport> {
+  const config = await loadConfig(options.config);
+  const expansions = await readExpansions(options.expansions);
+  const { size } = await stat(options.events);
+  const bar = createProgressBar('backtest', size, options.err);
+  const stats: ReadStats = { lines: 0, skipped: 0 };
+  const report = await backtest(
+    config,
+    readRecords(options.events, stats, (bytes) => bar.update(bytes)),
+    expansions,
+    {
+      ...(options.lookbackDays === undefined ? {} : { lookbackDays: options.lookbackDays }),
+      ...(options.outcomeDays === undefined ? {} : { outcomeDays: options.outcomeDays }),
+    },
+  );
+  bar.done();
+  if (options.json) {
+    options.out(`${JSON.stringify({ ...report, skippedLines: stats.skipped }, null, 2)}\n`);
+    return report;
+  }
+  const lines = [
+    `Backtest ${report.from?.slice(0, 10) ?? '—'} → ${report.to?.slice(0, 10) ?? '—'}: ${report.events.toLocaleString('en-US')} events, ${report.accounts.toLocaleString('en-US')} accounts, ${report.expansions} expansions${stats.skipped > 0 ? `, ${stats.skipped} invalid lines skipped` : ''}${report.accountsWithoutClaims > 0 ? `, ${report.accountsWithoutClaims} accounts without claims left out` : ''}.`,
+    '',
+    formatTable(
+      ['trigger', 'fire rate/qtr', 'preceded', 'median lead', 'false pos.', 'verdict'],
+      report.triggers.map((t) => [
+        t.id,
+        pct(t.fireRate),
+        `${pct(t.precededShare)} (${t.preceded})`,
+        t.medianLeadDays === null ? '—' : `${t.medianLeadDays.toFixed(0)} d`,
+        t.falsePositiveRate === null ? '—' : `${pct(t.falsePositiveRate)} of ${t.fires}`,
+        t.calibration.verdict,
+      ]),
+    ),
+    '',
+    ...report.triggers.map((t) => `${t.id}: ${t.calibration.message}`),
+  ];
+  const quarters = report.triggers[0]?.quarters ?? [];
+  if (quarters.length > 0) {
+    lines.push(
+      '',
+      'Fire rate per quarter among eligible accounts:',
+      formatTable(
+        ['trigger', ...quarters.map((q) => `${q.quarter} (${q.eligibleAccounts})`)],
+        report.triggers.map((t) => [t.id, ...t.quarters.map((q) => pct(q.fireRate))]),
+      ),
+    );
+  }
+  options.out(`${lines.join('\n')}\n`);
+  return report;
+}

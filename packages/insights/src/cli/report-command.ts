@@ -1,0 +1,121 @@
+import {
+  type AdminExperiments,
+  type AdminFunnel,
+  adminErrorSchema,
+  adminExperimentsSchema,
+  adminFunnelSchema,
+  funnelDropOff,
+} from '../admin-api.ts';
+import { analyzeExperiment } from '../analyze-experiment.ts';
+import { formatTable, pct } from './format-table.ts';
+
+export interface ReportCommandOptions {
+  endpoint: string;
+  adminToken: string;
+  days: number;
+  json: boolean;
+  out: (text: string) => void;
+  fetch?: typeof fetch;
+}
+
+async function getJson<T>(
+  options: ReportCommandOptions,
+  path: string,
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+): Promise<T> {
+  const url = new URL(path, options.endpoint.endsWith('/') ? options.endpoint : `${options.endpoint}/`);
+  const response = await (options.fetch ?? fetch)(url, {
+    headers: { authorization: `Bearer ${options.adminToken}`, accept: 'application/json' },
+  });
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = adminErrorSchema.safeParse(body);
+    throw new Error(
+      `${url.pathname}: HTTP ${response.status}${error.success ? ` ${error.data.error.message}` : ''}`,
+    );
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new Error(`${url.pathname}: unexpected response shape`);
+  return parsed.data;
+}
+
+const signed = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}`;
+
+/** `headroom report`: experiment results (with statistics) and the expansion funnel from the admin API. */
+export async function reportCommand(options: ReportCommandOptions): Promise<void> {
+  const [experiments, funnel] = await Promise.all([
+    getJson<AdminExperiments>(options, 'v1/admin/experiments', adminExperimentsSchema),
+    getJson<AdminFunnel>(options, `v1/admin/funnel?days=${options.days}`, adminFunnelSchema),
+  ]);
+  const analyses = experiments.experiments.map((e) => ({ ...e, analysis: analyzeExperiment(e) }));
+  if (options.json) {
+    options.out(`${JSON.stringify({ experiments: analyses, funnel }, null, 2)}\n`);
+    return;
+  }
+  const lines: string[] = [];
+  for (const e of analyses) {
+    lines.push(`Experiment ${e.id} (goal ${e.goal} within ${e.conversionWindowDays} days, unit ${e.unit})`);
+    lines.push(
+      formatTable(
+        [
+          'variant',
+          'exposures',
+          'conversions',
+          'rate (95% CI)',
+          'lift pts (95% CI)',
+          'rel. lift',
+          'p',
+          'P(beat ctrl)',
+        ],
+        e.analysis.variants.map((v) => [
+          v.isControl && v.id !== 'control' ? `${v.id} (control)` : v.id,
+          String(v.exposures),
+          String(v.conversions),
+          `${pct(v.rate)} (${pct(v.rateInterval.lower)}–${pct(v.rateInterval.upper)})`,
+          v.vsControl === null
+            ? '—'
+            : `${signed(v.vsControl.absoluteLift)} (${signed(v.vsControl.absoluteLiftInterval.lower)} to ${signed(v.vsControl.absoluteLiftInterval.upper)})`,
+          v.vsControl?.relativeLift == null ? '—' : `${signed(v.vsControl.relativeLift)}%`,
+          v.vsControl === null ? '—' : v.vsControl.pValue.toFixed(4),
+          v.vsControl === null ? '—' : pct(v.vsControl.probabilityToBeatControl),
+        ]),
+      ),
+    );
+    if (e.analysis.srm.mismatch)
+      lines.push(`WARNING sample ratio mismatch (p = ${e.analysis.srm.pValue.toExponential(2)})`);
+    lines.push(`Verdict: ${e.analysis.verdict.message}`, '');
+  }
+  if (analyses.length === 0) lines.push('No experiments.', '');
+  lines.push(`Expansion funnel since ${funnel.since.slice(0, 10)} (distinct accounts per step)`);
+  lines.push(
+    formatTable(
+      [
+        'trigger',
+        'fired',
+        'shown',
+        'clicked',
+        'routed',
+        'completed',
+        'drop-off per step',
+        'median to upgrade',
+      ],
+      funnel.byTrigger.map((row) => [
+        row.triggerId,
+        String(row.fired),
+        String(row.shown),
+        String(row.clicked),
+        String(row.routed),
+        String(row.completed),
+        funnelDropOff(row)
+          .map((d) => (d === null ? '—' : pct(d, 0)))
+          .join(' / '),
+        row.medianMsToUpgrade === null ? '—' : `${(row.medianMsToUpgrade / 86_400_000).toFixed(1)} d`,
+      ]),
+    ),
+  );
+  const r = funnel.routes;
+  lines.push(
+    `Routes: self-serve ${r.self_serve}, self-serve with assist ${r.self_serve_with_assist}, CS assist ${r.cs_assist}`,
+  );
+  options.out(`${lines.join('\n')}\n`);
+}

@@ -1,0 +1,159 @@
+// Smoke test of the `headroom` bin as a user runs it: a real child process.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../bin/headroom.mjs', import.meta.url));
+const run = (args: string[], env: Record<string, string> = {}) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { env: { ...process.env, ...env }, maxBuffer: 1 << 24 },
+      (error, stdout, stderr) =>
+        resolve({ code: error === null ? 0 : Number(error.code ?? 1), stdout, stderr }),
+    );
+  });
+
+describe('headroom CLI', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'headroom-cli-'));
+
+  it('prints usage and exits 2 on a bad command or missing option', async () => {
+    const unknown = await run(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command "frobnicate"/);
+    expect(unknown.stderr).toMatch(/Usage: headroom/);
+    const missing = await run(['backtest', '--config', 'x.json']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/missing --events, --expansions/);
+  });
+
+  it('samples a dataset, then backtests it (table and --json)', async () => {
+    const sample = await run(['sample', '--accounts', '60', '--days', '200', '--out', dir]);
+    expect(sample.code).toBe(0);
+    expect(sample.stderr).toMatch(/Wrote .*: 60 accounts/);
+    const args = ['backtest', '--config', join(dir, 'config.json'), '--events', join(dir, 'events.ndjson')];
+    args.push('--expansions', join(dir, 'expansions.csv'));
+    const table = await run(args);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/trigger\s+fire rate\/qtr\s+preceded/);
+    expect(table.stdout).toMatch(/^usage_ceiling\s/m);
+    const json = await run([...args, '--json']);
+    const report = JSON.parse(json.stdout);
+    expect(report.accounts).toBe(60);
+    expect(report.triggers.map((t: { id: string }) => t.id)).toEqual([
+      'usage_ceiling',
+      'seat_saturation',
+      'seat_pressure',
+      'feature_exploration',
+      'collaboration_surge',
+    ]);
+    const expansions = readFileSync(join(dir, 'expansions.csv'), 'utf8').trim().split('\n').length - 1;
+    expect(report.expansions).toBe(expansions);
+  });
+
+  it('reports a config error with its paths', async () => {
+    const result = await run([
+      'backtest',
+      '--config',
+      fileURLToPath(new URL('../package.json', import.meta.url)),
+      '--events',
+      'x',
+      '--expansions',
+      'y',
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/invalid config/);
+  });
+
+  describe('report', () => {
+    let endpoint = '';
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(`${req.headers.authorization} ${req.url}`);
+      if (req.headers.authorization !== 'Bearer admin-secret') {
+        res.writeHead(401, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: 'invalid_token', message: 'bad admin token' } }));
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      if (req.url?.startsWith('/v1/admin/experiments')) {
+        res.end(
+          JSON.stringify({
+            experiments: [
+              {
+                id: 'usage_copy',
+                goal: 'upgrade_completed',
+                unit: 'account',
+                conversionWindowDays: 30,
+                variants: [
+                  { id: 'control', weight: 50, exposures: 1000, conversions: 50 },
+                  { id: 'momentum', weight: 50, exposures: 1000, conversions: 80 },
+                ],
+              },
+            ],
+          }),
+        );
+      } else {
+        res.end(
+          JSON.stringify({
+            since: '2025-01-01T00:00:00.000Z',
+            byTrigger: [
+              {
+                triggerId: 'usage_ceiling',
+                fired: 200,
+                shown: 150,
+                clicked: 30,
+                routed: 20,
+                completed: 10,
+                medianMsToUpgrade: 3 * 86_400_000,
+              },
+            ],
+            routes: { self_serve: 15, self_serve_with_assist: 4, cs_assist: 1 },
+          }),
+        );
+      }
+    });
+    beforeAll(async () => {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    it('prints experiment statistics and the funnel', async () => {
+      const result = await run(['report', '--endpoint', endpoint, '--admin-token', 'admin-secret']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/Experiment usage_copy/);
+      expect(result.stdout).toMatch(
+        /momentum\s+1000\s+80\s+8\.0% \(6\.5%–9\.8%\)\s+\+3\.0 \(\+0\.8 to \+5\.2\)\s+\+60\.0%\s+0\.0065\s+99\.7%/,
+      );
+      expect(result.stdout).toMatch(/Verdict: momentum wins/);
+      expect(result.stdout).toMatch(
+        /usage_ceiling\s+200\s+150\s+30\s+20\s+10\s+25% \/ 80% \/ 33% \/ 50%\s+3\.0 d/,
+      );
+      expect(result.stdout).toMatch(/Routes: self-serve 15, self-serve with assist 4, CS assist 1/);
+      expect(seen).toContain('Bearer admin-secret /v1/admin/funnel?days=90');
+    });
+
+    it('takes the token from HEADROOM_ADMIN_TOKEN, and --json gives the analysis', async () => {
+      const result = await run(['report', '--endpoint', endpoint, '--json'], {
+        HEADROOM_ADMIN_TOKEN: 'admin-secret',
+      });
+      expect(result.code).toBe(0);
+      const body = JSON.parse(result.stdout);
+      expect(body.experiments[0].analysis.verdict.winner).toBe('momentum');
+      expect(body.funnel.routes.cs_assist).toBe(1);
+    });
+
+    it('fails with the server message on a bad token', async () => {
+      const result = await run(['report', '--endpoint', endpoint, '--admin-token', 'nope']);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/HTTP 401 bad admin token/);
+    });
+  });
+});
