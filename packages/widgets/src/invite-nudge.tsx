@@ -7,10 +7,7 @@ import { withBoundary } from './widget-boundary.tsx';
 import { WidgetRoot } from './widget-root.tsx';
 
 /** Sends the invite in the host app; may return (or resolve to) the host's invite id string. */
-export type InviteHandler = (invite: {
-  email: string;
-  context: string;
-}) => unknown;
+export type InviteHandler = (invite: { email: string; context: string }) => unknown;
 
 export interface InviteNudgeProps {
   /** Where the nudge sits, e.g. `share`; frequency caps are kept per context. */
