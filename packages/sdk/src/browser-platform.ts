@@ -13,13 +13,13 @@ export function browserPlatform(): Platform {
   const g = globalThis;
   const storage = browserStorage();
   const tab = Math.random().toString(36).slice(2);
-  const listen = (target: EventTarget | undefined, types: string[], fn: () => void) => {
+  const listen = (target: Partial<EventTarget> | undefined, types: string[], fn: () => void) => {
     const handler = () => {
       if (types[0] !== 'visibilitychange' || g.document?.visibilityState === 'hidden') fn();
     };
-    for (const t of types) target?.addEventListener(t, handler);
+    for (const t of types) target?.addEventListener?.(t, handler);
     return () => {
-      for (const t of types) target?.removeEventListener(t, handler);
+      for (const t of types) target?.removeEventListener?.(t, handler);
     };
   };
   const locks = (g.navigator as Navigator | undefined)?.locks;

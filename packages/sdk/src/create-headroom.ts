@@ -387,13 +387,18 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     started.then(resolve, resolve);
   });
 
-  const unsubscribe = [
-    platform.onHidden?.(() => {
-      void ledger.save();
-      queue.beacon();
-    }),
-    platform.onOnline?.(() => void queue.flush()),
-  ];
+  const unsubscribe: Array<(() => void) | undefined> = [];
+  try {
+    unsubscribe.push(
+      platform.onHidden?.(() => {
+        void ledger.save();
+        queue.beacon();
+      }),
+      platform.onOnline?.(() => void queue.flush()),
+    );
+  } catch (error) {
+    count({ errors: 1 }, `platform listeners: ${String(error)}`);
+  }
   void scope.then((s) => {
     if (stopped) return;
     link = platform.broadcast?.(`headroom:${s}`, () => void ledger.load());

@@ -1,0 +1,48 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { leaseLock } from './browser-platform.ts';
+import { browserStorage, openIndexedDb } from './browser-storage.ts';
+import { createMemoryStorage } from './memory-storage.ts';
+
+describe('IndexedDB storage', () => {
+  it('stores, reads back across connections and removes', async () => {
+    const factory = new IDBFactory();
+    const a = await openIndexedDb(factory);
+    await a.set('k', 'v');
+    const b = await openIndexedDb(factory);
+    expect(await b.get('k')).toBe('v');
+    await b.remove('k');
+    expect(await a.get('k')).toBeUndefined();
+  });
+
+  it('falls back to memory when neither IndexedDB nor localStorage exists', async () => {
+    const storage = browserStorage();
+    await storage.set('k', 'v');
+    expect(await storage.get('k')).toBe('v');
+  });
+});
+
+describe('storage lease lock', () => {
+  it('lets one of two racing tabs in and the other out', async () => {
+    const storage = createMemoryStorage();
+    const order: string[] = [];
+    const work = (tab: string) => async () => {
+      order.push(`${tab}:in`);
+      await new Promise((r) => setTimeout(r, 20));
+      order.push(`${tab}:out`);
+    };
+    const [a, b] = await Promise.all([
+      leaseLock(storage, 'a', 'send', work('a')),
+      leaseLock(storage, 'b', 'send', work('b')),
+    ]);
+    expect([a, b].filter(Boolean)).toHaveLength(1);
+    expect(order).toHaveLength(2);
+    expect(await leaseLock(storage, 'b', 'send', work('b'))).toBe(true);
+  });
+
+  it('takes over a lease its owner never released once it expires', async () => {
+    const storage = createMemoryStorage();
+    await storage.set('hr-lease:send', JSON.stringify({ owner: 'dead', until: Date.now() - 1 }));
+    expect(await leaseLock(storage, 'b', 'send', async () => {})).toBe(true);
+  });
+});
