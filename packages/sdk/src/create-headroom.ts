@@ -15,7 +15,7 @@ import {
   type Surface,
   type TriggerResult,
 } from '@headroom/core';
-import { atom, computed, type ReadableAtom, type WritableAtom } from 'nanostores';
+import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
 import { type AccountHistory, mergeHistory, parseAccountHistory } from './account-history.ts';
 import { browserPlatform } from './browser-platform.ts';
 import { createLedger } from './create-ledger.ts';
@@ -42,6 +42,12 @@ type Meter = { used: WritableAtom<number>; set: boolean; handle: MeterHandle };
 const SURFACES: readonly Surface[] = ['banner', 'modal', 'inline', 'toast'];
 const ROUTES = ['self_serve', 'self_serve_with_assist', 'cs_assist'];
 const READY_TIMEOUT_MS = 5000;
+/** A store kept equal to `fn()` of its sources: eager, so it costs no lifecycle code. */
+const derive = <T>(sources: ReadonlyArray<ReadableAtom<unknown>>, fn: () => T): ReadableAtom<T> => {
+  const $ = atom(fn());
+  for (const source of sources) source.listen(() => $.set(fn()));
+  return $;
+};
 const isName = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 128;
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1e15;
 
@@ -86,7 +92,8 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     }
     $diagnostics.set(next);
   };
-  const drop = (why: string) => count({ dropped: 1 }, why);
+  const drop = (call: string) => count({ dropped: 1 }, `${call}: invalid input dropped`);
+  const fail = (where: string, error: unknown) => count({ errors: 1 }, `${where}: ${String(error)}`);
   // Every public method goes through this: a bug or garbage input never reaches the host.
   const guard =
     <A extends unknown[], R>(fn: (...args: A) => R, fallback: R) =>
@@ -94,7 +101,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       try {
         return fn(...args);
       } catch (error) {
-        count({ errors: 1 }, `internal error: ${String(error)}`);
+        fail('internal', error);
         return fallback;
       }
     };
@@ -104,7 +111,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   const fetchToken = async (): Promise<string> => {
     const source = o.token;
     const value = typeof source === 'function' ? await source() : source;
-    if (typeof value !== 'string') throw new TypeError('token must be a string');
+    if (typeof value !== 'string') throw new TypeError('not a string');
     token = value;
     $claims.set(decodeClaims(value));
     return value;
@@ -157,7 +164,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     const ts = now();
     const event = { id: createEventId(ts), type, ts, ...fields } as QueuedEvent;
     if (consented) queue.push(event);
-    else if (o.beforeConsent === 'drop') drop('event dropped: no consent');
+    else if (o.beforeConsent === 'drop') drop('no consent');
     else held.push(event);
   };
 
@@ -177,9 +184,14 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     const m = meters.get(id);
     if (m) return m;
     const used = atom($claims.get()?.usage?.[id] ?? 0);
-    const $ = computed([used, $config, $claims], (value, config, claims) =>
-      meterState({ used: value, limit: config && claims ? meterLimit(config, claims.plan, id) : null }),
-    );
+    const $ = derive([used, $config, $claims], () => {
+      const config = $config.get();
+      const claims = $claims.get();
+      return meterState({
+        used: used.get(),
+        limit: config && claims ? meterLimit(config, claims.plan, id) : null,
+      });
+    });
     const record = (value: number, delta?: number) => {
       used.set(value);
       emit('usage', delta === undefined ? { meter: id, value } : { meter: id, value, delta });
@@ -187,11 +199,11 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     };
     const handle: MeterHandle = {
       add: guard((n: number) => {
-        if (!isNum(n)) return drop(`meter("${id}").add: not a finite number`);
+        if (!isNum(n)) return drop('meter.add');
         record(Math.max(0, used.get() + n), n);
       }, undefined),
       set: guard((value: number) => {
-        if (!isNum(value) || value < 0) return drop(`meter("${id}").set: not a number ≥ 0`);
+        if (!isNum(value) || value < 0) return drop('meter.set');
         self.set = true;
         record(value);
       }, undefined),
@@ -202,8 +214,8 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     return self;
   };
   const noopMeter: MeterHandle = {
-    add: () => drop('meter: invalid id'),
-    set: () => drop('meter: invalid id'),
+    add: () => drop('meter'),
+    set: () => drop('meter'),
     $: atom(meterState({ used: 0, limit: null })),
   };
 
@@ -213,9 +225,13 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   const gate = (feature: string): GateHandle => {
     let g = gates.get(feature);
     if (g) return g;
-    const $ = computed([$config, $claims], (config, claims) =>
-      config && claims ? planIncludes(config, claims.plan, feature) : true,
-    );
+    const plan = <T>(fn: (config: HeadroomConfig, plan: string) => T, fallback: T) =>
+      derive([$config, $claims], () => {
+        const config = $config.get();
+        const claims = $claims.get();
+        return config && claims ? fn(config, claims.plan) : fallback;
+      });
+    const $ = plan((config, current) => planIncludes(config, current, feature), true);
     const hit = () => {
       ledger.add('g', feature);
       emit('gate_hit', { feature });
@@ -229,16 +245,14 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       }, true),
       hit: guard(hit, undefined),
       $,
-      unlockedBy: computed([$config, $claims], (config, claims) =>
-        config && claims ? planUnlocking(config, claims.plan, feature) : null,
-      ),
+      unlockedBy: plan((config, current) => planUnlocking(config, current, feature), null),
     };
     gates.set(feature, g);
     return g;
   };
   const noopGate: GateHandle = {
     check: () => true,
-    hit: () => drop('gate: invalid feature'),
+    hit: () => drop('gate'),
     $: atom(true),
     unlockedBy: atom(null),
   };
@@ -296,7 +310,13 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   const currentOf = (surface: Surface) => {
     let s = surfaces.get(surface);
     if (!s) {
-      s = computed($prompts, (all) => all[surface] ?? null);
+      let last: ActivePrompt | null = null;
+      // Same prompt, same copy and values: keep the object so widgets do not re-render.
+      s = derive([$prompts], () => {
+        const next = $prompts.get()[surface] ?? null;
+        if (JSON.stringify(next) !== JSON.stringify(last)) last = next;
+        return last;
+      });
       surfaces.set(surface, s);
     }
     return s;
@@ -324,7 +344,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   let lastClick: { id: string; at: number } | undefined;
   const clicked = (id: string) => {
     const p = active(id);
-    if (!p) return drop(`prompts.clicked: "${String(id)}" is not showing`);
+    if (!p) return drop('prompts.clicked');
     lastClick = { id, at: now() };
     emit('prompt_clicked', promptFields(p));
   };
@@ -334,7 +354,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   const loadConfig = async () => {
     const inline = o.config ? parseConfig(o.config) : null;
     if (inline) return $config.set(inline);
-    if (o.config) count({ errors: 1 }, 'inline config is not a Headroom config');
+    if (o.config) fail('config', 'invalid');
     let cached: { etag?: string; config?: unknown } = {};
     try {
       cached = JSON.parse((await platform.storage.get(configKey)) ?? '{}');
@@ -345,10 +365,10 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       headers: fromCache && cached.etag ? { 'if-none-match': cached.etag } : {},
     });
     if (res.status === 304 && fromCache) return;
-    if (!res.ok) throw new Error(`config answered ${res.status}`);
+    if (!res.ok) throw res.status;
     const body: unknown = await res.json();
     const config = parseConfig(body);
-    if (!config) throw new Error('config from the endpoint is not a Headroom config');
+    if (!config) throw 'invalid';
     $config.set(config);
     await platform.storage.set(
       configKey,
@@ -360,7 +380,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       headers: { authorization: `Bearer ${await getToken()}` },
     });
     if (res.status === 401 && !retried && (await refreshToken()) !== undefined) return loadAccount(true);
-    if (!res.ok) throw new Error(`account answered ${res.status}`);
+    if (!res.ok) throw res.status;
     history = parseAccountHistory(await res.json());
     for (const [id, value] of Object.entries(history?.usage ?? {})) {
       const m = meter(id);
@@ -372,11 +392,11 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   const attempt = (name: string, task: () => Promise<void>) =>
     task().catch((error: unknown) => {
       online = false;
-      count({ errors: 1 }, `${name}: ${String(error)}`);
+      fail(name, error);
     });
   const started = (async () => {
-    await tokenPromise.catch((error: unknown) => count({ errors: 1 }, `token: ${String(error)}`));
-    if (token !== undefined && !$claims.get()) count({ errors: 1 }, 'token claims could not be read');
+    await tokenPromise.catch((error: unknown) => fail('token', error));
+    if (token !== undefined && !$claims.get()) fail('token', 'invalid claims');
     await Promise.all([attempt('config', loadConfig), attempt('account', loadAccount), ledger.load()]);
     if (!stopped) $status.set(online ? 'ready' : 'offline');
     schedule();
@@ -397,7 +417,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       platform.onOnline?.(() => void queue.flush()),
     );
   } catch (error) {
-    count({ errors: 1 }, `platform listeners: ${String(error)}`);
+    fail('platform', error);
   }
   void scope.then((s) => {
     if (stopped) return;
@@ -406,7 +426,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
 
   const upgrade = async (request: UpgradeRequest, retried = false): Promise<UpgradeDecision> => {
     const r = (typeof request === 'object' && request !== null ? request : {}) as Partial<UpgradeRequest>;
-    if (!isName(r.plan)) throw new TypeError('upgrade: plan must be a plan id');
+    if (!isName(r.plan)) throw new TypeError('upgrade: invalid plan');
     const seats = isNum(r.seats) && r.seats >= 0 ? Math.round(r.seats) : undefined;
     const needs = Array.isArray(r.needs) ? r.needs.filter(isName).slice(0, 20) : undefined;
     const source = isName(r.source) ? r.source : undefined;
@@ -421,7 +441,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     if (res.status === 401 && !retried && (await refreshToken()) !== undefined) return upgrade(request, true);
     const body = (await res.json().catch(() => null)) as Partial<UpgradeDecision> | null;
     if (!res.ok || !body || !ROUTES.includes(String(body.route))) {
-      throw new Error(`upgrade: the endpoint answered ${res.status}`);
+      throw new Error(`upgrade: ${res.status}`);
     }
     const decision: UpgradeDecision = {
       route: body.route as UpgradeDecision['route'],
@@ -462,7 +482,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     gate: guard((feature: string) => (isName(feature) ? gate(feature) : noopGate), noopGate),
     invites: {
       sent: guard((invite: { inviteId: string; channel?: string | undefined }) => {
-        if (!isName(invite?.inviteId)) return drop('invites.sent: inviteId must be a string');
+        if (!isName(invite?.inviteId)) return drop('invites.sent');
         ledger.add('i', invite.inviteId);
         emit(
           'invite_sent',
@@ -472,7 +492,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
         );
       }, undefined),
       accepted: guard((invite: { inviteId: string }) => {
-        if (!isName(invite?.inviteId)) return drop('invites.accepted: inviteId must be a string');
+        if (!isName(invite?.inviteId)) return drop('invites.accepted');
         emit('invite_accepted', { inviteId: invite.inviteId });
       }, undefined),
       canNudge: guard((context: string) => {
@@ -484,16 +504,16 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
         return shownThisWeek(ledger, t) < config.fatigue.maxPromptsPerWeek;
       }, false),
       nudgeShown: guard((context: string) => {
-        if (!isName(context)) return drop('invites.nudgeShown: invalid context');
+        if (!isName(context)) return drop('invites.nudgeShown');
         if (!ledger.list('n', now() - DAY_MS).some((m) => m[2] === context)) ledger.add('n', context);
       }, undefined),
       nudgeDismissed: guard((context: string) => {
-        if (!isName(context)) return drop('invites.nudgeDismissed: invalid context');
+        if (!isName(context)) return drop('invites.nudgeDismissed');
         ledger.add('m', context);
       }, undefined),
     },
     track: guard((name: string, props?: Props) => {
-      if (!isName(name)) return drop('track: name must be a non-empty string');
+      if (!isName(name)) return drop('track');
       const clean = sanitize(props);
       emit('custom', clean ? { name, props: clean } : { name });
     }, undefined),
@@ -505,7 +525,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       ),
       shown: guard((id: string) => {
         const p = active(id);
-        if (!p) return drop(`prompts.shown: "${String(id)}" is not showing`);
+        if (!p) return drop('prompts.shown');
         // Counted once per prompt per 24 h, however often the widget re-renders.
         if (ledger.list('s', now() - DAY_MS).some((m) => m[2] === id)) return;
         ledger.add('s', id, p.surface === 'modal' ? 1 : 0);
@@ -515,7 +535,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       }, undefined),
       dismiss: guard((id: string) => {
         const p = active(id);
-        if (!p) return drop(`prompts.dismiss: "${String(id)}" is not showing`);
+        if (!p) return drop('prompts.dismiss');
         ledger.add('d', id);
         emit('prompt_dismissed', promptFields(p));
       }, undefined),
@@ -572,7 +592,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
         link?.close();
         await Promise.all([queue.close(), ledger.save()]);
       } catch (error) {
-        count({ errors: 1 }, `shutdown: ${String(error)}`);
+        fail('shutdown', error);
       }
     },
   };

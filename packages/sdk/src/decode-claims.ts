@@ -27,40 +27,44 @@ export function decodeClaims(token: unknown): AccountClaims | null {
   }
 }
 
+type Check = (v: unknown) => boolean;
+const text =
+  (max: number): Check =>
+  (v) =>
+    typeof v === 'string' && v.length > 0 && v.length <= max;
+const within =
+  (min: number, max: number): Check =>
+  (v) =>
+    typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
+const any = within(Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY);
+const record = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+// [claim, required, check], in the order of accountClaimsSchema.
+const RULES: Array<[keyof AccountClaims, boolean, Check]> = [
+  ['sub', true, text(200)],
+  ['uid', true, text(200)],
+  ['plan', true, text(64)],
+  ['acv', true, within(0, 1e12)],
+  ['segment', true, (v) => SEGMENTS.includes(v as string)],
+  ['seats', true, (v) => within(0, 1e7)(v) && Number.isInteger(v)],
+  ['activatedAt', false, (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v))],
+  ['health', false, within(0, 100)],
+  ['churnRisk', false, (v) => typeof v === 'boolean'],
+  ['usage', false, (v) => record(v) && Object.values(v).every(within(0, Number.POSITIVE_INFINITY))],
+  ['exp', false, any],
+  ['iat', false, any],
+];
+
 /** Validates decoded claims; unknown keys are left out, as the schema strips them. */
 export function parseClaims(input: unknown): AccountClaims | null {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return null;
-  const c = input as Record<string, unknown>;
-  const { sub, uid, plan, acv, segment, seats, activatedAt, health, churnRisk, usage, exp, iat } = c;
-  if (!str(sub, 200) || !str(uid, 200) || !str(plan, 64) || !num(acv, 0, 1e12)) return null;
-  if (typeof segment !== 'string' || !SEGMENTS.includes(segment)) return null;
-  if (!num(seats, 0, 1e7) || !Number.isInteger(seats)) return null;
-  const claims = { sub, uid, plan, acv, segment, seats } as AccountClaims;
-  if (activatedAt !== undefined) {
-    if (typeof activatedAt !== 'string' || Number.isNaN(Date.parse(activatedAt))) return null;
-    claims.activatedAt = activatedAt;
+  if (!record(input)) return null;
+  const out: Record<string, unknown> = {};
+  for (const [key, required, check] of RULES) {
+    const v = (input as Record<string, unknown>)[key];
+    if (v === undefined) {
+      if (required) return null;
+    } else if (!check(v)) return null;
+    else out[key] = key === 'usage' ? { ...v } : v;
   }
-  if (health !== undefined) {
-    if (!num(health, 0, 100)) return null;
-    claims.health = health;
-  }
-  if (churnRisk !== undefined) {
-    if (typeof churnRisk !== 'boolean') return null;
-    claims.churnRisk = churnRisk;
-  }
-  if (usage !== undefined) {
-    if (typeof usage !== 'object' || usage === null || Array.isArray(usage)) return null;
-    const values: Record<string, number> = {};
-    for (const [k, v] of Object.entries(usage)) {
-      if (!num(v, 0, Number.POSITIVE_INFINITY)) return null;
-      values[k] = v;
-    }
-    claims.usage = values;
-  }
-  for (const [k, v] of [['exp', exp] as const, ['iat', iat] as const]) {
-    if (v === undefined) continue;
-    if (!num(v, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY)) return null;
-    claims[k] = v;
-  }
-  return claims;
+  return out as AccountClaims;
 }

@@ -78,7 +78,7 @@ export function createEventQueue(o: EventQueueOptions): EventQueue {
       const list: unknown = JSON.parse(raw);
       return Array.isArray(list) ? (list as QueuedEvent[]) : [];
     } catch {
-      o.count({ errors: 1 }, 'queue storage was corrupt');
+      o.count({ errors: 1 }, 'queue: corrupt');
       return [];
     }
   };
@@ -98,7 +98,7 @@ export function createEventQueue(o: EventQueueOptions): EventQueue {
           while (bytes > o.maxBytes && cut < list.length) bytes -= JSON.stringify(list[cut++]).length + 1;
           list = list.slice(cut);
           json = JSON.stringify(list);
-          o.count({ evicted: cut }, `queue full: evicted ${cut} oldest events`);
+          o.count({ evicted: cut }, `queue: evicted ${cut}`);
         }
         await platform.storage.set(key, json);
         snapshot = list;
@@ -120,7 +120,7 @@ export function createEventQueue(o: EventQueueOptions): EventQueue {
         });
       } catch (error) {
         pending = taken.concat(pending);
-        o.count({ errors: 1 }, `queue storage failed: ${String(error)}`);
+        o.count({ errors: 1 }, `queue: ${String(error)}`);
       }
     });
 
@@ -161,7 +161,7 @@ export function createEventQueue(o: EventQueueOptions): EventQueue {
       });
     } catch {
       o.onNetwork(false);
-      o.count({ retried: 1 }, 'network error sending events');
+      o.count({ retried: 1 }, 'events: offline');
       return { remove: [], retryAfterMs: backoff() };
     }
     o.onNetwork(true);
@@ -176,17 +176,17 @@ export function createEventQueue(o: EventQueueOptions): EventQueue {
     if (status === 401 && !refreshed && (await o.refreshToken()) !== undefined) return post(batch, true);
     if (status === 413) {
       if (batch.length > 1) return split(batch);
-      o.count({ dropped: 1 }, 'event too large for the endpoint');
+      o.count({ dropped: 1 }, 'events: 413');
       return { remove: ids };
     }
     if (status === 401 || status === 408 || status === 429 || (status >= 500 && status !== 501)) {
-      o.count({ retried: 1 }, `events answered ${status}; retrying`);
+      o.count({ retried: 1 }, `events: ${status}`);
       return {
         remove: [],
         retryAfterMs: backoff(retryAfter(res.headers.get('retry-after'), platform.now())),
       };
     }
-    o.count({ dropped: batch.length }, `events rejected with ${status}`);
+    o.count({ dropped: batch.length }, `events: ${status}`);
     return { remove: ids };
   };
 
@@ -248,7 +248,7 @@ export function createEventQueue(o: EventQueueOptions): EventQueue {
       if (!ran) retry = o.intervalMs;
       if (retry !== undefined || pending.length || snapshot.length) schedule(retry ?? o.intervalMs);
     })().catch((error: unknown) => {
-      o.count({ errors: 1 }, `flush failed: ${String(error)}`);
+      o.count({ errors: 1 }, `flush: ${String(error)}`);
     });
 
   return {
