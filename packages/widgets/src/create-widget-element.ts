@@ -2,6 +2,7 @@ import type { Headroom } from '@headroom/sdk';
 import { type ComponentChild, h, render } from 'preact';
 import { HeadroomProvider } from './headroom-provider.tsx';
 import type { Messages } from './messages.ts';
+import { de } from './messages-de.ts';
 import { widgetCss } from './widget-css.ts';
 
 /** Properties every `<headroom-*>` element has besides its attributes. */
@@ -112,11 +113,14 @@ export function createWidgetElement(
         return;
       }
       const theme = this.getAttribute('theme');
+      const locale = this.getAttribute('locale') ?? undefined;
+      // Elements ship every catalog, so `locale="de"` alone is enough for non-Preact hosts.
+      const catalog = locale && /^de\b/i.test(locale) ? de : undefined;
       render(
         h(HeadroomProvider, {
           client,
-          locale: this.getAttribute('locale') ?? undefined,
-          messages: this.#messages ?? undefined,
+          locale,
+          messages: catalog || this.#messages ? { ...catalog, ...this.#messages } : undefined,
           theme: theme === 'light' || theme === 'dark' ? theme : 'auto',
           onNavigate: this.#onNavigate ?? undefined,
           styles: !this.#adopted,

@@ -22,6 +22,6 @@ export const HeadroomContext = createContext<HeadroomContextValue | null>(null);
 /** The provider's value; throws outside a provider (the widget's error boundary catches it). */
 export function useHeadroom(): HeadroomContextValue {
   const value = useContext(HeadroomContext);
-  if (value === null) throw new Error('Headroom widgets need a <HeadroomProvider client={hr}> above them');
+  if (value === null) throw new Error('No <HeadroomProvider> above this widget');
   return value;
 }

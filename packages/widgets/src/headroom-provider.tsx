@@ -3,7 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { createFormatter } from './create-formatter.ts';
 import { HeadroomContext, type HeadroomContextValue, type Theme } from './headroom-context.ts';
-import { type Messages, messagesFor } from './messages.ts';
+import { en, type Messages } from './messages.ts';
 import { widgetCss } from './widget-css.ts';
 
 export interface HeadroomProviderProps {
@@ -11,7 +11,7 @@ export interface HeadroomProviderProps {
   client: Headroom;
   /** BCP 47 locale for numbers, dates, plurals and UI text. @default navigator.language, else 'en' */
   locale?: string | undefined;
-  /** Overrides for individual UI messages (prompt copy comes from the config). */
+  /** UI text: a catalog such as `de`, or overrides of single messages (prompt copy comes from the config). @default en */
   messages?: Partial<Messages> | undefined;
   /** @default 'auto' */
   theme?: Theme | undefined;
@@ -37,7 +37,7 @@ export function HeadroomProvider(props: HeadroomProviderProps) {
     return {
       client,
       fmt,
-      messages: messagesFor(fmt.locale, messages),
+      messages: messages ? { ...en, ...messages } : en,
       theme,
       navigate: onNavigate ?? ((url) => window.location.assign(url)),
     };

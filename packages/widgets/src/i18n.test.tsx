@@ -2,7 +2,7 @@ import { screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { account, config, usagePrompt } from '../test/fixtures.ts';
 import { renderWith } from '../test/render.tsx';
-import { createFormatter, UpgradePrompt, UsageBar } from './index.ts';
+import { createFormatter, de, UpgradePrompt, UsageBar } from './index.ts';
 import { createFakeHeadroom } from './testing/index.ts';
 
 const hr = (used: number) =>
@@ -10,7 +10,7 @@ const hr = (used: number) =>
 
 describe('i18n', () => {
   it('German: numbers, percent, state and CTA', () => {
-    renderWith(hr(82_000), <UsageBar meter="api_calls" />, { locale: 'de-DE' });
+    renderWith(hr(82_000), <UsageBar meter="api_calls" />, { locale: 'de-DE', messages: de });
     expect(screen.getByText('82.000 von 100.000 calls', { exact: false })).toBeTruthy();
     expect(screen.getByText('Limit bald erreicht')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Auf Business upgraden' })).toBeTruthy();
@@ -26,9 +26,14 @@ describe('i18n', () => {
       account: account('team'),
       prompts: { banner: usagePrompt() },
     });
-    renderWith(client, <UpgradePrompt surface="banner" />, { locale: 'de' });
+    renderWith(client, <UpgradePrompt surface="banner" />, { locale: 'de', messages: de });
     expect(screen.getByRole('heading').textContent).toBe("You've used 82\u00a0% of your calls");
     expect(screen.getByRole('button', { name: 'Schließen' })).toBeTruthy();
+  });
+
+  it('without a catalog the UI text stays English while numbers follow the locale', () => {
+    renderWith(hr(82_000), <UsageBar meter="api_calls" />, { locale: 'de-DE' });
+    expect(screen.getByText('82.000 of 100.000 calls', { exact: false })).toBeTruthy();
   });
 
   it('message overrides win over the catalog', () => {

@@ -1,4 +1,3 @@
-import { createEventId } from '@headroom/core';
 import { useId, useState } from 'preact/hooks';
 import { useHeadroom } from './headroom-context.ts';
 import { interpolate } from './interpolate.ts';
@@ -20,6 +19,13 @@ export interface InviteNudgeProps {
 
 // Deliberately simple: one "@", a dot in the domain, no spaces. The host validates for real.
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+/** An id for an invite the host did not name (the SDK only needs it to be unique). */
+function localInviteId(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `inv-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
 
 type Phase =
   | { kind: 'form'; invalid: boolean; failed: boolean }
@@ -52,7 +58,7 @@ function InviteNudgeView({ context, subject, onInvite }: InviteNudgeProps) {
       .then(
         (inviteId) => {
           client.invites.sent({
-            inviteId: typeof inviteId === 'string' && inviteId ? inviteId : createEventId(),
+            inviteId: typeof inviteId === 'string' && inviteId ? inviteId : localInviteId(),
             channel: 'email',
           });
           setPhase({ kind: 'sent', email: value });

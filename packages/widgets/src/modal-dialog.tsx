@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+// What the widgets put in a dialog: links, buttons and inputs.
+const FOCUSABLE = 'a[href],button:not([disabled]),input:not([disabled])';
 
 interface ModalDialogProps {
   labelledBy: string;

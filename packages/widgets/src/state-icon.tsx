@@ -1,19 +1,16 @@
 import type { MeterStateName } from '@headroom/core';
 
-const PATHS: Record<Exclude<MeterStateName, 'ok'>, string> = {
-  // Triangle with "!" for approaching, a filled circle with a bar for at/over the limit:
-  // shape differs as well as colour, so the state never depends on colour alone.
-  approaching: 'M8 1.5 15 14.5H1L8 1.5Zm-.75 5v4h1.5v-4h-1.5Zm0 5.25v1.5h1.5v-1.5h-1.5Z',
-  at_limit: 'M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1ZM4 7.25h8v1.5H4v-1.5Z',
-  over: 'M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1Zm-.75 3.5h1.5v5h-1.5v-5Zm0 6.25h1.5v1.5h-1.5v-1.5Z',
-};
+// A warning triangle while approaching, a "no entry" disc at or over the limit: the shape
+// differs as well as the colour (and the state is spelled out), so colour is never the only cue.
+const WARN = 'M8 1.5 15 14.5H1L8 1.5Zm-.75 5v4h1.5v-4h-1.5Zm0 5.25v1.5h1.5v-1.5h-1.5Z';
+const STOP = 'M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1ZM4 7.25h8v1.5H4v-1.5Z';
 
 /** Decorative icon for a meter state (the state is also spelled out in text). */
 export function StateIcon({ state }: { state: MeterStateName }) {
   if (state === 'ok') return null;
   return (
     <svg class="hr-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-      <path fill="currentColor" fill-rule="evenodd" d={PATHS[state]} />
+      <path fill="currentColor" fill-rule="evenodd" d={state === 'approaching' ? WARN : STOP} />
     </svg>
   );
 }

@@ -1,19 +1,27 @@
-import { darkTheme, lightTheme, type ThemeTokens } from './theme-tokens.ts';
-
-const vars = (theme: ThemeTokens) =>
-  Object.entries(theme)
-    .map(([name, value]) => `--_${name}:var(--headroom-${name},${value});`)
-    .join('');
-
 /**
  * The widgets' stylesheet: shared by the Preact components (a `<style>` from the provider)
- * and the custom elements (an adopted stylesheet in each shadow root).
+ * and the custom elements (an adopted stylesheet in each shadow root). Each colour token
+ * `--_x` is `var(--headroom-x, light-dark(<light>, <dark>))`: hosts override `--headroom-x`,
+ * and `data-theme` pins `color-scheme` (a test checks every pair for WCAG contrast).
  */
 export const widgetCss = `:host{display:block}
-.hr{${vars(lightTheme)}font-family:var(--headroom-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);font-size:var(--headroom-font-size,14px);line-height:1.45;color:var(--_fg)}
-.hr[data-theme=dark]{${vars(darkTheme)}}
-@media (prefers-color-scheme:dark){.hr[data-theme=auto]{${vars(darkTheme)}}}
-.hr *,.hr *::before,.hr *::after{box-sizing:border-box}
+.hr{color-scheme:light dark;
+--_bg:var(--headroom-bg,light-dark(#ffffff,#161b22));
+--_fg:var(--headroom-fg,light-dark(#1f2328,#e6edf3));
+--_muted:var(--headroom-muted,light-dark(#57606a,#a3acb7));
+--_border:var(--headroom-border,light-dark(#d0d7de,#30363d));
+--_control:var(--headroom-control,light-dark(#6e7781,#7d8590));
+--_accent:var(--headroom-accent,light-dark(#0a58ca,#6cb6ff));
+--_accent-fg:var(--headroom-accent-fg,light-dark(#ffffff,#0d1117));
+--_track:var(--headroom-track,light-dark(#e6e9ee,#30363d));
+--_ok:var(--headroom-ok,light-dark(#1a7f37,#3fb950));
+--_warn:var(--headroom-warn,light-dark(#8a5a00,#e3b341));
+--_danger:var(--headroom-danger,light-dark(#c21d2a,#ff7b72));
+--_focus:var(--headroom-focus,light-dark(#0a58ca,#6cb6ff));
+font-family:var(--headroom-font,system-ui,sans-serif);font-size:var(--headroom-font-size,14px);line-height:1.45;color:var(--_fg)}
+.hr[data-theme=light]{color-scheme:light}
+.hr[data-theme=dark]{color-scheme:dark}
+.hr *{box-sizing:border-box}
 .hr :focus-visible{outline:3px solid var(--_focus);outline-offset:2px}
 .hr-usage{display:grid;gap:6px}
 .hr-usage-head,.hr-usage-foot,.hr-actions,.hr-outcome,.hr-invite-row{display:flex;flex-wrap:wrap;align-items:center;gap:8px}
@@ -38,22 +46,20 @@ export const widgetCss = `:host{display:block}
 .hr-card,.hr-summary>section{display:flex;flex-wrap:wrap;align-items:flex-start;gap:12px 16px;padding:16px;background:var(--_bg);color:var(--_fg);border:1px solid var(--_border);border-radius:var(--headroom-radius,10px)}
 .hr-summary>section{display:grid}
 .hr-prompt-text{flex:1 1 16rem;min-width:0;display:grid;gap:6px}
-.hr-title{margin:0;font-size:1.08em;font-weight:650;overflow-wrap:anywhere}
-.hr-body{margin:0;color:var(--_muted);overflow-wrap:anywhere}
+.hr-title,.hr-body,.hr-error{margin:0}
+.hr-title{font-size:1.08em;font-weight:650;overflow-wrap:anywhere}
+.hr-body{color:var(--_muted);overflow-wrap:anywhere}
 .hr-outcome{margin:4px 0 0}
-.hr-outcome-title{width:100%}
 .hr-banner .hr-card{border-inline-start:4px solid var(--_accent)}
 .hr-toast .hr-card{position:fixed;inset-block-end:16px;inset-inline-end:16px;z-index:2147483000;max-width:min(26rem,calc(100vw - 32px));box-shadow:0 8px 24px rgb(0 0 0/.2)}
 .hr-backdrop{position:fixed;inset:0;z-index:2147483000;display:grid;place-items:center;padding:16px;background:rgb(0 0 0/.5)}
 .hr-dialog{display:grid;gap:16px;width:100%;max-width:32rem;max-height:calc(100vh - 32px);overflow:auto;padding:24px;background:var(--_bg);color:var(--_fg);border-radius:12px;box-shadow:0 16px 48px rgb(0 0 0/.3)}
-.hr-dialog:focus{outline:none}
 .hr-spinner{width:14px;height:14px;border:2px solid currentColor;border-inline-end-color:transparent;border-radius:50%;animation:hr-spin .8s linear infinite}
 @keyframes hr-spin{to{transform:rotate(1turn)}}
 .hr-summary-list{list-style:none;margin:0;padding:0;display:grid;gap:16px}
 .hr-invite-form{display:grid;gap:6px}
 .hr-input{flex:1 1 12rem;min-width:0;min-height:36px;padding:6px 10px;font:inherit;color:var(--_fg);background:var(--_bg);border:1px solid var(--_control);border-radius:6px}
 .hr-input[aria-invalid=true]{border-color:var(--_danger)}
-.hr-error{margin:0}
 .hr-lock{flex:none;color:var(--_accent)}
 @media (prefers-reduced-motion:reduce){.hr *{animation:none!important;transition:none!important}}
 `;
