@@ -1,0 +1,97 @@
+import type { HeadroomConfigInput } from '@headroom/core';
+import {
+  type AdminConfig,
+  type AdminExperiments,
+  type AdminFunnel,
+  type AdminHandoffs,
+  type AdminPqls,
+  adminConfigSchema,
+  adminErrorSchema,
+  adminExperimentsSchema,
+  adminFunnelSchema,
+  adminHandoffsSchema,
+  adminPqlsSchema,
+} from '@headroom/insights';
+import * as z from 'zod/mini';
+
+/** An error answer of the admin API, with every invalid path when the body was rejected. */
+export class AdminApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: ReadonlyArray<{ path: string; message: string }> = [],
+  ) {
+    super(message);
+    this.name = 'AdminApiError';
+  }
+}
+
+export interface AdminClientOptions {
+  /** Origin (and optional base path) of the edge. @default the console's own origin */
+  endpoint: string;
+  token: string;
+  fetch?: typeof fetch;
+}
+
+const versionSchema = z.object({ version: z.number() });
+
+/** Typed calls to the edge's admin API; every response is validated. */
+export interface AdminClient {
+  experiments(): Promise<AdminExperiments>;
+  funnel(days: number): Promise<AdminFunnel>;
+  handoffs(): Promise<AdminHandoffs>;
+  pqls(): Promise<AdminPqls>;
+  config(): Promise<AdminConfig>;
+  publishConfig(config: HeadroomConfigInput | unknown, note?: string): Promise<{ version: number }>;
+  rollback(version: number): Promise<{ version: number }>;
+}
+
+export function createAdminClient(options: AdminClientOptions): AdminClient {
+  const base = options.endpoint.endsWith('/') ? options.endpoint : `${options.endpoint}/`;
+  const call = async <T>(
+    path: string,
+    schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+    init: { method?: string; body?: unknown } = {},
+  ): Promise<T> => {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${options.token}`,
+      accept: 'application/json',
+    };
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await (options.fetch ?? globalThis.fetch)(new URL(path, base), {
+        method: init.method ?? 'GET',
+        headers,
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+      });
+    } catch {
+      throw new AdminApiError(0, 'network_error', `Can't reach ${base} — is the edge running?`);
+    }
+    const body: unknown = await response.json().catch(() => null);
+    if (!response.ok) {
+      const error = adminErrorSchema.safeParse(body);
+      if (error.success) {
+        const { code, message, issues } = error.data.error;
+        throw new AdminApiError(response.status, code, message, issues ?? []);
+      }
+      throw new AdminApiError(response.status, 'http_error', `HTTP ${response.status} from ${path}`);
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success)
+      throw new AdminApiError(response.status, 'bad_response', `Unexpected response from ${path}`);
+    return parsed.data;
+  };
+  return {
+    experiments: () => call('v1/admin/experiments', adminExperimentsSchema),
+    funnel: (days) => call(`v1/admin/funnel?days=${days}`, adminFunnelSchema),
+    handoffs: () => call('v1/admin/handoffs', adminHandoffsSchema),
+    pqls: () => call('v1/admin/pqls', adminPqlsSchema),
+    config: () => call('v1/admin/config', adminConfigSchema),
+    publishConfig: (config, note) =>
+      call('v1/admin/config', versionSchema, { method: 'PUT', body: note ? { config, note } : { config } }),
+    rollback: (version) =>
+      call('v1/admin/config/rollback', versionSchema, { method: 'POST', body: { version } }),
+  };
+}

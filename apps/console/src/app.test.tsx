@@ -1,0 +1,397 @@
+import { defineConfig } from '@headroom/core';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import acmeJson from '../../../packages/core/examples/acme.config.json' with { type: 'json' };
+import { App } from './app.tsx';
+
+const EDGE = 'http://edge.test';
+const TOKEN = 'admin-secret';
+const acme = defineConfig(acmeJson);
+
+interface Version {
+  version: number;
+  config: unknown;
+  publishedAt: string;
+  note?: string;
+}
+let versions: Version[] = [];
+let experiments: unknown[] = [];
+const requests: Array<{ method: string; path: string; body: unknown }> = [];
+
+const authorized = (request: Request) => request.headers.get('authorization') === `Bearer ${TOKEN}`;
+const unauthorized = () =>
+  HttpResponse.json({ error: { code: 'invalid_token', message: 'bad admin token' } }, { status: 401 });
+const configBody = () => {
+  const current = versions[versions.length - 1] ?? null;
+  return {
+    current,
+    versions: versions.map(({ version, publishedAt, note }) => ({
+      version,
+      publishedAt,
+      ...(note ? { note } : {}),
+    })),
+  };
+};
+
+const server = setupServer(
+  http.get(`${EDGE}/v1/admin/config`, ({ request }) =>
+    authorized(request) ? HttpResponse.json(configBody()) : unauthorized(),
+  ),
+  http.put(`${EDGE}/v1/admin/config`, async ({ request }) => {
+    if (!authorized(request)) return unauthorized();
+    const body = (await request.json()) as { config: unknown; note?: string };
+    requests.push({ method: 'PUT', path: '/v1/admin/config', body });
+    const version = versions.length + 1;
+    versions.push({
+      version,
+      config: body.config,
+      publishedAt: new Date(Date.UTC(2025, 5, version)).toISOString(),
+      ...(body.note ? { note: body.note } : {}),
+    });
+    return HttpResponse.json({ version }, { status: 201 });
+  }),
+  http.post(`${EDGE}/v1/admin/config/rollback`, async ({ request }) => {
+    if (!authorized(request)) return unauthorized();
+    const body = (await request.json()) as { version: number };
+    requests.push({ method: 'POST', path: '/v1/admin/config/rollback', body });
+    const old = versions.find((v) => v.version === body.version)!;
+    const version = versions.length + 1;
+    versions.push({
+      version,
+      config: old.config,
+      publishedAt: new Date(Date.UTC(2025, 5, version)).toISOString(),
+      note: `rollback to v${body.version}`,
+    });
+    return HttpResponse.json({ version }, { status: 201 });
+  }),
+  http.get(`${EDGE}/v1/admin/experiments`, ({ request }) =>
+    authorized(request) ? HttpResponse.json({ experiments }) : unauthorized(),
+  ),
+  http.get(`${EDGE}/v1/admin/funnel`, ({ request }) => {
+    if (!authorized(request)) return unauthorized();
+    const days = new URL(request.url).searchParams.get('days');
+    return HttpResponse.json({
+      since: days === '30' ? '2025-05-01T00:00:00.000Z' : '2025-03-01T00:00:00.000Z',
+      byTrigger: [
+        {
+          triggerId: 'usage_ceiling',
+          fired: 200,
+          shown: 150,
+          clicked: 30,
+          routed: 20,
+          completed: 10,
+          medianMsToUpgrade: 2.5 * 86_400_000,
+        },
+        {
+          triggerId: 'seat_saturation',
+          fired: 0,
+          shown: 0,
+          clicked: 0,
+          routed: 0,
+          completed: 0,
+          medianMsToUpgrade: null,
+        },
+      ],
+      routes: { self_serve: 12, self_serve_with_assist: 6, cs_assist: 2 },
+    });
+  }),
+  http.get(`${EDGE}/v1/admin/handoffs`, () =>
+    HttpResponse.json({
+      handoffs: [
+        {
+          id: 'ho_1',
+          accountId: 'acct_big',
+          status: 'delivered',
+          attempts: 1,
+          createdAt: '2025-06-01T10:00:00Z',
+          deliveredAt: '2025-06-01T10:00:02Z',
+          lastError: null,
+          payload: {},
+        },
+        {
+          id: 'ho_2',
+          accountId: 'acct_mid',
+          status: 'failed',
+          attempts: 5,
+          createdAt: '2025-06-02T10:00:00Z',
+          deliveredAt: null,
+          lastError: 'HTTP 503 from webhook',
+          payload: {},
+        },
+      ],
+    }),
+  ),
+  http.get(`${EDGE}/v1/admin/pqls`, () =>
+    HttpResponse.json({
+      accounts: [
+        {
+          accountId: 'acct_small',
+          plan: 'free',
+          segment: 'smb',
+          activeTriggers: ['usage_ceiling'],
+          signals: 1,
+          potentialExpansionAcv: 1440,
+          firstPqlAt: '2025-05-01T00:00:00Z',
+        },
+        {
+          accountId: 'acct_big',
+          plan: 'team',
+          segment: 'mid_market',
+          activeTriggers: ['seat_saturation', 'collaboration_surge'],
+          signals: 2,
+          potentialExpansionAcv: 42000,
+          firstPqlAt: '2025-04-01T00:00:00Z',
+        },
+        {
+          accountId: 'acct_unknown',
+          plan: 'business',
+          segment: 'enterprise',
+          activeTriggers: ['feature_exploration'],
+          signals: 1,
+          potentialExpansionAcv: null,
+          firstPqlAt: null,
+        },
+      ],
+    }),
+  ),
+);
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => server.close());
+afterEach(() => server.resetHandlers());
+beforeEach(() => {
+  versions = [{ version: 1, config: acme, publishedAt: '2025-06-01T09:00:00.000Z', note: 'initial' }];
+  experiments = [
+    {
+      id: 'usage_copy',
+      goal: 'upgrade_completed',
+      unit: 'account',
+      conversionWindowDays: 30,
+      variants: [
+        { id: 'control', weight: 50, exposures: 1000, conversions: 50 },
+        { id: 'momentum', weight: 50, exposures: 1000, conversions: 80 },
+      ],
+    },
+  ];
+  requests.length = 0;
+  sessionStorage.clear();
+  location.hash = '';
+});
+
+const fetchThrough: typeof fetch = (input, init) => globalThis.fetch(input, init);
+const signedIn = (hash = '') => {
+  sessionStorage.setItem('headroom.console.session', JSON.stringify({ endpoint: EDGE, token: TOKEN }));
+  location.hash = hash;
+  return render(<App storage={sessionStorage} defaultEndpoint={EDGE} fetch={fetchThrough} />);
+};
+
+describe('sign-in', () => {
+  it('rejects a wrong token, accepts the right one and keeps it for the tab only', async () => {
+    render(<App storage={sessionStorage} defaultEndpoint={EDGE} fetch={fetchThrough} />);
+    expect(screen.getByLabelText('Edge endpoint')).toHaveProperty('value', EDGE);
+    fireEvent.input(screen.getByLabelText('Admin token'), { target: { value: 'wrong' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('That admin token was not accepted.');
+    expect(sessionStorage.getItem('headroom.console.session')).toBeNull();
+
+    fireEvent.input(screen.getByLabelText('Admin token'), { target: { value: TOKEN } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(await screen.findByRole('navigation', { name: 'Console sections' })).toBeTruthy();
+    expect(JSON.parse(sessionStorage.getItem('headroom.console.session')!)).toEqual({
+      endpoint: EDGE,
+      token: TOKEN,
+    });
+
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(screen.getByLabelText('Admin token')).toBeTruthy();
+    expect(sessionStorage.getItem('headroom.console.session')).toBeNull();
+  });
+});
+
+describe('experiments', () => {
+  it('shows rates with intervals, lift, p-value, probability to beat control and the verdict', async () => {
+    signedIn('#experiments');
+    const table = await screen.findByRole('table', { name: /Per-variant results for usage_copy/ });
+    const momentum = within(table).getByRole('row', { name: /momentum/ });
+    expect(momentum.textContent).toContain('8.0% (6.5% – 9.8%)');
+    expect(momentum.textContent).toContain('+3.0 pts (+0.8 pts to +5.2 pts)');
+    expect(momentum.textContent).toContain('0.0065');
+    expect(momentum.textContent).toContain('99.7%');
+    expect(screen.getByText(/momentum wins: 8\.0% vs 5\.0%/)).toBeTruthy();
+    expect(screen.getByRole('img', { name: /momentum 8\.0% \(95% CI 6\.5% to 9\.8%\)/ })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('warns about a sample ratio mismatch and refuses a verdict', async () => {
+    experiments = [
+      {
+        id: 'usage_copy',
+        goal: 'upgrade_completed',
+        unit: 'account',
+        conversionWindowDays: 30,
+        variants: [
+          { id: 'control', weight: 50, exposures: 5300, conversions: 265 },
+          { id: 'momentum', weight: 50, exposures: 4700, conversions: 329 },
+        ],
+      },
+    ];
+    signedIn('#experiments');
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /Sample ratio mismatch: exposures 5300 \/ 4700 vs expected 5000 \/ 5000/,
+    );
+    expect(screen.queryByText(/wins/)).toBeNull();
+  });
+});
+
+describe('funnel, routes, PQLs', () => {
+  it('shows each step with drop-off and the median time to upgrade, per period', async () => {
+    signedIn('#funnel');
+    const row = await screen.findByRole('row', { name: /usage_ceiling/ });
+    const cells = within(row)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
+    expect(cells).toEqual(['200', '150 (−25%)', '30 (−80%)', '20 (−33%)', '10 (−50%)', '2.5 days']);
+    expect(screen.getByRole('row', { name: /seat_saturation/ }).textContent).toContain('0 (—)');
+    fireEvent.change(screen.getByLabelText('Period'), { target: { value: '30' } });
+    expect(await screen.findByRole('table', { name: /since 2025-05-01/ })).toBeTruthy();
+  });
+
+  it('shows the route split and each handoff delivery status', async () => {
+    signedIn('#routes');
+    const split = await screen.findByRole('table', { name: /Route split/ });
+    expect(within(split).getByRole('row', { name: /Customer success/ }).textContent).toBe(
+      'Customer success210.0%',
+    );
+    const handoffs = await screen.findByRole('table', { name: /CS handoffs/ });
+    expect(within(handoffs).getByRole('row', { name: /ho_2/ }).textContent).toContain(
+      'HTTP 503 from webhook',
+    );
+    expect(screen.getByText('1 delivered · 0 pending · 1 failed')).toBeTruthy();
+  });
+
+  it('lists PQLs by potential expansion ACV', async () => {
+    signedIn('#pqls');
+    const table = await screen.findByRole('table', { name: /Accounts with active triggers/ });
+    const ids = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => within(r).getByRole('rowheader').textContent);
+    expect(ids).toEqual(['acct_big', 'acct_small', 'acct_unknown']);
+    expect(table.textContent).toContain('$42,000');
+  });
+
+  it('moves between sections with the keyboard-reachable nav links', async () => {
+    signedIn();
+    await screen.findByRole('heading', { name: 'Experiments' });
+    fireEvent.click(screen.getByRole('link', { name: 'PQLs' }));
+    expect(await screen.findByRole('heading', { name: 'Product-qualified accounts' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'PQLs' }).getAttribute('aria-current')).toBe('page');
+  });
+});
+
+describe('config editor', () => {
+  const group = (name: string) => screen.getByRole('group', { name });
+  // The draft is filled from the live version right after it loads.
+  const editorReady = async (version: number) => {
+    await screen.findByText(`Live: version ${version}`);
+    await screen.findByRole('group', { name: 'Prompt seat_upgrade' });
+  };
+
+  it('previews the real widget with edited copy, validates live, and publishes', async () => {
+    signedIn('#config');
+    await editorReady(1);
+    const seat = group('Prompt seat_upgrade');
+    const title = within(seat).getByLabelText('Title');
+    expect(title).toHaveProperty('value', '{used} of {limit} seats taken');
+
+    fireEvent.change(screen.getByLabelText('Copy to preview'), { target: { value: 'prompt:seat_upgrade' } });
+    fireEvent.input(title, { target: { value: 'Room for {nextLimit} more' } });
+    await waitFor(() => expect(screen.getByTestId('copy-preview').textContent).toContain('Room for'));
+    expect(screen.getByText('Valid configuration.')).toBeTruthy();
+
+    // An unknown placeholder is a config error, named by path; publishing is blocked.
+    fireEvent.input(title, { target: { value: 'Hi {firstName}' } });
+    expect(await screen.findByText(/problem.* to fix before publishing/)).toBeTruthy();
+    expect(screen.getByText('prompts.seat_upgrade.copy.title')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Publish' })).toHaveProperty('disabled', true);
+
+    fireEvent.input(title, { target: { value: 'Make room for the whole team' } });
+    fireEvent.input(screen.getByLabelText('Change note (optional)'), {
+      target: { value: 'friendlier seat copy' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    expect((await screen.findByText(/Published version 2/)).textContent).toMatch(/next config revalidation/);
+    const put = requests.find((r) => r.method === 'PUT')!.body as { config: typeof acme; note: string };
+    expect(put.note).toBe('friendlier seat copy');
+    expect(put.config.prompts.seat_upgrade!.copy!.title).toBe('Make room for the whole team');
+    expect(await screen.findByText('Live: version 2')).toBeTruthy();
+  });
+
+  it('edits trigger thresholds and experiment variants', async () => {
+    signedIn('#config');
+    await editorReady(1);
+    fireEvent.input(within(group('Trigger usage_ceiling (meter_ratio)')).getByLabelText(/Threshold/), {
+      target: { value: '0.75' },
+    });
+    const momentum = group('Variant momentum');
+    fireEvent.input(within(momentum).getByLabelText('Weight'), { target: { value: '25' } });
+    fireEvent.input(within(momentum).getByLabelText('Button text'), { target: { value: 'Grow now' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    await screen.findByText(/Published version 2/);
+    const put = requests.find((r) => r.method === 'PUT')!.body as { config: typeof acme };
+    expect(put.config.triggers[0]!.atLeast).toBe(0.75);
+    expect(put.config.experiments.usage_copy!.variants[1]).toMatchObject({
+      weight: 25,
+      copy: { cta: 'Grow now' },
+    });
+  });
+
+  it('shows the server issues when a publish is rejected', async () => {
+    server.use(
+      http.put(`${EDGE}/v1/admin/config`, () =>
+        HttpResponse.json(
+          {
+            error: {
+              code: 'invalid_config',
+              message: 'Invalid config',
+              issues: [{ path: 'routing.checkoutUrl', message: 'must be https' }],
+            },
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    signedIn('#config');
+    await editorReady(1);
+    const button = screen.getByRole('button', { name: 'Publish' });
+    fireEvent.click(button);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Invalid config');
+    expect(alert.textContent).toContain('routing.checkoutUrl: must be https');
+  });
+
+  it('rolls back to an earlier version in one click', async () => {
+    versions.push({
+      version: 2,
+      config: { ...acme, triggers: [] },
+      publishedAt: '2025-06-02T09:00:00.000Z',
+      note: 'oops',
+    });
+    signedIn('#config');
+    await editorReady(2);
+    const history = screen.getByRole('table', { name: 'Version history' });
+    expect(within(history).getByRole('row', { name: /v2/ }).textContent).toContain('live');
+    fireEvent.click(within(history).getByRole('button', { name: 'Roll back to v1' }));
+    expect(await screen.findByText('Rolled back: version 1 is live again as version 3.')).toBeTruthy();
+    expect(requests).toContainEqual({
+      method: 'POST',
+      path: '/v1/admin/config/rollback',
+      body: { version: 1 },
+    });
+    expect(await screen.findByText('Live: version 3')).toBeTruthy();
+    // The editor now holds version 1's five triggers again (version 2 had none).
+    await waitFor(() => expect(within(group('Triggers')).queryAllByRole('group').length).toBe(5));
+  });
+});
