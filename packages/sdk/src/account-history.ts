@@ -1,61 +1,42 @@
 import { dayOfIso, epochDay } from '@headroom/core';
 import type { Mark } from './create-ledger.ts';
 
-/** `GET /v1/account`: what every user of the account did, with this user's share (`mine`). */
-export interface AccountHistory {
-  gateHits: Array<{ day: string; feature: string; count: number; mine: number }>;
-  invites: Array<{ day: string; sent: number; mine: number }>;
-  firstPqlAt: string | null;
-  usage: Record<string, number>;
-}
-
-const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 0);
-const rows = (v: unknown) => (Array.isArray(v) ? v : []).filter((r) => typeof r === 'object' && r !== null);
-
-/** Reads an account answer leniently: malformed rows are skipped, never thrown on. */
-export function parseAccountHistory(body: unknown): AccountHistory | null {
-  if (typeof body !== 'object' || body === null) return null;
-  const b = body as Record<string, unknown>;
-  const usage: Record<string, number> = {};
-  if (typeof b.usage === 'object' && b.usage !== null)
-    for (const [k, v] of Object.entries(b.usage)) if (n(v) === v) usage[k] = v;
-  return {
-    gateHits: rows(b.gateHits)
-      .map((r) => ({ day: String(r.day), feature: String(r.feature), count: n(r.count), mine: n(r.mine) }))
-      .filter((r) => !Number.isNaN(dayOfIso(r.day))),
-    invites: rows(b.invites)
-      .map((r) => ({ day: String(r.day), sent: n(r.sent), mine: n(r.mine) }))
-      .filter((r) => !Number.isNaN(dayOfIso(r.day))),
-    firstPqlAt: typeof b.firstPqlAt === 'string' ? b.firstPqlAt : null,
-    usage,
-  };
-}
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
 
 /**
- * Merges the account's per-day counts with this browser's own marks without counting an
- * event twice: the server's `mine` may already include some of the local ones (sent) or not
- * yet (queued), so merged = count − mine + max(mine, local).
+ * Merges per-day rows from `GET /v1/account` (every user of the account, with this user's
+ * share in `mine`) with this browser's own marks, counting no event twice: `mine` may already
+ * include some local events (sent) or not yet (still queued), so
+ * merged = count − mine + max(mine, local). Malformed rows are skipped, never thrown on.
+ * @param key the row field that keys a count (`feature`), or undefined for one count per day.
+ * @param count the row field holding the count (`count` for gate hits, `sent` for invites).
  */
 export function mergeHistory(
-  remote: ReadonlyArray<{ day: string; key: string; count: number; mine: number }>,
+  rows: unknown,
+  key: string | undefined,
+  count: string,
   local: readonly Mark[],
-): Array<{ day: number; key: string; count: number }> {
+): Array<{ day: number; feature: string; count: number }> {
   const mine = new Map<string, number>();
-  for (const [ts, , key] of local) {
-    const id = `${epochDay(ts)}|${key}`;
+  for (const [ts, , k] of local) {
+    const id = `${epochDay(ts)}|${key ? k : ''}`;
     mine.set(id, (mine.get(id) ?? 0) + 1);
   }
-  const out = new Map<string, { day: number; key: string; count: number }>();
-  for (const r of remote) {
-    const day = dayOfIso(r.day);
-    const id = `${day}|${r.key}`;
-    const prev = out.get(id)?.count ?? 0;
-    out.set(id, { day, key: r.key, count: prev + r.count - r.mine + Math.max(r.mine, mine.get(id) ?? 0) });
+  const out = new Map<string, { day: number; feature: string; count: number }>();
+  for (const row of Array.isArray(rows) ? rows : []) {
+    const r = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>;
+    const day = dayOfIso(String(r.day));
+    if (Number.isNaN(day)) continue;
+    const feature = key ? String(r[key]) : '';
+    const id = `${day}|${feature}`;
+    const m = num(r.mine);
+    const merged = Math.max(0, num(r[count]) - m) + Math.max(m, mine.get(id) ?? 0);
+    out.set(id, { day, feature, count: (out.get(id)?.count ?? 0) + merged });
     mine.delete(id);
   }
-  for (const [id, count] of mine) {
+  for (const [id, n] of mine) {
     const bar = id.indexOf('|');
-    out.set(id, { day: Number(id.slice(0, bar)), key: id.slice(bar + 1), count });
+    out.set(id, { day: Number(id.slice(0, bar)), feature: id.slice(bar + 1), count: n });
   }
   return [...out.values()];
 }

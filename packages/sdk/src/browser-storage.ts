@@ -38,34 +38,32 @@ function localStorageOr(): PlatformStorage {
   }
 }
 
-const done = <T>(request: IDBRequest<T> | IDBTransaction, value: () => T) =>
-  new Promise<T>((resolve, reject) => {
-    if ('objectStore' in request) request.oncomplete = () => resolve(value());
-    else request.onsuccess = () => resolve(value());
-    request.onerror = () => reject(request.error);
-  });
-
 /** IndexedDB-backed storage; rejects when IndexedDB is missing or blocked. */
 export async function openIndexedDb(factory: IDBFactory = globalThis.indexedDB): Promise<PlatformStorage> {
   const open = factory.open(DB, 1);
   open.onupgradeneeded = () => open.result.createObjectStore(STORE);
-  const db = await done(open, () => open.result);
-  const store = (mode: IDBTransactionMode) => db.transaction(STORE, mode).objectStore(STORE);
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  // One transaction per call; it resolves once the write is durable (oncomplete).
+  const run = (mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequest) =>
+    new Promise<unknown>((resolve, reject) => {
+      const tx = db.transaction(STORE, mode);
+      const request = op(tx.objectStore(STORE));
+      tx.oncomplete = () => resolve(request.result);
+      tx.onerror = tx.onabort = () => reject(tx.error);
+    });
   return {
-    async get(key) {
-      const request = store('readonly').get(key);
-      const value = await done(request, () => request.result as unknown);
+    get: async (key) => {
+      const value = await run('readonly', (s) => s.get(key));
       return typeof value === 'string' ? value : undefined;
     },
-    async set(key, value) {
-      const s = store('readwrite');
-      s.put(value, key);
-      await done(s.transaction, () => undefined);
+    set: async (key, value) => {
+      await run('readwrite', (s) => s.put(value, key));
     },
-    async remove(key) {
-      const s = store('readwrite');
-      s.delete(key);
-      await done(s.transaction, () => undefined);
+    remove: async (key) => {
+      await run('readwrite', (s) => s.delete(key));
     },
   };
 }

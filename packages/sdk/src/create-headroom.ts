@@ -7,7 +7,6 @@ import {
   epochDay,
   evaluateTriggers,
   type HeadroomConfig,
-  isoDay,
   meterLimit,
   meterState,
   planIncludes,
@@ -16,7 +15,7 @@ import {
   type TriggerResult,
 } from '@headroom/core';
 import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
-import { type AccountHistory, mergeHistory, parseAccountHistory } from './account-history.ts';
+import { mergeHistory } from './account-history.ts';
 import { browserPlatform } from './browser-platform.ts';
 import { createLedger } from './create-ledger.ts';
 import { decodeClaims } from './decode-claims.ts';
@@ -93,7 +92,8 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     $diagnostics.set(next);
   };
   const drop = (call: string) => count({ dropped: 1 }, `${call}: invalid input dropped`);
-  const fail = (where: string, error: unknown) => count({ errors: 1 }, `${where}: ${String(error)}`);
+  const fail = (where: string, error: unknown) =>
+    count({ errors: 1 }, `${where}: ${String(error)}`.slice(0, 500));
   // Every public method goes through this: a bug or garbage input never reaches the host.
   const guard =
     <A extends unknown[], R>(fn: (...args: A) => R, fallback: R) =>
@@ -138,18 +138,13 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   // ---- consent, events ----
   let consented = o.consent !== false;
   const held: QueuedEvent[] = [];
-  const queue = createEventQueue({
+  const queue = createEventQueue(o, {
     platform,
     url: `${endpoint}/v1/events`,
     key: scope.then((s) => `hr:q:${s}`),
     token: getToken,
     peekToken: () => token,
     refreshToken,
-    maxBytes: o.maxQueueBytes ?? 1_000_000,
-    batchSize: o.batchSize ?? 50,
-    intervalMs: o.flushIntervalMs ?? 5000,
-    retryBaseMs: o.retry?.baseMs ?? 1000,
-    retryMaxMs: o.retry?.maxMs ?? 60_000,
     canSend: () => consented,
     count,
     setQueued: (queued) => $diagnostics.set({ ...$diagnostics.get(), queued: queued + held.length }),
@@ -194,7 +189,8 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     });
     const record = (value: number, delta?: number) => {
       used.set(value);
-      emit('usage', delta === undefined ? { meter: id, value } : { meter: id, value, delta });
+      // Undefined fields vanish in JSON, so optional fields need no branches.
+      emit('usage', { meter: id, value, delta });
       schedule();
     };
     const handle: MeterHandle = {
@@ -258,7 +254,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   };
 
   // ---- account history from the edge ----
-  let history: AccountHistory | null = null;
+  let history: Record<string, unknown> | undefined;
 
   // ---- trigger evaluation, debounced to one microtask per burst of changes ----
   let scheduled = false;
@@ -283,19 +279,14 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       days.push({ day: epochDay(ts), used: value });
       meterHistory[id] = days;
     }
-    const gateHits = mergeHistory(
-      (history?.gateHits ?? []).map((r) => ({ ...r, key: r.feature })),
-      ledger.list('g', t - 90 * DAY_MS),
-    ).map((r) => ({ day: isoDay(r.day), feature: r.key, count: r.count }));
-    const invites = mergeHistory(
-      (history?.invites ?? []).map((r) => ({ day: r.day, key: '', count: r.sent, mine: r.mine })),
-      ledger.list('i', t - 90 * DAY_MS).map(([ts]) => [ts, 'i', ''] as [number, string, string]),
-    ).map((r) => ({ day: isoDay(r.day), count: r.count }));
+    const since = t - 90 * DAY_MS;
+    const gateHits = mergeHistory(history?.gateHits, 'feature', 'count', ledger.list('g', since));
+    const invites = mergeHistory(history?.invites, undefined, 'sent', ledger.list('i', since));
     const triggers = evaluateTriggers({ claims, meters: used, gateHits, invites, meterHistory }, config, t);
     $triggers.set(triggers);
     for (const trigger of triggers) {
       // One trigger_fired per activation per account per day, for funnels and stalled PQLs.
-      if (!trigger.fired || ledger.list('t', today * DAY_MS).some((m) => m[2] === trigger.id)) continue;
+      if (!trigger.fired || ledger.count('t', trigger.id, today * DAY_MS)) continue;
       ledger.add('t', trigger.id);
       emit('trigger_fired', { triggerId: trigger.id, value: trigger.value });
     }
@@ -332,7 +323,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   });
   const expose = (a: Assignment, unitId: string) => {
     const key = `${a.experimentId}|${unitId}`;
-    if (!a.enrolled || ledger.list('x').some((m) => m[2] === key)) return;
+    if (!a.enrolled || ledger.count('x', key)) return;
     ledger.add('x', key);
     emit('exposure', { experimentId: a.experimentId, variantId: a.variantId, unitId });
   };
@@ -381,10 +372,12 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     });
     if (res.status === 401 && !retried && (await refreshToken()) !== undefined) return loadAccount(true);
     if (!res.ok) throw res.status;
-    history = parseAccountHistory(await res.json());
-    for (const [id, value] of Object.entries(history?.usage ?? {})) {
-      const m = meter(id);
-      if (!m.set && value > m.used.get()) m.used.set(value);
+    const body: unknown = await res.json();
+    history = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    const usage = typeof history.usage === 'object' && history.usage !== null ? history.usage : {};
+    for (const [id, value] of Object.entries(usage)) {
+      const m = isName(id) && isNum(value) ? meter(id) : undefined;
+      if (m && !m.set && value > m.used.get()) m.used.set(value);
     }
     schedule();
   };
@@ -443,23 +436,22 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     if (!res.ok || !body || !ROUTES.includes(String(body.route))) {
       throw new Error(`upgrade: ${res.status}`);
     }
-    const decision: UpgradeDecision = {
-      route: body.route as UpgradeDecision['route'],
-      reasons: Array.isArray(body.reasons) ? body.reasons : [],
-      expansionAcv: typeof body.expansionAcv === 'number' ? body.expansionAcv : null,
-    };
-    if (typeof body.checkoutUrl === 'string') decision.checkoutUrl = body.checkoutUrl;
-    const h = body.handoff;
-    if (h && typeof h.id === 'string' && typeof h.message === 'string') {
-      decision.handoff = { id: h.id, message: h.message };
-      if (typeof h.bookingUrl === 'string') decision.handoff.bookingUrl = h.bookingUrl;
-    }
+    const { route, reasons, expansionAcv, checkoutUrl, handoff: h } = body;
+    const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    const decision = {
+      route,
+      reasons: Array.isArray(reasons) ? reasons : [],
+      expansionAcv: typeof expansionAcv === 'number' ? expansionAcv : null,
+    } as UpgradeDecision;
+    if (str(checkoutUrl)) decision.checkoutUrl = checkoutUrl;
+    if (h && str(h.id) && str(h.message))
+      decision.handoff = { id: h.id, message: h.message, bookingUrl: str(h.bookingUrl) };
     emit('upgrade_routed', {
       plan: r.plan,
       route: decision.route,
       expansionAcv: decision.expansionAcv,
-      ...(seats === undefined ? {} : { seats }),
-      ...(source === undefined ? {} : { source }),
+      seats,
+      source,
     });
     return decision;
   };
@@ -484,12 +476,10 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       sent: guard((invite: { inviteId: string; channel?: string | undefined }) => {
         if (!isName(invite?.inviteId)) return drop('invites.sent');
         ledger.add('i', invite.inviteId);
-        emit(
-          'invite_sent',
-          isName(invite.channel)
-            ? { inviteId: invite.inviteId, channel: invite.channel }
-            : { inviteId: invite.inviteId },
-        );
+        emit('invite_sent', {
+          inviteId: invite.inviteId,
+          channel: isName(invite.channel) ? invite.channel : undefined,
+        });
       }, undefined),
       accepted: guard((invite: { inviteId: string }) => {
         if (!isName(invite?.inviteId)) return drop('invites.accepted');
@@ -499,13 +489,13 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
         const config = $config.get();
         if (!isName(context) || !config || stopped) return false;
         const t = now();
-        if (ledger.list('n', t - DAY_MS).some((m) => m[2] === context)) return false;
+        if (ledger.count('n', context, t - DAY_MS)) return false;
         if (dismissedOut(config, ledger, 'm', context, t)) return false;
         return shownThisWeek(ledger, t) < config.fatigue.maxPromptsPerWeek;
       }, false),
       nudgeShown: guard((context: string) => {
         if (!isName(context)) return drop('invites.nudgeShown');
-        if (!ledger.list('n', now() - DAY_MS).some((m) => m[2] === context)) ledger.add('n', context);
+        if (!ledger.count('n', context, now() - DAY_MS)) ledger.add('n', context);
       }, undefined),
       nudgeDismissed: guard((context: string) => {
         if (!isName(context)) return drop('invites.nudgeDismissed');
@@ -527,7 +517,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
         const p = active(id);
         if (!p) return drop('prompts.shown');
         // Counted once per prompt per 24 h, however often the widget re-renders.
-        if (ledger.list('s', now() - DAY_MS).some((m) => m[2] === id)) return;
+        if (ledger.count('s', id, now() - DAY_MS)) return;
         ledger.add('s', id, p.surface === 'modal' ? 1 : 0);
         emit('prompt_shown', promptFields(p));
         const unit = p.experiment ? unitOf(p.experiment.experimentId) : undefined;
@@ -562,16 +552,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     diagnostics: {
       $: $diagnostics,
       report: guard((error: unknown, context?: string) => {
-        let message: string;
-        try {
-          message = error instanceof Error ? error.message : String(error);
-        } catch {
-          message = 'unprintable error';
-        }
-        count(
-          { errors: 1 },
-          `${typeof context === 'string' ? `${context.slice(0, 200)}: ` : ''}${message.slice(0, 500)}`,
-        );
+        fail(String(context ?? 'report').slice(0, 200), error instanceof Error ? error.message : error);
       }, undefined),
     },
     ready: () => ready,

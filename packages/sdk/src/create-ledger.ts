@@ -15,6 +15,8 @@ export interface Ledger {
   add(kind: string, key: string, value?: number): void;
   /** Marks of a kind at or after `since`. */
   list(kind: string, since?: number): Mark[];
+  /** How many marks of a kind (and key, when given) are at or after `since`. */
+  count(kind: string, key?: string, since?: number): number;
   /** Reads storage and merges what other tabs wrote. */
   load(): Promise<void>;
   /** Writes now (waits for any scheduled write). */
@@ -112,6 +114,9 @@ export function createLedger(
     },
     list(kind, since = Number.NEGATIVE_INFINITY) {
       return marks.filter((m) => m[1] === kind && m[0] >= since);
+    },
+    count(kind, key, since) {
+      return this.list(kind, since).filter((m) => key === undefined || m[2] === key).length;
     },
     async load() {
       const k = await key;

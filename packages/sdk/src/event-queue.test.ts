@@ -218,23 +218,21 @@ describe('queue property', () => {
           },
         };
         const open = () =>
-          createEventQueue({
-            platform,
-            url: 'https://edge.test/v1/events',
-            key: Promise.resolve('q'),
-            token: async () => 't',
-            peekToken: () => 't',
-            refreshToken: async () => undefined,
-            maxBytes: 1e9,
-            batchSize: 5,
-            intervalMs: 1000,
-            retryBaseMs: 1,
-            retryMaxMs: 1,
-            canSend: () => true,
-            count: () => {},
-            setQueued: () => {},
-            onNetwork: () => {},
-          });
+          createEventQueue(
+            { maxQueueBytes: 1e9, batchSize: 5, flushIntervalMs: 1000, retry: { baseMs: 1, maxMs: 1 } },
+            {
+              platform,
+              url: 'https://edge.test/v1/events',
+              key: Promise.resolve('q'),
+              token: async () => 't',
+              peekToken: () => 't',
+              refreshToken: async () => undefined,
+              canSend: () => true,
+              count: () => {},
+              setQueued: () => {},
+              onNetwork: () => {},
+            },
+          );
         let queue = open();
         for (const s of steps) {
           if (s.op === 'push') {

@@ -1,5 +1,5 @@
 import { runLocked } from './run-locked.ts';
-import type { Diagnostics, Platform } from './types.ts';
+import type { Diagnostics, HeadroomOptions, Platform } from './types.ts';
 
 /** An event as the browser sends it: accountId/userId come from the token at the edge. */
 export interface QueuedEvent {
@@ -19,11 +19,6 @@ export interface EventQueueOptions {
   token: () => Promise<string>;
   peekToken: () => string | undefined;
   refreshToken: () => Promise<string | undefined>;
-  maxBytes: number;
-  batchSize: number;
-  intervalMs: number;
-  retryBaseMs: number;
-  retryMaxMs: number;
   /** False while consent is missing: nothing leaves the browser. */
   canSend: () => boolean;
   count: (patch: Partial<Record<keyof Diagnostics, number>>, error?: string) => void;
@@ -54,8 +49,16 @@ const MAX_BODY = 64_000;
  * lock, so two tabs never send the same stored event. An event leaves storage only after
  * the endpoint answered for it, so delivery is at least once; the edge dedupes by id.
  */
-export function createEventQueue(o: EventQueueOptions): EventQueue {
+export function createEventQueue(
+  options: Pick<HeadroomOptions, 'maxQueueBytes' | 'batchSize' | 'flushIntervalMs' | 'retry'>,
+  o: EventQueueOptions,
+): EventQueue {
   const { platform } = o;
+  const maxBytes = options.maxQueueBytes ?? 1_000_000;
+  const batchSize = options.batchSize ?? 50;
+  const interval = options.flushIntervalMs ?? 5000;
+  const retryBase = options.retry?.baseMs ?? 1000;
+  const retryMax = options.retry?.maxMs ?? 60_000;
   let pending: QueuedEvent[] = [];
   let snapshot: QueuedEvent[] = [];
   let persistTimer: unknown;
@@ -92,10 +95,10 @@ export function createEventQueue(o: EventQueueOptions): EventQueue {
       async () => {
         let list = change(await read(key));
         let json = JSON.stringify(list);
-        if (json.length > o.maxBytes) {
+        if (json.length > maxBytes) {
           let bytes = json.length;
           let cut = 0;
-          while (bytes > o.maxBytes && cut < list.length) bytes -= JSON.stringify(list[cut++]).length + 1;
+          while (bytes > maxBytes && cut < list.length) bytes -= JSON.stringify(list[cut++]).length + 1;
           list = list.slice(cut);
           json = JSON.stringify(list);
           o.count({ evicted: cut }, `queue: evicted ${cut}`);
@@ -142,7 +145,7 @@ export function createEventQueue(o: EventQueueOptions): EventQueue {
 
   const backoff = (retryAfterMs = 0) => {
     failures++;
-    const exp = Math.min(o.retryMaxMs, o.retryBaseMs * 2 ** Math.min(failures - 1, 20));
+    const exp = Math.min(retryMax, retryBase * 2 ** Math.min(failures - 1, 20));
     // Equal jitter: spreads tabs and clients apart but never retries sooner than half the step.
     const wait = exp / 2 + (exp / 2) * (platform.random ?? Math.random)();
     return Math.max(wait, retryAfterMs);
@@ -229,8 +232,8 @@ export function createEventQueue(o: EventQueueOptions): EventQueue {
       let retry: number | undefined;
       const ran = await runLocked(platform, `hr-send:${key}`, async () => {
         for (;;) {
-          const batch = (await read(key)).slice(0, o.batchSize);
-          if (!batch.length || (!all && batch.length < o.batchSize)) return;
+          const batch = (await read(key)).slice(0, batchSize);
+          if (!batch.length || (!all && batch.length < batchSize)) return;
           const outcome = await post(batch);
           if (outcome.remove.length) {
             const gone = new Set(outcome.remove);
@@ -245,8 +248,8 @@ export function createEventQueue(o: EventQueueOptions): EventQueue {
         }
       });
       // Busy lock: another tab is sending and will take our stored events too; look again later.
-      if (!ran) retry = o.intervalMs;
-      if (retry !== undefined || pending.length || snapshot.length) schedule(retry ?? o.intervalMs);
+      if (!ran) retry = interval;
+      if (retry !== undefined || pending.length || snapshot.length) schedule(retry ?? interval);
     })().catch((error: unknown) => {
       o.count({ errors: 1 }, `flush: ${String(error)}`);
     });
@@ -260,8 +263,8 @@ export function createEventQueue(o: EventQueueOptions): EventQueue {
           void persist();
         }, 0);
       }
-      if (pending.length >= o.batchSize) schedule(0);
-      else schedule(o.intervalMs);
+      if (pending.length >= batchSize) schedule(0);
+      else schedule(interval);
     },
     flush,
     beacon() {
@@ -272,7 +275,7 @@ export function createEventQueue(o: EventQueueOptions): EventQueue {
       const events = snapshot.concat(pending).filter((e) => !seen.has(e.id) && seen.add(e.id));
       // Newest events are the ones most likely not yet stored; the rest go on the next load.
       let body = '';
-      for (let n = Math.min(events.length, o.batchSize * 2); n > 0; n = Math.floor(n / 2)) {
+      for (let n = Math.min(events.length, batchSize * 2); n > 0; n = Math.floor(n / 2)) {
         body = JSON.stringify({ token, sentAt: platform.now(), events: events.slice(-n) });
         if (body.length <= BEACON_BYTES) break;
         body = '';

@@ -20,33 +20,29 @@ export interface PromptInputs {
   used: (meter: string) => number;
   /** Most recently hit gated feature and distinct features hit, for tier prompts. */
   feature: string | undefined;
-  ledger: Pick<Ledger, 'list'>;
+  ledger: Pick<Ledger, 'list' | 'count'>;
   now: number;
 }
 
-/** Whether a prompt is snoozed or retired by its dismissals. */
+/** Whether a prompt (or nudge) is snoozed by its last dismissal or retired by repeated ones. */
 export function dismissedOut(
   config: HeadroomConfig,
-  ledger: Pick<Ledger, 'list'>,
+  ledger: Pick<Ledger, 'count'>,
   kind: string,
   key: string,
   now: number,
-) {
+): boolean {
   const { snoozeDays, retireAfterDismissals, retireDays } = config.fatigue;
-  const recent = ledger.list(kind, now - retireDays * DAY_MS).filter((m) => m[2] === key);
-  const last = ledger
-    .list(kind)
-    .filter((m) => m[2] === key)
-    .pop();
   return (
-    (last !== undefined && last[0] > now - snoozeDays * DAY_MS) || recent.length >= retireAfterDismissals
+    ledger.count(kind, key, now - snoozeDays * DAY_MS) > 0 ||
+    ledger.count(kind, key, now - retireDays * DAY_MS) >= retireAfterDismissals
   );
 }
 
 /** Prompts and invite nudges counted against the weekly cap. */
-export function shownThisWeek(ledger: Pick<Ledger, 'list'>, now: number): number {
+export function shownThisWeek(ledger: Pick<Ledger, 'count'>, now: number): number {
   const since = now - 7 * DAY_MS;
-  return ledger.list('s', since).length + ledger.list('n', since).length;
+  return ledger.count('s', undefined, since) + ledger.count('n', undefined, since);
 }
 
 /**
