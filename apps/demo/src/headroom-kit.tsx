@@ -53,7 +53,11 @@ export function createKit(endpoint: string): HeadroomKit {
     UsageBar: (props) => <UsageBar meter={props.meter} cta={props.compact !== true} />,
     UsageSummary: () => <UsageSummary />,
     UpgradePrompt: (props) => <UpgradePrompt surface={props.surface} />,
-    GateWall: (props) => <GateWall feature={props.feature}>{props.children}</GateWall>,
+    GateWall: (props) => (
+      <GateWall feature={props.feature} label={props.label}>
+        {props.children}
+      </GateWall>
+    ),
     InviteNudge: (props) => (
       <InviteNudge context={props.context} subject={props.subject} onInvite={props.onInvite} />
     ),

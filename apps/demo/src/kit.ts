@@ -13,7 +13,7 @@ export interface HeadroomKit {
   UsageBar: ComponentType<{ meter: string; compact?: boolean }>;
   UsageSummary: ComponentType<Record<string, never>>;
   UpgradePrompt: ComponentType<{ surface: 'banner' | 'modal' | 'inline' | 'toast' }>;
-  GateWall: ComponentType<{ feature: string; children: ComponentChildren }>;
+  GateWall: ComponentType<{ feature: string; label: string; children: ComponentChildren }>;
   InviteNudge: ComponentType<{
     context: string;
     subject: string;

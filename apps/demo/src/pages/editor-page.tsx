@@ -60,7 +60,7 @@ export function EditorPage(props: { docId: string }) {
       </div>
       {showAutomations &&
         (kit ? (
-          <kit.GateWall feature="automations">
+          <kit.GateWall feature="automations" label="Automations">
             <p>Run "Notify reviewers" when this document changes.</p>
           </kit.GateWall>
         ) : (

@@ -75,7 +75,7 @@ export function SettingsPage(props: { tab: string | undefined }) {
           <div class="card">
             <h2>Single sign-on</h2>
             {kit ? (
-              <kit.GateWall feature="sso">
+              <kit.GateWall feature="sso" label="SSO">
                 <p>Connect Okta, Entra ID or Google Workspace.</p>
               </kit.GateWall>
             ) : (
@@ -85,7 +85,7 @@ export function SettingsPage(props: { tab: string | undefined }) {
           <div class="card">
             <h2>Audit log</h2>
             {kit ? (
-              <kit.GateWall feature="audit_log">
+              <kit.GateWall feature="audit_log" label="Audit log">
                 <p>Every sign-in, share and export, searchable for a year.</p>
               </kit.GateWall>
             ) : (
@@ -98,7 +98,7 @@ export function SettingsPage(props: { tab: string | undefined }) {
         <div class="card">
           <h2>Automations</h2>
           {kit ? (
-            <kit.GateWall feature="automations">
+            <kit.GateWall feature="automations" label="Automations">
               <p>Route documents for review and sync them to your CRM.</p>
             </kit.GateWall>
           ) : (
