@@ -52,7 +52,7 @@ export function CopyFields({
   children?: ComponentChildren;
 }) {
   return (
-    <fieldset class="row">
+    <fieldset class="copy">
       <legend>{legend}</legend>
       {children}
       {COPY_FIELDS.map(([field, label]) => (

@@ -29,7 +29,17 @@ export function CopyPreview({ config, source }: { config: HeadroomConfig; source
   const client = useMemo(() => {
     const plan = config.upgradePath.find((p) => nextPlan(config, p) !== null) ?? config.upgradePath[0]!;
     const next = nextPlan(config, plan);
-    const meter = Object.keys(config.meters).find((m) => (meterLimit(config, plan, m) ?? 0) > 0);
+    // The meter of the trigger that asks for this prompt (seat copy shows seats), else any metered one.
+    const trigger = config.triggers.find((t) => t.prompt === source.promptId);
+    const preferred =
+      trigger?.kind === 'meter_ratio'
+        ? trigger.meters
+        : trigger?.kind === 'meter_sustained'
+          ? [trigger.meter]
+          : [];
+    const meter = [...preferred, ...Object.keys(config.meters)].find(
+      (m) => (meterLimit(config, plan, m) ?? 0) > 0,
+    );
     const limit = meter === undefined ? null : meterLimit(config, plan, meter);
     const used = limit === null ? 0 : Math.round(limit * 0.85);
     const feature =
