@@ -11,7 +11,7 @@ import { createHandoffDelivery, type HandoffDelivery } from './handoff-delivery.
 import { HttpError } from './http-error.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.ts';
 import type { AccountSignals, ConfigVersion, HandoffPayload, Storage } from './storage/storage.ts';
-import { importTokenKey, verifyAccountToken } from './verify-account-token.ts';
+import { importTokenKey, TOKEN_CLOCK_TOLERANCE_S, verifyAccountToken } from './verify-account-token.ts';
 
 /** Shared state of one edge app: dependencies plus the per-instance caches. */
 export interface EdgeContext {
@@ -33,8 +33,11 @@ export interface EdgeContext {
   invalidateSignals(accountId: string): void;
   /** Takes `cost` from the account's token bucket. @throws HttpError 429 with `Retry-After`. */
   takeAccount(accountId: string, cost?: number): void;
-  /** Stores the verified claims of an account, at most once a minute per account and instance. */
-  rememberAccount(claims: AccountClaims): Promise<void>;
+  /**
+   * Stores the verified claims of an account, at most once a minute per account and instance,
+   * in the background: no response waits for it, and a failure is logged, not answered.
+   */
+  rememberAccount(claims: AccountClaims, waitUntil: (p: Promise<unknown>) => void): void;
   /** Creates (once per key) a handoff and schedules its delivery. */
   handoff(
     dedupeKey: string,
@@ -48,7 +51,9 @@ export interface EdgeContext {
   ): number | null;
 }
 
-const SIGNAL_CACHE_MS = 5000;
+// Signals move on a scale of days and are dropped on this instance whenever the account's
+// events arrive here; other instances see them within this long.
+const SIGNAL_CACHE_MS = 30_000;
 const MAX_CACHE = 10_000;
 
 function boundedSet<K, V>(map: Map<K, V>, key: K, value: V): void {
@@ -83,6 +88,7 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
   let key: CryptoKey | undefined;
   let cached: { at: number; version: ConfigVersion } | undefined;
   const signalCache = new Map<string, { at: number; value: Promise<AccountSignals> }>();
+  const verifiedTokens = new Map<string, AccountClaims>();
   const accountSeen = new Map<string, { at: number; digest: string }>();
 
   const ready = (async () => {
@@ -117,7 +123,13 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
     ready,
 
     async verify(token) {
-      return verifyAccountToken(token, key ?? (await keyPromise), now());
+      // The SDK resends one token for its whole life: an identical string verified before
+      // needs only the expiry check, not another HMAC.
+      const hit = typeof token === 'string' ? verifiedTokens.get(token) : undefined;
+      if (hit && (hit.exp ?? 0) * 1000 + TOKEN_CLOCK_TOLERANCE_S * 1000 > now()) return hit;
+      const claims = await verifyAccountToken(token, key ?? (await keyPromise), now());
+      boundedSet(verifiedTokens, token as string, claims);
+      return claims;
     },
 
     async config() {
@@ -154,20 +166,31 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
       }
     },
 
-    async rememberAccount(claims) {
+    rememberAccount(claims, waitUntil) {
       const t = now();
       const digest = `${claims.plan}|${claims.segment}|${claims.acv}|${claims.seats}`;
       const seen = accountSeen.get(claims.sub);
       if (seen && seen.digest === digest && t - seen.at < 60_000) return;
       boundedSet(accountSeen, claims.sub, { at: t, digest });
-      await storage.upsertAccount({
-        accountId: claims.sub,
-        plan: claims.plan,
-        segment: claims.segment,
-        acv: claims.acv,
-        seats: claims.seats,
-        seenAt: t,
-      });
+      const write = storage
+        .upsertAccount({
+          accountId: claims.sub,
+          plan: claims.plan,
+          segment: claims.segment,
+          acv: claims.acv,
+          seats: claims.seats,
+          seenAt: t,
+        })
+        .catch((error: unknown) => {
+          accountSeen.delete(claims.sub);
+          log({
+            level: 'error',
+            msg: 'account snapshot failed',
+            accountId: claims.sub,
+            error: String(error),
+          });
+        });
+      waitUntil(write);
     },
 
     async handoff(dedupeKey, payload, waitUntil) {

@@ -1,4 +1,4 @@
-export { createEdgeApp, type EdgeApp, MAX_BODY_BYTES } from './create-edge-app.ts';
+export { createEdgeApp, type EdgeApp } from './create-edge-app.ts';
 export type { EdgeOptions, LogLine } from './edge-options.ts';
 export {
   createHandoffDelivery,
@@ -7,6 +7,7 @@ export {
 } from './handoff-delivery.ts';
 export { type ErrorIssue, HttpError } from './http-error.ts';
 export type { RateLimit } from './rate-limiter.ts';
+export { MAX_BODY_BYTES } from './read-json.ts';
 export { MAX_EVENTS_PER_BATCH } from './routes/events-route.ts';
 export { createPgliteStorage } from './storage/pglite-storage.ts';
 export { createPostgresStorage, type PostgresStorageOptions } from './storage/postgres-storage.ts';

@@ -67,6 +67,24 @@ describe('hardening', () => {
     expect(statuses).toEqual([202, 202, 202, 429]);
   });
 
+  it('writes one JSON log line per request with its real status', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const app = testApp(storage, {
+      allowedOrigins: ['https://app.example.com'],
+      log: (l) => void lines.push(l),
+    });
+    await app.get('/v1/config', { origin: 'https://evil.example' });
+    await app.post('/v1/route', '{');
+    await app.get('/v1/config');
+    expect(lines.map((l) => [l.msg, l.method, l.path, l.status])).toEqual([
+      ['request', 'GET', '/v1/config', 403],
+      ['request', 'POST', '/v1/route', 400],
+      ['request', 'GET', '/v1/config', 200],
+    ]);
+    expect(typeof lines[0]?.ms).toBe('number');
+    expect(lines[0]?.requestId).toEqual(expect.any(String));
+  });
+
   it('answers 404 JSON for unknown routes and disabled admin/server APIs', async () => {
     const app = testApp(storage, { adminToken: undefined, serverKey: undefined });
     const missing = await app.get('/v1/nope');

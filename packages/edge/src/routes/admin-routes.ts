@@ -7,7 +7,8 @@ import { HttpError } from '../http-error.ts';
 import { bearer, readJson } from '../read-json.ts';
 
 const publishSchema = z.object({ config: z.unknown(), note: z.optional(z.string().check(z.maxLength(500))) });
-const rollbackSchema = z.object({ version: z.int().check(z.gte(1)) });
+// Versions are Postgres integers: anything larger can't exist and must not reach the query.
+const rollbackSchema = z.object({ version: z.int().check(z.gte(1), z.lte(2_147_483_647)) });
 
 function intParam(c: Context, name: string, fallback: number, min: number, max: number): number {
   const raw = c.req.query(name);

@@ -78,7 +78,8 @@ export function eventsRoutes(app: Hono, ctx: EdgeContext): void {
         payload: event,
       });
     }
-    const [result] = await Promise.all([store(ctx, rows, rejected), ctx.rememberAccount(claims)]);
+    ctx.rememberAccount(claims, waitUntilOf(c));
+    const result = await store(ctx, rows, rejected);
     if (rows.some((r) => r.type === 'trigger_fired') && result.accepted > 0) {
       await maybeEscalate(ctx, claims, waitUntilOf(c));
     }

@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import type { EdgeContext } from '../edge-context.ts';
 import { HttpError } from '../http-error.ts';
 import { bearer } from '../read-json.ts';
+import { waitUntilOf } from './wait-until.ts';
 
 const HISTORY_DAYS = 90;
 
@@ -26,15 +27,13 @@ export function publicRoutes(app: Hono, ctx: EdgeContext): void {
     c.set('accountId', claims.sub);
     ctx.takeAccount(claims.sub);
     const now = ctx.now();
-    const [history] = await Promise.all([
-      ctx.storage.accountHistory(
-        claims.sub,
-        claims.uid,
-        now - HISTORY_DAYS * DAY_MS,
-        now - ctx.activeSignalDays * DAY_MS,
-      ),
-      ctx.rememberAccount(claims),
-    ]);
+    ctx.rememberAccount(claims, waitUntilOf(c));
+    const history = await ctx.storage.accountHistory(
+      claims.sub,
+      claims.uid,
+      now - HISTORY_DAYS * DAY_MS,
+      now - ctx.activeSignalDays * DAY_MS,
+    );
     c.header('Cache-Control', 'private, max-age=60');
     c.header('Vary', 'Authorization');
     return c.json({

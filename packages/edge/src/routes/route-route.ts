@@ -38,7 +38,8 @@ export function routeRoute(app: Hono, ctx: EdgeContext): void {
         { path: 'plan', message: `must be one of ${Object.keys(config.plans).join(', ')}` },
       ]);
     }
-    const [signals] = await Promise.all([ctx.signals(claims.sub), ctx.rememberAccount(claims)]);
+    ctx.rememberAccount(claims, waitUntilOf(c));
+    const signals = await ctx.signals(claims.sub);
     const now = ctx.now();
     const pqlAgeDays =
       signals.firstPqlAt === null ? null : Math.floor((now - Date.parse(signals.firstPqlAt)) / DAY_MS);
