@@ -38,10 +38,15 @@ export function calibrate(
       message: `Good signal, wrong volume — ${advice}: ${facts}.`,
     };
   }
-  const why =
-    t.precededShare < bands.minPrecededShare
-      ? `it preceded fewer than ${pct(bands.minPrecededShare)} of expansions`
-      : `${pct(t.falsePositiveRate ?? 1)} of its fires saw no expansion`;
+  const reasons: string[] = [];
+  if (t.precededShare < bands.minPrecededShare)
+    reasons.push(`it preceded fewer than ${pct(bands.minPrecededShare)} of expansions`);
+  if (t.falsePositiveRate === null || t.falsePositiveRate >= bands.maxFalsePositiveRate) {
+    reasons.push(
+      `${t.falsePositiveRate === null ? 'none' : pct(t.falsePositiveRate)} of its fires saw no expansion`,
+    );
+  }
+  const why = reasons.join(' and ');
   return {
     band,
     worthAutomating,
