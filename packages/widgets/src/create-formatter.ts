@@ -7,8 +7,8 @@ export interface Formatter {
   readonly dir: 'ltr' | 'rtl';
   /** 8,200 */
   number(n: number): string;
-  /** Exact below 100,000, compact above (120K, 1.2M), so bars stay short. */
-  count(n: number): string;
+  /** Exact while `scale` is below 100,000, compact from there (82K, 1.2M), so bars stay short. @default scale = n */
+  count(n: number, scale?: number): string;
   /** 82 % for 0.82 */
   percent(ratio: number): string;
   /** "seat" or "seats" by the locale's plural rules. */
@@ -36,7 +36,7 @@ export function createFormatter(locale: string | undefined): Formatter {
     locale: tag,
     dir: RTL.test(tag) ? 'rtl' : 'ltr',
     number: (n) => plain.format(n),
-    count: (n) => (Math.abs(n) < 100_000 ? plain : compact).format(n),
+    count: (n, scale = n) => (Math.abs(scale) < 100_000 ? plain : compact).format(n),
     // Floor so 79.6 % never reads as the 80 % that triggers a prompt.
     percent: (ratio) => pct.format(Number.isFinite(ratio) ? Math.floor(ratio * 100) / 100 : 0),
     unit: (unit, n) => (plural.select(n) === 'one' ? unit.one : unit.other),

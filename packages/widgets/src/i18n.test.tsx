@@ -59,6 +59,11 @@ describe('i18n', () => {
     expect(createFormatter('not a locale!!').locale).toBe('en');
   });
 
+  it('used and limit share one notation', () => {
+    renderWith(hr(82_000), <UsageBar meter="api_calls" />);
+    expect(screen.getByText('82K of 100K calls', { exact: false })).toBeTruthy();
+  });
+
   it('percent never rounds up into the prompt threshold', () => {
     expect(createFormatter('en').percent(0.796)).toBe('79%');
     expect(createFormatter('en').percent(1.3)).toBe('130%');

@@ -11,9 +11,11 @@ export function meterText(state: MeterState, meter: MeterConfig | undefined, fmt
     return { text, valueText: text, percent: '' };
   }
   const percent = fmt.percent(state.ratio);
+  // One notation for both numbers: never "82,000 of 100K".
+  const scale = Math.max(state.used, state.limit);
   const values = {
-    used: fmt.count(state.used),
-    limit: fmt.count(state.limit),
+    used: fmt.count(state.used, scale),
+    limit: fmt.count(state.limit, scale),
     unit: unitOf(state.limit),
     percent,
   };
