@@ -96,13 +96,13 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     count({ errors: 1 }, `${where}: ${String(error)}`.slice(0, 500));
   // Every public method goes through this: a bug or garbage input never reaches the host.
   const guard =
-    <A extends unknown[], R>(fn: (...args: A) => R, fallback: R) =>
+    <A extends unknown[], R>(fn: (...args: A) => R, fallback?: R) =>
     (...args: A): R => {
       try {
         return fn(...args);
       } catch (error) {
         fail('internal', error);
-        return fallback;
+        return fallback as R;
       }
     };
 
@@ -197,12 +197,12 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       add: guard((n: number) => {
         if (!isNum(n)) return drop('meter.add');
         record(Math.max(0, used.get() + n), n);
-      }, undefined),
+      }),
       set: guard((value: number) => {
         if (!isNum(value) || value < 0) return drop('meter.set');
         self.set = true;
         record(value);
-      }, undefined),
+      }),
       $,
     };
     const self: Meter = { used, set: false, handle };
@@ -239,7 +239,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
         if (!entitled) hit();
         return entitled;
       }, true),
-      hit: guard(hit, undefined),
+      hit: guard(hit),
       $,
       unlockedBy: plan((config, current) => planUnlocking(config, current, feature), null),
     };
@@ -261,7 +261,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   const schedule = () => {
     if (scheduled || stopped) return;
     scheduled = true;
-    queueMicrotask(guard(evaluate, undefined));
+    queueMicrotask(guard(evaluate));
   };
   function evaluate() {
     scheduled = false;
@@ -480,11 +480,11 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
           inviteId: invite.inviteId,
           channel: isName(invite.channel) ? invite.channel : undefined,
         });
-      }, undefined),
+      }),
       accepted: guard((invite: { inviteId: string }) => {
         if (!isName(invite?.inviteId)) return drop('invites.accepted');
         emit('invite_accepted', { inviteId: invite.inviteId });
-      }, undefined),
+      }),
       canNudge: guard((context: string) => {
         const config = $config.get();
         if (!isName(context) || !config || stopped) return false;
@@ -496,17 +496,17 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       nudgeShown: guard((context: string) => {
         if (!isName(context)) return drop('invites.nudgeShown');
         if (!ledger.count('n', context, now() - DAY_MS)) ledger.add('n', context);
-      }, undefined),
+      }),
       nudgeDismissed: guard((context: string) => {
         if (!isName(context)) return drop('invites.nudgeDismissed');
         ledger.add('m', context);
-      }, undefined),
+      }),
     },
     track: guard((name: string, props?: Props) => {
       if (!isName(name)) return drop('track');
       const clean = sanitize(props);
       emit('custom', clean ? { name, props: clean } : { name });
-    }, undefined),
+    }),
     triggers: { $: $triggers },
     prompts: {
       current: guard(
@@ -522,14 +522,14 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
         emit('prompt_shown', promptFields(p));
         const unit = p.experiment ? unitOf(p.experiment.experimentId) : undefined;
         if (p.experiment && unit !== undefined) expose(p.experiment, unit);
-      }, undefined),
+      }),
       dismiss: guard((id: string) => {
         const p = active(id);
         if (!p) return drop('prompts.dismiss');
         ledger.add('d', id);
         emit('prompt_dismissed', promptFields(p));
-      }, undefined),
-      clicked: guard(clicked, undefined),
+      }),
+      clicked: guard(clicked),
     },
     experiment: guard((id: string) => {
       const experiment = isName(id) ? $config.get()?.experiments[id] : undefined;
@@ -553,7 +553,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       $: $diagnostics,
       report: guard((error: unknown, context?: string) => {
         fail(String(context ?? 'report').slice(0, 200), error instanceof Error ? error.message : error);
-      }, undefined),
+      }),
     },
     ready: () => ready,
     flush: () => queue.flush(),
@@ -562,7 +562,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       if (!consented) return;
       for (const event of held.splice(0)) queue.push(event);
       void queue.flush();
-    }, undefined),
+    }),
     shutdown: async () => {
       if (stopped) return;
       try {

@@ -168,11 +168,12 @@ describe('failures', () => {
 });
 
 describe('retryAfter', () => {
-  it('reads seconds and HTTP dates', () => {
-    expect(retryAfter('3', 0)).toBe(3000);
-    expect(retryAfter(new Date(10_000).toUTCString(), 4000)).toBe(6000);
-    expect(retryAfter(null, 0)).toBe(0);
-    expect(retryAfter('soon', 0)).toBe(0);
+  it('reads seconds; anything else waits only for the backoff', () => {
+    expect(retryAfter('3')).toBe(3000);
+    expect(retryAfter('0.5')).toBe(500);
+    expect(retryAfter(null)).toBe(0);
+    expect(retryAfter('soon')).toBe(0);
+    expect(retryAfter('-4')).toBe(0);
   });
 });
 

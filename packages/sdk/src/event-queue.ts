@@ -186,7 +186,7 @@ export function createEventQueue(
       o.count({ retried: 1 }, `events: ${status}`);
       return {
         remove: [],
-        retryAfterMs: backoff(retryAfter(res.headers.get('retry-after'), platform.now())),
+        retryAfterMs: backoff(retryAfter(res.headers.get('retry-after'))),
       };
     }
     o.count({ dropped: batch.length }, `events: ${status}`);
@@ -299,11 +299,8 @@ export function createEventQueue(
   };
 }
 
-/** Milliseconds from a `Retry-After` header (seconds or an HTTP date); 0 when absent. */
-export function retryAfter(header: string | null, now: number): number {
-  if (!header) return 0;
+/** Milliseconds from a `Retry-After` header in seconds (what the edge sends); 0 otherwise. */
+export function retryAfter(header: string | null): number {
   const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? 0 : Math.max(0, date - now);
+  return seconds > 0 ? seconds * 1000 : 0;
 }
