@@ -1,0 +1,157 @@
+// The growth console as a growth manager uses it: built with `--base /console/`, served by the
+// edge's Node server next to the admin API, signed in with the admin token, showing live
+// experiment data, and publishing and rolling back copy that `GET /v1/config` then serves.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assignVariant, createEventId, defineConfig } from '@headroom/core';
+import { createPgliteStorage, signAccountToken } from '@headroom/edge';
+import { type EdgeServer, startEdgeServer } from '@headroom/edge/node';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+const SECRET = 'console-e2e-secret-console-e2e-secret';
+const ADMIN = 'console-e2e-admin';
+const SERVER_KEY = 'console-e2e-server';
+const acme = JSON.parse(readFileSync(join(root, 'packages/core/examples/acme.config.json'), 'utf8'));
+
+let dist = '';
+let server: EdgeServer;
+let browser: Browser;
+let page: Page;
+
+async function post(path: string, body: unknown, auth?: string) {
+  const response = await fetch(new URL(path, server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${auth}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  expect(response.status).toBe(202);
+}
+
+async function servedTitle(): Promise<string> {
+  const config = (await (await fetch(new URL('/v1/config', server.url))).json()) as typeof acme;
+  return config.prompts.seat_upgrade.copy.title;
+}
+
+beforeAll(async () => {
+  dist = mkdtempSync(join(tmpdir(), 'headroom-console-'));
+  await build({
+    configFile: join(root, 'apps/console/vite.config.ts'),
+    base: '/console/',
+    logLevel: 'warn',
+    build: { outDir: dist, emptyOutDir: true, sourcemap: false },
+  });
+  server = await startEdgeServer({
+    storage: await createPgliteStorage(),
+    secret: SECRET,
+    adminToken: ADMIN,
+    serverKey: SERVER_KEY,
+    config: acme,
+    port: 0,
+    consoleDir: dist,
+    rateLimit: false,
+    log: () => {},
+  });
+  // Three accounts see the usage_copy experiment; one upgrades, reported by the host backend,
+  // and one "upgrade" comes from a browser, which must not count.
+  const config = defineConfig(acme);
+  const experiment = { id: 'usage_copy', ...config.experiments.usage_copy! };
+  for (const n of [1, 2, 3]) {
+    const accountId = `acct_console_${n}`;
+    const token = await signAccountToken(
+      { sub: accountId, uid: `user_${n}`, plan: 'team', acv: 1440, segment: 'smb', seats: 10 },
+      SECRET,
+    );
+    const ts = Date.now() - 60_000;
+    const { variantId } = assignVariant(experiment, accountId);
+    const events: unknown[] = [
+      { id: createEventId(ts), ts, type: 'exposure', experimentId: 'usage_copy', variantId },
+    ];
+    if (n === 3)
+      events.push({
+        id: createEventId(ts + 1),
+        ts: ts + 1,
+        type: 'upgrade_completed',
+        plan: 'business',
+        amount: 1,
+      });
+    await post('/v1/events', { token, sentAt: Date.now(), events });
+  }
+  const upgraded = {
+    id: createEventId(),
+    ts: Date.now(),
+    type: 'upgrade_completed',
+    plan: 'business',
+    amount: 2760,
+  };
+  await post('/v1/server/events', { events: [{ ...upgraded, accountId: 'acct_console_1' }] }, SERVER_KEY);
+
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (dist) rmSync(dist, { recursive: true, force: true });
+});
+
+describe('growth console on the edge', () => {
+  it('signs in with the admin token and shows live experiment data', async () => {
+    await page.goto(`${server.url}/console/`);
+    await page.getByLabel('Admin token').fill('not-the-token');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('That admin token was not accepted.');
+    await page.getByLabel('Admin token').fill(ADMIN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const table = page.getByRole('table', { name: /Per-variant results for usage_copy/ });
+    await table.waitFor();
+    const cells = await table
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) => [...r.querySelectorAll('td')].slice(0, 2).map((c) => Number(c.textContent))),
+      );
+    // Three exposed accounts in total; exactly one server-reported conversion.
+    expect(cells.reduce((s, [exposures]) => s + exposures!, 0)).toBe(3);
+    expect(cells.reduce((s, [, conversions]) => s + conversions!, 0)).toBe(1);
+    await expect.poll(() => page.locator('.verdict').textContent()).toMatch(/Not enough data/);
+  });
+
+  it('publishes edited copy that GET /v1/config serves, then rolls it back in one click', async () => {
+    await page.getByRole('link', { name: 'Config' }).click();
+    const title = page.getByRole('group', { name: 'Prompt seat_upgrade' }).getByLabel('Title');
+    await expect.poll(() => title.inputValue()).toBe('{used} of {limit} seats taken');
+
+    await title.fill('Hello {nobody}');
+    await expect.poll(() => page.getByRole('button', { name: 'Publish' }).isDisabled()).toBe(true);
+    await title.fill('Your whole team fits on {nextPlan}');
+    await page.getByLabel('Copy to preview').selectOption('prompt:seat_upgrade');
+    await expect
+      .poll(() => page.getByTestId('copy-preview').textContent())
+      .toContain('Your whole team fits on Team');
+
+    await page.getByLabel('Change note (optional)').fill('e2e copy');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText(/Published version 2/).waitFor();
+    expect(await servedTitle()).toBe('Your whole team fits on {nextPlan}');
+
+    await page.getByRole('button', { name: 'Roll back to v1' }).click();
+    await page.getByText('Rolled back: version 1 is live again as version 3.').waitFor();
+    expect(await servedTitle()).toBe('{used} of {limit} seats taken');
+    await expect.poll(() => title.inputValue()).toBe('{used} of {limit} seats taken');
+  });
+});
