@@ -22,6 +22,10 @@ describe('(g) custom elements on a plain HTML page', () => {
       page.locator('headroom-gate[feature="sso"]').getByRole('heading', { name: /sso/i }).isVisible(),
     ).resolves.toBe(true);
 
+    await page
+      .locator('headroom-invite-nudge')
+      .getByRole('heading', { name: 'Invite a teammate to review the status page' })
+      .waitFor();
     const host = await page.evaluate(() => ({
       // The host document itself: only our elements, their content lives in shadow roots.
       shadowRoots: [
