@@ -154,10 +154,22 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     },
   });
   let stopped = false;
+  // Random bytes for event ids come from a pooled WebCrypto buffer: one getRandomValues per
+  // 256 events instead of one per event keeps the hot path well under a microsecond.
+  const pool = new Uint8Array(4096);
+  let drawn = pool.length;
+  const fill = (bytes: Uint8Array) => {
+    if (drawn >= pool.length) {
+      crypto.getRandomValues(pool);
+      drawn = 0;
+    }
+    bytes.set(pool.subarray(drawn, drawn + 16));
+    drawn += 16;
+  };
   const emit = (type: string, fields: Record<string, unknown>) => {
     if (stopped) return;
     const ts = now();
-    const event = { id: createEventId(ts), type, ts, ...fields } as QueuedEvent;
+    const event = { id: createEventId(ts, fill), type, ts, ...fields } as QueuedEvent;
     if (consented) queue.push(event);
     else if (o.beforeConsent === 'drop') drop('no consent');
     else held.push(event);
