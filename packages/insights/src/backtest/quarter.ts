@@ -1,9 +1,9 @@
-import { isoDay } from '@headroom/core';
+import { DAY_MS } from '@headroom/core';
 
 /** A running index of UTC calendar quarters (year × 4 + quarter − 1) for an epoch day. */
 export function quarterIndex(day: number): number {
-  const iso = isoDay(day);
-  return Number(iso.slice(0, 4)) * 4 + Math.floor((Number(iso.slice(5, 7)) - 1) / 3);
+  const date = new Date(day * DAY_MS);
+  return date.getUTCFullYear() * 4 + Math.floor(date.getUTCMonth() / 3);
 }
 
 /** `YYYY-Qn` of a quarter index. */

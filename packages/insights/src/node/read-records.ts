@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { BacktestRecord, Expansion } from '../backtest/backtest-types.ts';
 import { parseCsvLine } from './parse-csv-line.ts';
-import { readLines } from './read-lines.ts';
+import { readLineBatches } from './read-lines.ts';
 
 const NUMERIC = new Set([
   'ts',
@@ -52,42 +52,53 @@ function toMs(value: unknown): unknown {
 }
 
 /** Objects from NDJSON (one JSON object per line) or CSV (header row) — chosen by the `.csv` extension. */
-async function* readObjects(
+async function* readObjectBatches(
   path: string,
   stats: ReadStats,
   onBytes?: (bytes: number) => void,
-): AsyncGenerator<Record<string, unknown>> {
+): AsyncGenerator<Array<Record<string, unknown>>> {
   const csv = path.toLowerCase().endsWith('.csv');
   let header: string[] | null = null;
-  for await (const line of readLines(path, onBytes)) {
-    if (csv && header === null) {
-      header = parseCsvLine(line).map((h) => h.trim());
-      continue;
-    }
-    stats.lines++;
-    let row: Record<string, unknown>;
-    if (header !== null) {
-      row = {};
-      const fields = parseCsvLine(line);
-      header.forEach((key, i) => {
-        const raw = fields[i] ?? '';
-        if (raw === '') return;
-        row[key] = NUMERIC.has(key) && raw.trim() !== '' && !Number.isNaN(Number(raw)) ? Number(raw) : raw;
-      });
-      if (row.churnRisk !== undefined) row.churnRisk = row.churnRisk === 'true';
-    } else {
-      try {
-        const parsed: unknown = JSON.parse(line);
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-          throw new Error('not an object');
-        row = parsed as Record<string, unknown>;
-      } catch {
+  for await (const lines of readLineBatches(path, onBytes)) {
+    const rows: Array<Record<string, unknown>> = [];
+    for (const line of lines) {
+      if (csv && header === null) {
+        header = parseCsvLine(line).map((h) => h.trim());
+        continue;
+      }
+      stats.lines++;
+      const row = header !== null ? csvRow(header, line) : jsonRow(line);
+      if (row === null) {
         stats.skipped++;
         continue;
       }
+      row.ts = toMs(row.ts);
+      rows.push(row);
     }
-    row.ts = toMs(row.ts);
-    yield row;
+    yield rows;
+  }
+}
+
+function csvRow(header: readonly string[], line: string): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  const fields = parseCsvLine(line);
+  header.forEach((key, i) => {
+    const raw = fields[i] ?? '';
+    if (raw === '') return;
+    row[key] = NUMERIC.has(key) && raw.trim() !== '' && !Number.isNaN(Number(raw)) ? Number(raw) : raw;
+  });
+  if (row.churnRisk !== undefined) row.churnRisk = row.churnRisk === 'true';
+  return row;
+}
+
+function jsonRow(line: string): Record<string, unknown> | null {
+  try {
+    const parsed: unknown = JSON.parse(line);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
   }
 }
 
@@ -101,15 +112,17 @@ export async function* readRecords(
   stats: ReadStats = { lines: 0, skipped: 0 },
   onBytes?: (bytesRead: number) => void,
 ): AsyncGenerator<BacktestRecord> {
-  for await (const row of readObjects(path, stats, onBytes)) {
-    if (
-      !envelope.safeParse(row).success ||
-      (row.type === 'account' && !accountSchema.safeParse(row).success)
-    ) {
-      stats.skipped++;
-      continue;
+  for await (const rows of readObjectBatches(path, stats, onBytes)) {
+    for (const row of rows) {
+      if (
+        !envelope.safeParse(row).success ||
+        (row.type === 'account' && !accountSchema.safeParse(row).success)
+      ) {
+        stats.skipped++;
+        continue;
+      }
+      yield row as unknown as BacktestRecord;
     }
-    yield row as unknown as BacktestRecord;
   }
 }
 
@@ -119,10 +132,12 @@ export async function readExpansions(
   stats: ReadStats = { lines: 0, skipped: 0 },
 ): Promise<Expansion[]> {
   const expansions: Expansion[] = [];
-  for await (const row of readObjects(path, stats)) {
-    const parsed = expansionSchema.safeParse(row);
-    if (parsed.success) expansions.push(parsed.data as Expansion);
-    else stats.skipped++;
+  for await (const rows of readObjectBatches(path, stats)) {
+    for (const row of rows) {
+      const parsed = expansionSchema.safeParse(row);
+      if (parsed.success) expansions.push(parsed.data as Expansion);
+      else stats.skipped++;
+    }
   }
   return expansions;
 }
