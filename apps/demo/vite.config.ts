@@ -19,5 +19,4 @@ export default defineConfig({
       input: { main: resolve(root, 'index.html'), plain: resolve(root, 'plain.html') },
     },
   },
-  server: { host: '127.0.0.1', proxy: { '/api': 'http://127.0.0.1:5174' } },
 });
