@@ -8,5 +8,6 @@ export default defineProject({
     environment: 'node',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
+    typecheck: { enabled: true, include: ['src/**/*.test-d.ts'] },
   },
 });

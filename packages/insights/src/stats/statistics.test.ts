@@ -133,12 +133,11 @@ describe('probabilityToBeat (Beta-Binomial, Beta(1, 1) priors)', () => {
   });
 
   it('stays close to the exact value where it switches to the normal approximation', () => {
-    const exact = probabilityToBeat(199_000, 1_000_000, 199_990, 1_000_000);
-    const approximate = probabilityToBeat(200_000, 1_000_000, 201_000, 1_000_005);
-    expect(exact).toBeGreaterThan(0.9);
-    expect(exact).toBeLessThan(1);
-    expect(approximate).toBeGreaterThan(0.9);
-    expect(approximate).toBeLessThan(1);
+    // 19,999 conversions: exact sum; 20,000: normal approximation. One conversion apart.
+    const exact = probabilityToBeat(19_500, 400_000, 19_999, 400_000);
+    const approximate = probabilityToBeat(19_500, 400_000, 20_000, 400_000);
+    expect(exact).toBeGreaterThan(0.99);
+    expect(Math.abs(exact - approximate)).toBeLessThan(2e-3);
   });
 });
 

@@ -1,0 +1,49 @@
+import type { HeadroomConfig } from '@headroom/core';
+import { describe, expectTypeOf, it } from 'vitest';
+import {
+  type AdminExperiments,
+  analyzeExperiment,
+  type BacktestRecord,
+  type BacktestReport,
+  backtest,
+  type Expansion,
+  type ExperimentAnalysis,
+  type ExperimentCounts,
+  experimentCounts,
+  type VerdictKind,
+} from './index.ts';
+
+describe('public types', () => {
+  it('analyzeExperiment takes the admin API experiment shape directly', () => {
+    const fromApi = {} as AdminExperiments['experiments'][number];
+    expectTypeOf(analyzeExperiment(fromApi)).toEqualTypeOf<ExperimentAnalysis>();
+    expectTypeOf(experimentCounts).returns.items.toMatchTypeOf<ExperimentCounts>();
+  });
+
+  it('names every verdict and keeps comparisons nullable for the control', () => {
+    expectTypeOf<VerdictKind>().toEqualTypeOf<
+      | 'winner'
+      | 'control_better'
+      | 'no_significant_difference'
+      | 'insufficient_data'
+      | 'sample_ratio_mismatch'
+    >();
+    const analysis = analyzeExperiment({ variants: [] });
+    expectTypeOf(analysis.variants[0]!.vsControl).toBeNullable();
+    expectTypeOf(analysis.verdict.winner).toEqualTypeOf<string | null>();
+  });
+
+  it('backtest streams sync or async records and resolves to a report', () => {
+    const config = {} as HeadroomConfig;
+    const expansions: Expansion[] = [];
+    expectTypeOf(
+      backtest(config, [] as BacktestRecord[], expansions),
+    ).resolves.toEqualTypeOf<BacktestReport>();
+    async function* stream(): AsyncGenerator<BacktestRecord> {}
+    expectTypeOf(backtest(config, stream(), expansions)).resolves.toEqualTypeOf<BacktestReport>();
+    // @ts-expect-error variants need exposure and conversion counts
+    analyzeExperiment({ variants: [{ id: 'control' }] });
+    // @ts-expect-error an expansion needs a time
+    backtest(config, [], [{ accountId: 'a' }]);
+  });
+});
