@@ -2,7 +2,7 @@
 // Child process for the edge benchmarks, so the load generator doesn't share a thread with
 // the server under test. `node --conditions=@headroom/source --import tsx server.mjs <mode>`
 // with mode `bare` (node:http answering fixed JSON: the physical limit), `edge` (PGlite in
-// memory) or `edge-postgres` (BENCH_DATABASE_URL). Prints one JSON line with the URL.
+// memory, or in BENCH_PGLITE_DIR like the real server) or `edge-postgres` (BENCH_DATABASE_URL). Prints one JSON line with the URL.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createPgliteStorage, createPostgresStorage } from '@headroom/edge';
@@ -34,7 +34,7 @@ if (mode === 'bare') {
   const storage =
     mode === 'edge-postgres'
       ? await createPostgresStorage(process.env.BENCH_DATABASE_URL ?? '', { max: 10 })
-      : await createPgliteStorage();
+      : await createPgliteStorage(process.env.BENCH_PGLITE_DIR || undefined);
   let lines = 0;
   const server = await startEdgeServer({
     storage,

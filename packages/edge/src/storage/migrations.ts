@@ -17,9 +17,12 @@ CREATE TABLE IF NOT EXISTS events (
   source text NOT NULL CHECK (source IN ('browser', 'server')),
   payload jsonb NOT NULL
 );
+-- Per-account history, routing signals, experiment goals.
 CREATE INDEX IF NOT EXISTS events_account_type_ts ON events (account_id, type, ts);
-CREATE INDEX IF NOT EXISTS events_type_ts ON events (type, ts);
-CREATE INDEX IF NOT EXISTS events_received_at ON events (received_at);
+-- Admin reports scan the rare, decision-bearing types across accounts; the high-volume ones
+-- (usage, gate_hit, custom, invites) stay out of this index so ingest stays cheap.
+CREATE INDEX IF NOT EXISTS events_funnel_type_ts ON events (type, ts)
+  WHERE type IN ('trigger_fired', 'exposure', 'upgrade_completed', 'upgrade_routed', 'prompt_shown', 'prompt_clicked');
 
 CREATE TABLE IF NOT EXISTS handoffs (
   id text PRIMARY KEY,

@@ -162,7 +162,7 @@ export interface Storage {
   pqls(activeSinceMs: number): Promise<PqlAccount[]>;
   /** Records the latest verified claims of an account (plan, segment, ACV, seats). */
   upsertAccount(snapshot: AccountSnapshot): Promise<void>;
-  /** Streams stored events received at or after `sinceMs`, oldest first, in pages. */
+  /** Streams stored events received at or after `sinceMs`, in id (≈ time) order, in pages. */
   exportEvents(sinceMs: number, pageSize?: number): AsyncIterable<StoredEvent[]>;
   ping(): Promise<void>;
   close(): Promise<void>;
