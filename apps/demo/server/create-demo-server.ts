@@ -114,6 +114,15 @@ export function createDemoServer(options: DemoServerOptions): Server {
 
   async function api(req: IncomingMessage, res: ServerResponse, path: string, sid: string): Promise<void> {
     const method = req.method ?? 'GET';
+    // Changes need a JSON content type: a cross-site form cannot send one without a CORS
+    // preflight, which this server never grants (cheap CSRF protection for cookie sessions).
+    if (
+      method !== 'GET' &&
+      method !== 'HEAD' &&
+      !/^application\/json\b/.test(req.headers['content-type'] ?? '')
+    ) {
+      throw new HttpError(415, 'unsupported_media_type', 'Send JSON (content-type: application/json)');
+    }
     const scenario = sessions.get(sid);
     const save = (next: Scenario) => {
       sessions.set(sid, next);

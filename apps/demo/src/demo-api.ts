@@ -35,8 +35,8 @@ export type ScenarioPatch = Partial<Omit<Scenario, 'usage'>> & {
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, credentials: 'same-origin' };
-  if (body !== undefined) {
-    init.body = JSON.stringify(body);
+  if (method !== 'GET') {
+    init.body = JSON.stringify(body ?? {});
     init.headers = { 'content-type': 'application/json' };
   }
   const res = await fetch(path, init);

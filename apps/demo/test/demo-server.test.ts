@@ -43,7 +43,10 @@ function browser() {
   return async (path: string, init: RequestInit = {}) => {
     const res = await fetch(`${base}${path}`, {
       ...init,
-      headers: { ...(init.body ? { 'content-type': 'application/json' } : {}), cookie },
+      headers: {
+        ...(init.method && init.method !== 'GET' ? { 'content-type': 'application/json' } : {}),
+        cookie,
+      },
     });
     const set = res.headers.get('set-cookie');
     if (set) cookie = set.split(';')[0] ?? '';
@@ -157,6 +160,23 @@ describe('demo backend', () => {
     expect((await a('/../secret.txt')).status).toBe(404);
     expect((await a('/%2e%2e/secret.txt')).status).toBe(404);
     expect((await a('/api/nope')).status).toBe(404);
+  });
+
+  it('refuses changes without a JSON content type, even with the session cookie (a cross-site form post)', async () => {
+    const first = await fetch(`${base}/api/session`);
+    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const { scenario } = (await first.json()) as { scenario: { plan: string } };
+    const form = await fetch(`${base}/api/checkout`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      body: 'plan=team&seats=3',
+    });
+    expect(form.status).toBe(415);
+    expect(reported).toHaveLength(0);
+    const after = (await (await fetch(`${base}/api/session`, { headers: { cookie } })).json()) as {
+      scenario: { plan: string };
+    };
+    expect(after.scenario.plan).toBe(scenario.plan);
   });
 
   it('keeps sessions across a restart (data dir)', async () => {
