@@ -18,13 +18,20 @@ import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
 import { mergeHistory } from './account-history.ts';
 import { browserPlatform } from './browser-platform.ts';
 import { createLedger } from './create-ledger.ts';
+import { createReporter } from './create-reporter.ts';
+import { createTokenSource } from './create-token-source.ts';
 import { decodeClaims } from './decode-claims.ts';
+import { derive } from './derive.ts';
 import { createEventQueue, type QueuedEvent } from './event-queue.ts';
+import { isName, isNum } from './is-valid.ts';
+import { loadConfig } from './load-config.ts';
 import { parseConfig } from './parse-config.ts';
+import { randomPool } from './random-pool.ts';
+import { requestUpgrade, upgradeBody } from './request-upgrade.ts';
+import { sanitizeProps } from './sanitize-props.ts';
 import { dismissedOut, selectPrompts, shownThisWeek } from './select-prompts.ts';
 import type {
   ActivePrompt,
-  Diagnostics,
   GateHandle,
   Headroom,
   HeadroomOptions,
@@ -35,20 +42,10 @@ import type {
   UpgradeRequest,
 } from './types.ts';
 
-type Props = Record<string, string | number | boolean | null>;
 type Meter = { used: WritableAtom<number>; set: boolean; handle: MeterHandle };
 
 const SURFACES: readonly Surface[] = ['banner', 'modal', 'inline', 'toast'];
-const ROUTES = ['self_serve', 'self_serve_with_assist', 'cs_assist'];
 const READY_TIMEOUT_MS = 5000;
-/** A store kept equal to `fn()` of its sources: eager, so it costs no lifecycle code. */
-const derive = <T>(sources: ReadonlyArray<ReadableAtom<unknown>>, fn: () => T): ReadableAtom<T> => {
-  const $ = atom(fn());
-  for (const source of sources) source.listen(() => $.set(fn()));
-  return $;
-};
-const isName = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 128;
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1e15;
 
 /**
  * Creates the browser client: meters, gates, invites and custom events go to a durable
@@ -69,65 +66,11 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   const $status = atom<HeadroomStatus>('loading');
   const $triggers = atom<TriggerResult[]>([]);
   const $prompts = atom<Partial<Record<Surface, ActivePrompt>>>({});
-  const $diagnostics = atom<Diagnostics>({
-    sent: 0,
-    queued: 0,
-    retried: 0,
-    dropped: 0,
-    evicted: 0,
-    errors: 0,
-  });
-
-  const warn = (message: string) => {
-    if (o.debug) platform.console?.warn(`[headroom] ${message}`);
-  };
-  const count = (patch: Partial<Record<keyof Diagnostics, number>>, error?: string) => {
-    const next = { ...$diagnostics.get() };
-    for (const [k, v] of Object.entries(patch) as Array<[keyof Diagnostics, number]>)
-      (next[k] as number) += v;
-    if (error !== undefined) {
-      next.lastError = error;
-      warn(error);
-    }
-    $diagnostics.set(next);
-  };
-  const drop = (call: string) => count({ dropped: 1 }, `${call}: invalid input dropped`);
-  const fail = (where: string, error: unknown) =>
-    count({ errors: 1 }, `${where}: ${String(error)}`.slice(0, 500));
-  // Every public method goes through this: a bug or garbage input never reaches the host.
-  const guard =
-    <A extends unknown[], R>(fn: (...args: A) => R, fallback?: R) =>
-    (...args: A): R => {
-      try {
-        return fn(...args);
-      } catch (error) {
-        fail('internal', error);
-        return fallback as R;
-      }
-    };
+  const { $diagnostics, count, drop, fail, guard } = createReporter(platform, o.debug);
 
   // ---- token and account key ----
-  let token: string | undefined;
-  const fetchToken = async (): Promise<string> => {
-    const source = o.token;
-    const value = typeof source === 'function' ? await source() : source;
-    if (typeof value !== 'string') throw new TypeError('not a string');
-    token = value;
-    $claims.set(decodeClaims(value));
-    return value;
-  };
-  let tokenPromise = fetchToken();
-  const getToken = () => (token !== undefined ? Promise.resolve(token) : tokenPromise);
-  let lastRefresh = Number.NEGATIVE_INFINITY;
-  const refreshToken = async () => {
-    // Ask the host's function once per 401 burst, not once per failed batch.
-    if (typeof o.token !== 'function' || now() - lastRefresh < 1000) return undefined;
-    lastRefresh = now();
-    token = undefined;
-    tokenPromise = fetchToken();
-    return tokenPromise.catch(() => undefined);
-  };
-  const scope = tokenPromise.then(
+  const tokens = createTokenSource(o.token, now, (token) => $claims.set(decodeClaims(token)));
+  const scope = tokens.first.then(
     () => {
       const c = $claims.get();
       return c ? `${encodeURIComponent(c.sub)}:${encodeURIComponent(c.uid)}` : 'anonymous';
@@ -142,9 +85,9 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     platform,
     url: `${endpoint}/v1/events`,
     key: scope.then((s) => `hr:q:${s}`),
-    token: getToken,
-    peekToken: () => token,
-    refreshToken,
+    token: tokens.get,
+    peekToken: tokens.peek,
+    refreshToken: tokens.refresh,
     canSend: () => consented,
     count,
     setQueued: (queued) => $diagnostics.set({ ...$diagnostics.get(), queued: queued + held.length }),
@@ -154,18 +97,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     },
   });
   let stopped = false;
-  // Random bytes for event ids come from a pooled WebCrypto buffer: one getRandomValues per
-  // 256 events instead of one per event keeps the hot path well under a microsecond.
-  const pool = new Uint8Array(4096);
-  let drawn = pool.length;
-  const fill = (bytes: Uint8Array) => {
-    if (drawn >= pool.length) {
-      crypto.getRandomValues(pool);
-      drawn = 0;
-    }
-    bytes.set(pool.subarray(drawn, drawn + 16));
-    drawn += 16;
-  };
+  const fill = randomPool();
   const emit = (type: string, fields: Record<string, unknown>) => {
     if (stopped) return;
     const ts = now();
@@ -353,36 +285,17 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   };
 
   // ---- config and account loading ----
-  const configKey = `hr:config:${endpoint}`;
-  const loadConfig = async () => {
+  const configure = async () => {
     const inline = o.config ? parseConfig(o.config) : null;
     if (inline) return $config.set(inline);
     if (o.config) fail('config', 'invalid');
-    let cached: { etag?: string; config?: unknown } = {};
-    try {
-      cached = JSON.parse((await platform.storage.get(configKey)) ?? '{}');
-    } catch {}
-    const fromCache = parseConfig(cached.config);
-    if (fromCache) $config.set(fromCache);
-    const res = await platform.fetch(`${endpoint}/v1/config`, {
-      headers: fromCache && cached.etag ? { 'if-none-match': cached.etag } : {},
-    });
-    if (res.status === 304 && fromCache) return;
-    if (!res.ok) throw res.status;
-    const body: unknown = await res.json();
-    const config = parseConfig(body);
-    if (!config) throw 'invalid';
-    $config.set(config);
-    await platform.storage.set(
-      configKey,
-      JSON.stringify({ etag: res.headers.get('etag') ?? undefined, config: body }),
-    );
+    await loadConfig(platform, endpoint, (config) => $config.set(config));
   };
   const loadAccount = async (retried = false): Promise<void> => {
     const res = await platform.fetch(`${endpoint}/v1/account`, {
-      headers: { authorization: `Bearer ${await getToken()}` },
+      headers: { authorization: `Bearer ${await tokens.get()}` },
     });
-    if (res.status === 401 && !retried && (await refreshToken()) !== undefined) return loadAccount(true);
+    if (res.status === 401 && !retried && (await tokens.refresh()) !== undefined) return loadAccount(true);
     if (!res.ok) throw res.status;
     const body: unknown = await res.json();
     history = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
@@ -400,9 +313,9 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       fail(name, error);
     });
   const started = (async () => {
-    await tokenPromise.catch((error: unknown) => fail('token', error));
-    if (token !== undefined && !$claims.get()) fail('token', 'invalid claims');
-    await Promise.all([attempt('config', loadConfig), attempt('account', loadAccount), ledger.load()]);
+    await tokens.first.catch((error: unknown) => fail('token', error));
+    if (tokens.peek() !== undefined && !$claims.get()) fail('token', 'invalid claims');
+    await Promise.all([attempt('config', configure), attempt('account', loadAccount), ledger.load()]);
     if (!stopped) $status.set(online ? 'ready' : 'offline');
     schedule();
     await queue.flush();
@@ -430,55 +343,19 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   });
 
   const upgrade = async (request: UpgradeRequest, retried = false): Promise<UpgradeDecision> => {
-    const r = (typeof request === 'object' && request !== null ? request : {}) as Partial<UpgradeRequest>;
-    if (!isName(r.plan)) throw new TypeError('upgrade: invalid plan');
-    const seats = isNum(r.seats) && r.seats >= 0 ? Math.round(r.seats) : undefined;
-    const needs = Array.isArray(r.needs) ? r.needs.filter(isName).slice(0, 20) : undefined;
-    const source = isName(r.source) ? r.source : undefined;
+    const body = upgradeBody(request);
+    const { source } = body;
     const prompt = source === undefined ? undefined : active(source);
     if (!retried && prompt && !(lastClick?.id === source && now() - (lastClick?.at ?? 0) < 60_000))
       clicked(prompt.id);
-    const res = await platform.fetch(`${endpoint}/v1/route`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ token: await getToken(), plan: r.plan, seats, needs, source }),
-    });
-    if (res.status === 401 && !retried && (await refreshToken()) !== undefined) return upgrade(request, true);
-    const body = (await res.json().catch(() => null)) as Partial<UpgradeDecision> | null;
-    if (!res.ok || !body || !ROUTES.includes(String(body.route))) {
-      throw new Error(`upgrade: ${res.status}`);
+    const answer = await requestUpgrade(platform, endpoint, { ...body, token: await tokens.get() });
+    if (answer instanceof Response) {
+      if (!retried && (await tokens.refresh()) !== undefined) return upgrade(request, true);
+      throw new Error('upgrade: 401');
     }
-    const { route, reasons, expansionAcv, checkoutUrl, handoff: h } = body;
-    const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-    const decision = {
-      route,
-      reasons: Array.isArray(reasons) ? reasons : [],
-      expansionAcv: typeof expansionAcv === 'number' ? expansionAcv : null,
-    } as UpgradeDecision;
-    if (str(checkoutUrl)) decision.checkoutUrl = checkoutUrl;
-    if (h && str(h.id) && str(h.message))
-      decision.handoff = { id: h.id, message: h.message, bookingUrl: str(h.bookingUrl) };
-    emit('upgrade_routed', {
-      plan: r.plan,
-      route: decision.route,
-      expansionAcv: decision.expansionAcv,
-      seats,
-      source,
-    });
-    return decision;
-  };
-
-  const sanitize = (props: unknown): Props | undefined => {
-    if (typeof props !== 'object' || props === null) return undefined;
-    const out: Props = {};
-    let n = 0;
-    for (const key in props) {
-      if (!Object.hasOwn(props, key) || key.length > 64 || ++n > 50) continue;
-      const v = (props as Record<string, unknown>)[key];
-      if (v === null || typeof v === 'boolean' || isNum(v)) out[key] = v as Props[string];
-      else if (typeof v === 'string') out[key] = v.length > 1000 ? v.slice(0, 1000) : v;
-    }
-    return out;
+    const { route, expansionAcv } = answer;
+    emit('upgrade_routed', { plan: body.plan, route, expansionAcv, seats: body.seats, source });
+    return answer;
   };
 
   return {
@@ -514,9 +391,9 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
         ledger.add('m', context);
       }),
     },
-    track: guard((name: string, props?: Props) => {
+    track: guard((name: string, props?: Record<string, unknown>) => {
       if (!isName(name)) return drop('track');
-      const clean = sanitize(props);
+      const clean = sanitizeProps(props);
       emit('custom', clean ? { name, props: clean } : { name });
     }),
     triggers: { $: $triggers },

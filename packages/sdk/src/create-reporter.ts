@@ -1,0 +1,44 @@
+import { atom } from 'nanostores';
+import type { Diagnostics, Platform } from './types.ts';
+
+/** Diagnostics counters and the guard every public method runs behind. */
+export function createReporter(platform: Pick<Platform, 'console'>, debug: boolean | undefined) {
+  const $diagnostics = atom<Diagnostics>({
+    sent: 0,
+    queued: 0,
+    retried: 0,
+    dropped: 0,
+    evicted: 0,
+    errors: 0,
+  });
+  const count = (patch: Partial<Record<keyof Diagnostics, number>>, error?: string) => {
+    const next = { ...$diagnostics.get() };
+    for (const [k, v] of Object.entries(patch) as Array<[keyof Diagnostics, number]>)
+      (next[k] as number) += v;
+    if (error !== undefined) {
+      next.lastError = error;
+      if (debug) platform.console?.warn(`[headroom] ${error}`);
+    }
+    $diagnostics.set(next);
+  };
+  const fail = (where: string, error: unknown) =>
+    count({ errors: 1 }, `${where}: ${String(error)}`.slice(0, 500));
+  return {
+    $diagnostics,
+    count,
+    /** Counts a call dropped for invalid input. */
+    drop: (call: string) => count({ dropped: 1 }, `${call}: invalid input dropped`),
+    fail,
+    /** Wraps a function so a bug or garbage input never throws into the host page. */
+    guard:
+      <A extends unknown[], R>(fn: (...args: A) => R, fallback?: R) =>
+      (...args: A): R => {
+        try {
+          return fn(...args);
+        } catch (error) {
+          fail('internal', error);
+          return fallback as R;
+        }
+      },
+  };
+}

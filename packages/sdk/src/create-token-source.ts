@@ -1,0 +1,37 @@
+import type { TokenSource } from './types.ts';
+
+/**
+ * Holds the current account token. A function source is asked again after a 401, at most
+ * once per second, so a burst of failing requests triggers one refresh, not one per request.
+ */
+export function createTokenSource(
+  source: TokenSource | undefined,
+  now: () => number,
+  onToken: (token: string) => void,
+) {
+  let token: string | undefined;
+  const load = async (): Promise<string> => {
+    const value = typeof source === 'function' ? await source() : source;
+    if (typeof value !== 'string') throw new TypeError('not a string');
+    token = value;
+    onToken(value);
+    return value;
+  };
+  let pending = load();
+  let lastRefresh = Number.NEGATIVE_INFINITY;
+  return {
+    /** Resolves once the first token is known (or could not be had). */
+    first: pending,
+    get: () => (token !== undefined ? Promise.resolve(token) : pending),
+    /** The cached token, synchronously (for `sendBeacon` while the page unloads). */
+    peek: () => token,
+    /** A fresh token from the host, or undefined when none can be had now. */
+    refresh: async (): Promise<string | undefined> => {
+      if (typeof source !== 'function' || now() - lastRefresh < 1000) return undefined;
+      lastRefresh = now();
+      token = undefined;
+      pending = load();
+      return pending.catch(() => undefined);
+    },
+  };
+}

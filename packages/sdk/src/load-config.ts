@@ -1,0 +1,34 @@
+import type { HeadroomConfig } from '@headroom/core';
+import { parseConfig } from './parse-config.ts';
+import type { Platform } from './types.ts';
+
+/**
+ * `GET /v1/config` with ETag revalidation. The last good config is cached in storage and
+ * handed to `use` first, so an offline start still has one; a 304 keeps it.
+ */
+export async function loadConfig(
+  platform: Pick<Platform, 'fetch' | 'storage'>,
+  endpoint: string,
+  use: (config: HeadroomConfig) => void,
+): Promise<void> {
+  const key = `hr:config:${endpoint}`;
+  let cached: { etag?: string; config?: unknown } = {};
+  try {
+    cached = JSON.parse((await platform.storage.get(key)) ?? '{}');
+  } catch {}
+  const fromCache = parseConfig(cached.config);
+  if (fromCache) use(fromCache);
+  const res = await platform.fetch(`${endpoint}/v1/config`, {
+    headers: fromCache && cached.etag ? { 'if-none-match': cached.etag } : {},
+  });
+  if (res.status === 304 && fromCache) return;
+  if (!res.ok) throw res.status;
+  const body: unknown = await res.json();
+  const config = parseConfig(body);
+  if (!config) throw 'invalid';
+  use(config);
+  await platform.storage.set(
+    key,
+    JSON.stringify({ etag: res.headers.get('etag') ?? undefined, config: body }),
+  );
+}

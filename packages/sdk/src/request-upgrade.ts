@@ -1,0 +1,46 @@
+import { isName, isNum } from './is-valid.ts';
+import type { Platform, UpgradeDecision, UpgradeRequest } from './types.ts';
+
+const ROUTES = ['self_serve', 'self_serve_with_assist', 'cs_assist'];
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+/** A validated upgrade request; throws on a missing plan, drops malformed optional fields. */
+export function upgradeBody(request: unknown) {
+  const r = (typeof request === 'object' && request !== null ? request : {}) as Partial<UpgradeRequest>;
+  if (!isName(r.plan)) throw new TypeError('upgrade: invalid plan');
+  return {
+    plan: r.plan,
+    seats: isNum(r.seats) && r.seats >= 0 ? Math.round(r.seats) : undefined,
+    needs: Array.isArray(r.needs) ? r.needs.filter(isName).slice(0, 20) : undefined,
+    source: isName(r.source) ? r.source : undefined,
+  };
+}
+
+/**
+ * `POST /v1/route`: the edge decides from the verified token (never from this body) and
+ * answers the route, a checkout link or a handoff. Rejects when it cannot decide.
+ */
+export async function requestUpgrade(
+  platform: Pick<Platform, 'fetch'>,
+  endpoint: string,
+  body: ReturnType<typeof upgradeBody> & { token: string },
+): Promise<Response | UpgradeDecision> {
+  const res = await platform.fetch(`${endpoint}/v1/route`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (res.status === 401) return res;
+  const answer = (await res.json().catch(() => null)) as Partial<UpgradeDecision> | null;
+  if (!res.ok || !answer || !ROUTES.includes(String(answer.route))) throw new Error(`upgrade: ${res.status}`);
+  const { route, reasons, expansionAcv, checkoutUrl, handoff: h } = answer;
+  const decision = {
+    route,
+    reasons: Array.isArray(reasons) ? reasons : [],
+    expansionAcv: typeof expansionAcv === 'number' ? expansionAcv : null,
+  } as UpgradeDecision;
+  if (str(checkoutUrl)) decision.checkoutUrl = checkoutUrl;
+  if (h && str(h.id) && str(h.message))
+    decision.handoff = { id: h.id, message: h.message, bookingUrl: str(h.bookingUrl) };
+  return decision;
+}

@@ -1,0 +1,21 @@
+import { isNum } from './is-valid.ts';
+
+type Props = Record<string, string | number | boolean | null>;
+
+/**
+ * Keeps what a custom event's props may hold on the wire: up to 50 own keys of at most 64
+ * characters with a string (cut at 1,000 characters), finite number, boolean or null value.
+ * Reads only own primitive values, so cyclic or exotic objects cannot hurt it.
+ */
+export function sanitizeProps(props: unknown): Props | undefined {
+  if (typeof props !== 'object' || props === null) return undefined;
+  const out: Props = {};
+  let n = 0;
+  for (const key in props) {
+    if (!Object.hasOwn(props, key) || key.length > 64 || ++n > 50) continue;
+    const v = (props as Record<string, unknown>)[key];
+    if (v === null || typeof v === 'boolean' || isNum(v)) out[key] = v as Props[string];
+    else if (typeof v === 'string') out[key] = v.length > 1000 ? v.slice(0, 1000) : v;
+  }
+  return out;
+}
