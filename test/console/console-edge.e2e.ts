@@ -2,6 +2,7 @@
 // edge's Node server next to the admin API, signed in with the admin token, showing live
 // experiment data, and publishing and rolling back copy that `GET /v1/config` then serves.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assignVariant, createEventId, defineConfig } from '@headroom/core';
@@ -29,6 +30,21 @@ async function post(path: string, body: unknown, auth?: string) {
     body: JSON.stringify(body),
   });
   expect(response.status).toBe(202);
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.2 A/AA violations on the page as it is now. */
+async function violations(): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(() => {
+    type Result = { violations: { id: string; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<Result> } }).axe;
+    return axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+  });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 async function servedTitle(): Promise<string> {
@@ -153,5 +169,16 @@ describe('growth console on the edge', () => {
     await page.getByText('Rolled back: version 1 is live again as version 3.').waitFor();
     expect(await servedTitle()).toBe('{used} of {limit} seats taken');
     await expect.poll(() => title.inputValue()).toBe('{used} of {limit} seats taken');
+  });
+
+  it('has no WCAG 2.2 AA violations on any tab (axe-core)', async () => {
+    const found: Record<string, string[]> = {};
+    for (const tab of ['Experiments', 'Funnel', 'Routes & handoffs', 'PQLs', 'Config']) {
+      await page.getByRole('link', { name: tab }).click();
+      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+      const list = await violations();
+      if (list.length > 0) found[tab] = list;
+    }
+    expect(found).toEqual({});
   });
 });
