@@ -6,6 +6,18 @@ import { headroomReady, useStack } from './shared.ts';
 const { env, browser } = useStack();
 
 describe('(e) suppression', () => {
+  it('control: the same usage on an eligible account shows the banner as soon as the SDK is ready', async () => {
+    const { context, page } = await demoContext(browser(), env, {
+      preset: 'churn_risk',
+      churnRisk: false,
+      health: 90,
+    });
+    await page.goto('/');
+    await headroomReady(page);
+    await expect(promptOn(page, 'banner').count()).resolves.toBe(1);
+    await context.close();
+  });
+
   for (const preset of ['churn_risk', 'just_activated']) {
     it(`${preset}: usage bars at 90 % but no upgrade prompt`, async () => {
       const { context, page } = await demoContext(browser(), env, { preset });
