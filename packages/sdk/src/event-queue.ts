@@ -271,8 +271,7 @@ export function createEventQueue(
       const token = o.peekToken();
       if (!o.canSend() || token === undefined) return;
       void persist();
-      const seen = new Set<string>();
-      const events = snapshot.concat(pending).filter((e) => !seen.has(e.id) && seen.add(e.id));
+      const events = snapshot.concat(pending);
       // Newest events are the ones most likely not yet stored; the rest go on the next load.
       let body = '';
       for (let n = Math.min(events.length, batchSize * 2); n > 0; n = Math.floor(n / 2)) {

@@ -68,7 +68,8 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
     .sort((a, b) => a.prompt.priority - b.prompt.priority);
   for (const { trigger, id, prompt } of candidates) {
     const surface = prompt.surface;
-    if (out[surface] || Object.values(out).some((p) => p.id === id)) continue;
+    // A prompt lives on one surface, so a taken surface also covers two triggers asking for it.
+    if (out[surface]) continue;
     if (dismissedOut(config, ledger, 'd', id, now)) continue;
     if (!onScreen.has(id)) {
       if (room <= 0 || (surface === 'modal' && modals <= 0)) continue;
