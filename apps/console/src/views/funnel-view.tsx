@@ -60,9 +60,7 @@ export function FunnelView({ client }: { client: AdminClient }) {
                             aria-hidden="true"
                           />
                           {row[step]}
-                          {drop !== undefined && (
-                            <span class="drop"> ({drop === null ? '—' : `−${pct(drop, 0)}`})</span>
-                          )}
+                          {drop !== undefined && <span class="drop"> ({dropLabel(drop)})</span>}
                         </td>
                       );
                     })}
@@ -76,4 +74,12 @@ export function FunnelView({ client }: { client: AdminClient }) {
       </LoadState>
     </section>
   );
+}
+
+// Drop-off from the previous step; a step can exceed the one before (e.g. prompts shown for a
+// trigger fired before the period), shown as a gain.
+function dropLabel(drop: number | null): string {
+  if (drop === null) return '—';
+  if (drop === 0) return '0%';
+  return drop > 0 ? `−${pct(drop, 0)}` : `+${pct(-drop, 0)}`;
 }

@@ -44,7 +44,8 @@ export function RoutesView({ client }: { client: AdminClient }) {
       </LoadState>
       <h3>Handoffs</h3>
       <LoadState resource={handoffs}>
-        {({ handoffs: list }) => {
+        {({ handoffs }) => {
+          const list = [...handoffs].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
           const count = (status: string) => list.filter((h) => h.status === status).length;
           return (
             <>
