@@ -90,7 +90,7 @@ describe('<headroom-*> custom elements in Chromium', () => {
       page.evaluate(() => document.querySelector('headroom-usage-bar')!.shadowRoot!.textContent);
     expect(await text()).toContain('3 von 10 seats');
     await page.evaluate(() => window.hrTest.last!.meter('seats').set(10));
-    expect(await text()).toContain('Limit erreicht');
+    await expect.poll(text).toContain('Limit erreicht');
     await page.close();
   });
 
@@ -136,7 +136,7 @@ describe('<headroom-*> custom elements in Chromium', () => {
     await page.evaluate(() =>
       window.hrTest.last!.$account.set({ ...window.hrTest.last!.$account.get()!, plan: 'business' }),
     );
-    expect(await state()).toEqual({ slotted: ['sso'], heading: null, visible: true });
+    await expect.poll(state).toEqual({ slotted: ['sso'], heading: null, visible: true });
     await page.close();
   });
 
@@ -152,15 +152,15 @@ describe('<headroom-*> custom elements in Chromium', () => {
         while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
         return el?.textContent ?? null;
       });
-    expect(await focused()).toBe('See Business');
+    await expect.poll(focused).toBe('See Business');
     await page.keyboard.press('Tab');
-    expect(await focused()).toBe('Dismiss');
+    await expect.poll(focused).toBe('Dismiss');
     await page.keyboard.press('Tab');
-    expect(await focused()).toBe('See Business');
+    await expect.poll(focused).toBe('See Business');
     await page.keyboard.press('Shift+Tab');
-    expect(await focused()).toBe('Dismiss');
+    await expect.poll(focused).toBe('Dismiss');
     await page.keyboard.press('Escape');
-    expect(await focused()).toBe('open');
+    await expect.poll(focused).toBe('open');
     expect(await page.evaluate(() => window.hrTest.last!.callsOf('prompts.dismiss'))).toEqual([
       ['tier_upgrade'],
     ]);

@@ -20,13 +20,6 @@ export interface InviteNudgeProps {
 // Deliberately simple: one "@", a dot in the domain, no spaces. The host validates for real.
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
-/** An id for an invite the host did not name (the SDK only needs it to be unique). */
-function localInviteId(): string {
-  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
-    ? crypto.randomUUID()
-    : `inv-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
-
 type Phase =
   | { kind: 'form'; invalid: boolean; failed: boolean }
   | { kind: 'sending' }
@@ -58,7 +51,8 @@ function InviteNudgeView({ context, subject, onInvite }: InviteNudgeProps) {
       .then(
         (inviteId) => {
           client.invites.sent({
-            inviteId: typeof inviteId === 'string' && inviteId ? inviteId : localInviteId(),
+            // The SDK needs a unique id; the host's own id is better when it gives one.
+            inviteId: typeof inviteId === 'string' && inviteId ? inviteId : crypto.randomUUID(),
             channel: 'email',
           });
           setPhase({ kind: 'sent', email: value });

@@ -14,7 +14,6 @@ export function UpgradeOutcome({ state, onRetry }: UpgradeOutcomeProps) {
   if (state.status === 'loading') {
     return (
       <p class="hr-outcome" role="status" part="outcome">
-        <span class="hr-spinner" aria-hidden="true" />
         {m.upgradeLoading}
       </p>
     );

@@ -1,19 +1,16 @@
 import { useEffect } from 'preact/hooks';
 
-/** Calls `onShown` once the page is visible (immediately when it already is). */
+/** Calls `onShown` once per `key` as soon as the page is visible (at once when it already is). */
 export function useShown(onShown: () => void, key: string) {
-  // Once per key (prompt id / context), not once per render of a new `onShown` closure.
+  // Keyed by prompt id / context, not by the `onShown` closure, which is new every render.
   useEffect(() => {
-    if (typeof document === 'undefined' || document.visibilityState !== 'hidden') {
-      onShown();
-      return undefined;
-    }
-    const onChange = () => {
+    const check = () => {
       if (document.visibilityState === 'hidden') return;
-      document.removeEventListener('visibilitychange', onChange);
+      document.removeEventListener('visibilitychange', check);
       onShown();
     };
-    document.addEventListener('visibilitychange', onChange);
-    return () => document.removeEventListener('visibilitychange', onChange);
+    document.addEventListener('visibilitychange', check);
+    check();
+    return () => document.removeEventListener('visibilitychange', check);
   }, [key]);
 }

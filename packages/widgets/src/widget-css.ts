@@ -54,8 +54,6 @@ font-family:var(--headroom-font,system-ui,sans-serif);font-size:var(--headroom-f
 .hr-toast .hr-card{position:fixed;inset-block-end:16px;inset-inline-end:16px;z-index:2147483000;max-width:min(26rem,calc(100vw - 32px));box-shadow:0 8px 24px rgb(0 0 0/.2)}
 .hr-backdrop{position:fixed;inset:0;z-index:2147483000;display:grid;place-items:center;padding:16px;background:rgb(0 0 0/.5)}
 .hr-dialog{display:grid;gap:16px;width:100%;max-width:32rem;max-height:calc(100vh - 32px);overflow:auto;padding:24px;background:var(--_bg);color:var(--_fg);border-radius:12px;box-shadow:0 16px 48px rgb(0 0 0/.3)}
-.hr-spinner{width:14px;height:14px;border:2px solid currentColor;border-inline-end-color:transparent;border-radius:50%;animation:hr-spin .8s linear infinite}
-@keyframes hr-spin{to{transform:rotate(1turn)}}
 .hr-summary-list{list-style:none;margin:0;padding:0;display:grid;gap:16px}
 .hr-invite-form{display:grid;gap:6px}
 .hr-input{flex:1 1 12rem;min-width:0;min-height:36px;padding:6px 10px;font:inherit;color:var(--_fg);background:var(--_bg);border:1px solid var(--_control);border-radius:6px}
