@@ -407,3 +407,35 @@ describe('consent', () => {
     expect(hr.diagnostics.$.get().dropped).toBe(1);
   });
 });
+
+describe('two tabs', () => {
+  it('count fatigue per user across tabs: a prompt shown in one tab counts in the other', async () => {
+    const listeners = new Set<(data: unknown) => void>();
+    const bus = (_name: string, onMessage: (data: unknown) => void) => {
+      listeners.add(onMessage);
+      return {
+        post: (data: unknown) => {
+          for (const l of listeners) if (l !== onMessage) l(data);
+        },
+        close: () => listeners.delete(onMessage),
+      };
+    };
+    const { platform, clock } = testPlatform({ broadcast: bus });
+    const a = client({ platform });
+    const b = client({ platform });
+    await Promise.all([a.ready(), b.ready()]);
+    for (const tab of [a, b]) tab.meter('api_calls').add(900);
+    await settle();
+    a.invites.nudgeShown('share');
+    a.invites.nudgeShown('settings');
+    a.prompts.shown('usage_upgrade');
+    await settle(10);
+    clock.now += DAY + 1000;
+    b.meter('api_calls').add(0);
+    await settle();
+    // Tab B learned of tab A's three shows this week: no new prompt there either.
+    expect(b.prompts.current('banner').get()).toBeNull();
+    expect(b.invites.canNudge('share')).toBe(false);
+    await Promise.all([a.shutdown(), b.shutdown()]);
+  });
+});
