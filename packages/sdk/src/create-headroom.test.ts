@@ -1,3 +1,4 @@
+import { eventSchema } from '@headroom/core';
 import { HttpResponse, http } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -437,5 +438,58 @@ describe('two tabs', () => {
     expect(b.prompts.current('banner').get()).toBeNull();
     expect(b.invites.canNudge('share')).toBe(false);
     await Promise.all([a.shutdown(), b.shutdown()]);
+  });
+});
+
+describe('wire format', () => {
+  it('every event the SDK sends passes core eventSchema, a zero limit included', async () => {
+    server.use(
+      http.post(`${ENDPOINT}/v1/route`, () =>
+        HttpResponse.json({
+          route: 'cs_assist',
+          reasons: ['enterprise_segment'],
+          expansionAcv: null,
+          handoff: { id: 'h1', message: 'We will call' },
+        }),
+      ),
+    );
+    const zeroLimit = structuredClone(config);
+    const free = zeroLimit.plans.free;
+    if (free) free.limits.api_calls = 0;
+    const { platform } = testPlatform();
+    const hr = client({ platform, config: zeroLimit });
+    await hr.ready();
+    hr.meter('api_calls').add(5);
+    hr.meter('seats').set(3);
+    hr.gate('sso').check();
+    hr.invites.sent({ inviteId: 'i1', channel: 'email' });
+    hr.invites.accepted({ inviteId: 'i1' });
+    hr.track('export', { format: 'pdf', pages: 3, draft: false, note: null });
+    await settle();
+    const prompt = hr.prompts.current('banner').get();
+    expect(prompt).not.toBeNull();
+    hr.prompts.shown(prompt?.id ?? '');
+    hr.prompts.clicked(prompt?.id ?? '');
+    hr.experiment('usage_copy');
+    await hr.upgrade({ plan: 'business', seats: 12, needs: ['invoice'], source: prompt?.id });
+    hr.prompts.dismiss(prompt?.id ?? '');
+    await hr.shutdown();
+    const events = received.batches.flatMap((b) => b.events);
+    const types = new Set(events.map((e) => e.type));
+    for (const t of [
+      'usage',
+      'gate_hit',
+      'invite_sent',
+      'invite_accepted',
+      'custom',
+      'trigger_fired',
+      'prompt_shown',
+      'prompt_clicked',
+      'prompt_dismissed',
+      'upgrade_routed',
+    ]) {
+      expect(types).toContain(t);
+    }
+    for (const event of events) expect(eventSchema.safeParse(event).error?.issues ?? []).toEqual([]);
   });
 });

@@ -232,7 +232,11 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       // One trigger_fired per activation per account per day, for funnels and stalled PQLs.
       if (!trigger.fired || ledger.count('t', trigger.id, today * DAY_MS)) continue;
       ledger.add('t', trigger.id);
-      emit('trigger_fired', { triggerId: trigger.id, value: trigger.value });
+      // A zero limit makes a ratio of Infinity, which JSON would turn into an invalid null.
+      emit('trigger_fired', {
+        triggerId: trigger.id,
+        value: isNum(trigger.value) ? trigger.value : undefined,
+      });
     }
     $prompts.set(
       selectPrompts({ config, claims, triggers, used: usedOf, feature: lastFeature(), ledger, now: t }),
