@@ -3,10 +3,29 @@ import { SignJWT } from 'jose';
 
 /** Options for `signAccountToken`. */
 export interface SignAccountTokenOptions {
-  /** Lifetime: seconds, or a jose time span such as `'15m'`. @default '15m' */
+  /** Lifetime: seconds, or a span such as `'90s'`, `'15m'`, `'2 hours'`, `'1d'`. @default '15m' */
   expiresIn?: number | string;
   /** Issued-at time for tests, seconds since the epoch. @default now */
   now?: number;
+}
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
+
+// Relative to `now` (not the wall clock), so tests and replays sign deterministic tokens.
+function lifetimeSeconds(expiresIn: number | string): number {
+  if (typeof expiresIn === 'number' && Number.isFinite(expiresIn) && expiresIn > 0)
+    return Math.floor(expiresIn);
+  const match =
+    typeof expiresIn === 'string'
+      ? /^(\d+)\s*(s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)$/i.exec(expiresIn.trim())
+      : null;
+  const unit = match?.[2] === undefined ? undefined : UNIT_SECONDS[match[2].charAt(0).toLowerCase()];
+  if (!match || unit === undefined || Number(match[1]) <= 0) {
+    throw new TypeError(
+      `invalid expiresIn ${JSON.stringify(expiresIn)}: use seconds or '90s', '15m', '1h', '1d'`,
+    );
+  }
+  return Number(match[1]) * unit;
 }
 
 /** The claims a host backend signs; `exp` and `iat` are set by `signAccountToken`. */
@@ -35,11 +54,11 @@ export async function signAccountToken(
   }
   const { exp: _exp, iat: _iat, ...payload } = parsed.data;
   const now = options.now ?? Math.floor(Date.now() / 1000);
-  const expiresIn = options.expiresIn ?? '15m';
+  const lifetime = lifetimeSeconds(options.expiresIn ?? '15m');
   const key = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret;
   return new SignJWT(payload)
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuedAt(now)
-    .setExpirationTime(typeof expiresIn === 'number' ? now + expiresIn : expiresIn)
+    .setExpirationTime(now + lifetime)
     .sign(key);
 }

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { fillUrlTemplate } from './fill-url-template.ts';
+
+describe('fillUrlTemplate', () => {
+  it('encodes every value so none can add query parameters or change the path', () => {
+    expect(
+      fillUrlTemplate('https://b.example/c?plan={plan}&account={accountId}', {
+        plan: 'team',
+        accountId: 'a&admin=1/../#x',
+      }),
+    ).toBe('https://b.example/c?plan=team&account=a%26admin%3D1%2F..%2F%23x');
+  });
+
+  it('drops unknown placeholders', () => {
+    expect(fillUrlTemplate('/checkout?x={nope}&s={seats}', { seats: 12 })).toBe('/checkout?x=&s=12');
+  });
+});
