@@ -1,6 +1,6 @@
 // Smoke test of the `headroom` bin as a user runs it: a real child process.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -55,6 +55,28 @@ describe('headroom CLI', () => {
     ]);
     const expansions = readFileSync(join(dir, 'expansions.csv'), 'utf8').trim().split('\n').length - 1;
     expect(report.expansions).toBe(expansions);
+
+    // The same history as an events-only export plus a separate claims file gives the same answers.
+    const lines = readFileSync(join(dir, 'events.ndjson'), 'utf8').trim().split('\n');
+    const isClaim = (line: string) => line.startsWith('{"type":"account"');
+    writeFileSync(join(dir, 'export.ndjson'), `${lines.filter((l) => !isClaim(l)).join('\n')}\n`);
+    writeFileSync(join(dir, 'claims.ndjson'), `${lines.filter(isClaim).join('\n')}\n`);
+    const split = await run([
+      'backtest',
+      '--config',
+      join(dir, 'config.json'),
+      '--events',
+      join(dir, 'export.ndjson'),
+      '--claims',
+      join(dir, 'claims.ndjson'),
+      '--expansions',
+      join(dir, 'expansions.csv'),
+      '--json',
+    ]);
+    const splitReport = JSON.parse(split.stdout);
+    expect(splitReport.accountRecords).toBeGreaterThan(60);
+    expect(splitReport.triggers).toEqual(report.triggers);
+    expect(splitReport.events).toBe(report.events);
   });
 
   it('reports a config error with its paths', async () => {

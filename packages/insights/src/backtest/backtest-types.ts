@@ -92,7 +92,10 @@ export interface BacktestReport {
   /** ISO time of the first and last event. */
   from: string | null;
   to: string | null;
+  /** Events replayed (account records not included). */
   events: number;
+  /** Account claim records applied. */
+  accountRecords: number;
   accounts: number;
   /** Accounts with events but no account record: left out (eligibility unknown). */
   accountsWithoutClaims: number;

@@ -71,6 +71,7 @@ export async function backtest(
   // Fire times not followed by an expansion: judged (or censored) once the data's end is known.
   const unconverted = triggers.map(() => [] as number[]);
   let eventCount = 0;
+  let accountRecords = 0;
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
 
@@ -118,7 +119,8 @@ export async function backtest(
       state.day = day;
     }
     state.lastTs = Math.max(state.lastTs, record.ts);
-    eventCount++;
+    if (record.type === 'account') accountRecords++;
+    else eventCount++;
     if (record.ts < first) first = record.ts;
     if (record.ts > last) last = record.ts;
     apply(state, record, day, needs.sustained);
@@ -133,6 +135,7 @@ export async function backtest(
     from: Number.isFinite(first) ? new Date(first).toISOString() : null,
     to: Number.isFinite(last) ? new Date(last).toISOString() : null,
     events: eventCount,
+    accountRecords,
     accounts: accounts.size,
     accountsWithoutClaims,
     expansions: expansionCount,

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { backtest } from '../backtest/backtest.ts';
-import type { BacktestReport } from '../backtest/backtest-types.ts';
+import type { AccountRecord, BacktestReport } from '../backtest/backtest-types.ts';
+import { mergeByTime } from '../backtest/merge-by-time.ts';
 import { type ReadStats, readExpansions, readRecords } from '../node/read-records.ts';
 import { formatTable, pct } from './format-table.ts';
 import { loadConfig } from './load-config.ts';
@@ -10,6 +11,8 @@ export interface BacktestCommandOptions {
   config: string;
   events: string;
   expansions: string;
+  /** Account claim records (NDJSON/CSV) to merge into an events-only export. */
+  claims?: string;
   json: boolean;
   lookbackDays?: number;
   outcomeDays?: number;
@@ -24,9 +27,15 @@ export async function backtestCommand(options: BacktestCommandOptions): Promise<
   const { size } = await stat(options.events);
   const bar = createProgressBar('backtest', size, options.err);
   const stats: ReadStats = { lines: 0, skipped: 0 };
+  const accounts: AccountRecord[] = [];
+  if (options.claims !== undefined) {
+    for await (const record of readRecords(options.claims))
+      if (record.type === 'account') accounts.push(record);
+  }
+  const events = readRecords(options.events, stats, (bytes) => bar.update(bytes));
   const report = await backtest(
     config,
-    readRecords(options.events, stats, (bytes) => bar.update(bytes)),
+    accounts.length > 0 ? mergeByTime(events, accounts) : events,
     expansions,
     {
       ...(options.lookbackDays === undefined ? {} : { lookbackDays: options.lookbackDays }),
@@ -39,7 +48,7 @@ export async function backtestCommand(options: BacktestCommandOptions): Promise<
     return report;
   }
   const lines = [
-    `Backtest ${report.from?.slice(0, 10) ?? '—'} → ${report.to?.slice(0, 10) ?? '—'}: ${report.events.toLocaleString('en-US')} events, ${report.accounts.toLocaleString('en-US')} accounts, ${report.expansions} expansions${stats.skipped > 0 ? `, ${stats.skipped} invalid lines skipped` : ''}${report.accountsWithoutClaims > 0 ? `, ${report.accountsWithoutClaims} accounts without claims left out` : ''}.`,
+    `Backtest ${report.from?.slice(0, 10) ?? '—'} → ${report.to?.slice(0, 10) ?? '—'}: ${report.events.toLocaleString('en-US')} events, ${report.accounts.toLocaleString('en-US')} accounts (${report.accountRecords.toLocaleString('en-US')} claim records), ${report.expansions} expansions${stats.skipped > 0 ? `, ${stats.skipped} invalid lines skipped` : ''}${report.accountsWithoutClaims > 0 ? `, ${report.accountsWithoutClaims} accounts without claims left out` : ''}.`,
     '',
     formatTable(
       ['trigger', 'fire rate/qtr', 'preceded', 'median lead', 'false pos.', 'verdict'],

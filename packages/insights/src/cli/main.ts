@@ -6,9 +6,12 @@ import { sampleCommand } from './sample-command.ts';
 
 const USAGE = `Usage: headroom <command> [options]
 
-  backtest --config FILE --events FILE --expansions FILE [--lookback-days 90] [--outcome-days 90] [--json]
-      Replay historical events (NDJSON or CSV) through the trigger engine; per trigger: fire rate
-      per quarter, share of expansions preceded, false positives, calibration verdict.
+  backtest --config FILE --events FILE --expansions FILE [--claims FILE]
+           [--lookback-days 90] [--outcome-days 90] [--json]
+      Replay historical events (NDJSON or CSV, e.g. GET /v1/admin/events?format=ndjson) through
+      the trigger engine; per trigger: fire rate per quarter, share of expansions preceded, false
+      positives, calibration verdict. Account claims ({"type":"account",...} records: plan,
+      segment, activatedAt, health…) come inline in the events or from --claims.
   report --endpoint URL --admin-token TOKEN [--days 90] [--json]
       Experiment results (with intervals, p-values, SRM check, verdict) and the expansion funnel.
       The token may also come from HEADROOM_ADMIN_TOKEN.
@@ -42,6 +45,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         config: { type: 'string' },
         events: { type: 'string' },
         expansions: { type: 'string' },
+        claims: { type: 'string' },
         json: { type: 'boolean', default: false },
         'lookback-days': { type: 'string' },
         'outcome-days': { type: 'string' },
@@ -67,6 +71,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           config: values.config!,
           events: values.events!,
           expansions: values.expansions!,
+          ...(values.claims === undefined ? {} : { claims: values.claims }),
           json: values.json,
           ...(lookback === undefined ? {} : { lookbackDays: positiveInt('lookback-days', lookback, 90) }),
           ...(outcome === undefined ? {} : { outcomeDays: positiveInt('outcome-days', outcome, 90) }),
