@@ -15,8 +15,8 @@ import {
   type TriggerResult,
 } from '@headroom/core';
 import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
-import { mergeHistory } from './account-history.ts';
 import { browserPlatform } from './browser-platform.ts';
+import { buildSnapshot } from './build-snapshot.ts';
 import { createLedger } from './create-ledger.ts';
 import { createReporter } from './create-reporter.ts';
 import { createTokenSource } from './create-token-source.ts';
@@ -217,16 +217,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     const used: Record<string, number> = { ...claims.usage };
     for (const [id, m] of meters) used[id] = m.used.get();
     for (const [id, value] of Object.entries(used)) if (value > 0) ledger.add('p', id, value);
-    const meterHistory: Record<string, Array<{ day: number; used: number }>> = {};
-    for (const [ts, , id, value = 0] of ledger.list('p')) {
-      const days = meterHistory[id] ?? [];
-      days.push({ day: epochDay(ts), used: value });
-      meterHistory[id] = days;
-    }
-    const since = t - 90 * DAY_MS;
-    const gateHits = mergeHistory(history?.gateHits, 'feature', 'count', ledger.list('g', since));
-    const invites = mergeHistory(history?.invites, undefined, 'sent', ledger.list('i', since));
-    const triggers = evaluateTriggers({ claims, meters: used, gateHits, invites, meterHistory }, config, t);
+    const triggers = evaluateTriggers(buildSnapshot(claims, used, ledger, history, t), config, t);
     $triggers.set(triggers);
     for (const trigger of triggers) {
       // One trigger_fired per activation per account per day, for funnels and stalled PQLs.

@@ -1,0 +1,30 @@
+import { type AccountClaims, DAY_MS, epochDay, type TriggerSnapshot } from '@headroom/core';
+import { mergeHistory } from './account-history.ts';
+import type { Ledger } from './create-ledger.ts';
+
+/**
+ * What the trigger engine sees: current usage, daily usage peaks from the ledger, and the
+ * account's gate hits and invites (from `GET /v1/account`) merged with this browser's own.
+ */
+export function buildSnapshot(
+  claims: AccountClaims,
+  used: Record<string, number>,
+  ledger: Pick<Ledger, 'list'>,
+  history: Record<string, unknown> | undefined,
+  now: number,
+): TriggerSnapshot {
+  const meterHistory: Record<string, Array<{ day: number; used: number }>> = {};
+  for (const [ts, , id, value = 0] of ledger.list('p')) {
+    const days = meterHistory[id] ?? [];
+    days.push({ day: epochDay(ts), used: value });
+    meterHistory[id] = days;
+  }
+  const since = now - 90 * DAY_MS;
+  return {
+    claims,
+    meters: used,
+    meterHistory,
+    gateHits: mergeHistory(history?.gateHits, 'feature', 'count', ledger.list('g', since)),
+    invites: mergeHistory(history?.invites, undefined, 'sent', ledger.list('i', since)),
+  };
+}
