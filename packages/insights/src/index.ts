@@ -39,6 +39,7 @@ export type {
   QuarterRate,
   TriggerBacktest,
 } from './backtest/backtest-types.ts';
+export { mergeByTime } from './backtest/merge-by-time.ts';
 export { experimentCounts } from './experiment-counts.ts';
 export {
   type Archetype,
