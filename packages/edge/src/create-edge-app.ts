@@ -120,7 +120,12 @@ export function createEdgeApp(options: EdgeOptions): EdgeApp {
       c.header('Access-Control-Expose-Headers', 'ETag, Retry-After, X-Request-Id');
       if (c.req.method === 'OPTIONS') {
         c.header('Access-Control-Allow-Methods', 'GET, POST, PUT, OPTIONS');
-        c.header('Access-Control-Allow-Headers', CORS_HEADERS);
+        // Echo what the browser asks for when it is a plain header list (the SDK may add its own).
+        const asked = c.req.header('access-control-request-headers');
+        c.header(
+          'Access-Control-Allow-Headers',
+          asked && asked.length < 500 && /^[\w-]+(\s*,\s*[\w-]+)*$/.test(asked) ? asked : CORS_HEADERS,
+        );
         c.header('Access-Control-Max-Age', '600');
         return c.body(null, 204);
       }

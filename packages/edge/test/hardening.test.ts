@@ -24,6 +24,16 @@ describe('hardening', () => {
     );
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
+    const custom = await app.fetch(
+      new Request('http://edge.test/v1/events', {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'https://app.example.com',
+          'access-control-request-headers': 'content-type, x-headroom-sdk',
+        },
+      }),
+    );
+    expect(custom.headers.get('access-control-allow-headers')).toBe('content-type, x-headroom-sdk');
     const evil = await app.post('/v1/events', { token: 'x', events: [] }, { origin: 'https://evil.example' });
     expect(evil.status).toBe(403);
     expect(await evil.json()).toEqual({
