@@ -13,8 +13,8 @@ export interface InviteNudgeProps {
   context: string;
   /** What the teammate would review, e.g. the document title. */
   subject: string;
-  /** Sends the invite (the widget records `invite_sent` once it succeeds). */
-  onInvite: InviteHandler;
+  /** Sends the invite; the widget records `invite_sent` once it succeeds (at once when absent). */
+  onInvite?: InviteHandler | undefined;
 }
 
 // Deliberately simple: one "@", a dot in the domain, no spaces. The host validates for real.
@@ -47,7 +47,7 @@ function InviteNudgeView({ context, subject, onInvite }: InviteNudgeProps) {
     }
     setPhase({ kind: 'sending' });
     Promise.resolve()
-      .then(() => onInvite({ email: value, context }))
+      .then(() => onInvite?.({ email: value, context }))
       .then(
         (inviteId) => {
           client.invites.sent({
