@@ -8,6 +8,8 @@ import type { AccountRecord } from './backtest-types.ts';
 export interface AccountState {
   claims: AccountRecord | null;
   meters: Record<string, number>;
+  /** When each resetting meter's reading expires (the period it was read in ends), ms. */
+  meterResets: Record<string, number>;
   /** The day whose events are being collected (evaluated when the next day starts); −1 before any. */
   day: number;
   /** Time of the latest event on `day`. */
@@ -44,6 +46,7 @@ export function createAccountState(triggers: number): AccountState {
   return {
     claims: null,
     meters: {},
+    meterResets: {},
     day: -1,
     lastTs: 0,
     gateHits: [],

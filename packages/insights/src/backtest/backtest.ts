@@ -1,4 +1,4 @@
-import { checkEligibility, DAY_MS, evaluateTriggers, type HeadroomConfig } from '@headroom/core';
+import { checkEligibility, DAY_MS, evaluateTriggers, type HeadroomConfig, nextReset } from '@headroom/core';
 import {
   type AccountState,
   createAccountState,
@@ -43,7 +43,7 @@ interface ExpansionState {
  * report.triggers.map((t) => [t.id, t.calibration.verdict]);
  */
 export async function backtest(
-  config: Pick<HeadroomConfig, 'plans' | 'triggers' | 'eligibility'>,
+  config: Pick<HeadroomConfig, 'meters' | 'plans' | 'triggers' | 'eligibility'>,
   events: AsyncIterable<BacktestRecord> | Iterable<BacktestRecord>,
   expansions: Iterable<Expansion>,
   options: BacktestOptions = {},
@@ -80,6 +80,13 @@ export async function backtest(
     const claims = state.claims;
     const now = (state.day + 1) * DAY_MS - 1;
     pruneHistory(state, needs, state.day);
+    // A monthly meter read last month starts this month from zero, as the host's own meter does.
+    for (const [meter, resetAt] of Object.entries(state.meterResets)) {
+      if (resetAt <= now) {
+        state.meters[meter] = 0;
+        delete state.meterResets[meter];
+      }
+    }
     if (!checkEligibility(claims, config, now).eligible) return;
     const quarter = quarterIndex(state.day);
     if (state.eligibleQuarter !== quarter) {
@@ -106,6 +113,7 @@ export async function backtest(
     });
   };
 
+  const resets = Object.fromEntries(Object.entries(config.meters).map(([id, meter]) => [id, meter.resets]));
   for await (const record of events) {
     const accountId = record.accountId;
     let state = accounts.get(accountId);
@@ -124,6 +132,10 @@ export async function backtest(
     if (record.ts < first) first = record.ts;
     if (record.ts > last) last = record.ts;
     apply(state, record, day, needs.sustained);
+    if (record.type === 'usage') {
+      const resetAt = nextReset(resets[record.meter], record.ts);
+      if (resetAt !== null) state.meterResets[record.meter] = resetAt;
+    }
   }
   for (const [accountId, state] of accounts) evaluate(accountId, state);
 
