@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { coalesceInserts } from './coalesce-inserts.ts';
 import type { SqlClient } from './sql-client.ts';
 import { createSqlStorage } from './sql-storage.ts';
 import type { Storage } from './storage.ts';
@@ -32,7 +33,8 @@ export async function createPgliteStorage(dir?: string): Promise<Storage> {
     },
     close: () => pg.close(),
   };
-  const storage = createSqlStorage(client);
-  await storage.migrate();
-  return storage;
+  const base = createSqlStorage(client);
+  await base.migrate();
+  // One connection: concurrent event batches share a statement and a commit.
+  return { ...base, insertEvents: coalesceInserts((rows) => base.insertEvents(rows)) };
 }
