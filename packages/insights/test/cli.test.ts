@@ -1,6 +1,6 @@
 // Smoke test of the `headroom` bin as a user runs it: a real child process.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,6 +22,7 @@ const run = (args: string[], env: Record<string, string> = {}) =>
 
 describe('headroom CLI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'headroom-cli-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints usage and exits 2 on a bad command or missing option', async () => {
     const unknown = await run(['frobnicate']);
