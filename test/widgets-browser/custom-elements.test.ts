@@ -94,6 +94,20 @@ describe('<headroom-*> custom elements in Chromium', () => {
     await page.close();
   });
 
+  it('keeps properties a host set before the elements were defined', async () => {
+    const page = await open(
+      '<headroom-usage-bar meter="docs"></headroom-usage-bar>',
+      '',
+      `document.querySelector('headroom-usage-bar').messages = { stateApproaching: 'Nearly full' }`,
+    );
+    await useClient(page, 'team', { docs: 900 });
+    const text = await page.evaluate(
+      () => document.querySelector('headroom-usage-bar')!.shadowRoot!.textContent,
+    );
+    expect(text).toContain('Nearly full');
+    await page.close();
+  });
+
   it('is themed from outside by --headroom-* custom properties and ::part()', async () => {
     const page = await open(
       '<headroom-usage-bar meter="docs" theme="light"></headroom-usage-bar>',

@@ -86,6 +86,15 @@ export function createWidgetElement(
     }
 
     connectedCallback() {
+      // A property set before the element was defined is an own data property that hides
+      // the accessor: re-apply it through the setter.
+      for (const key of ['client', 'messages', 'onNavigate'] as const) {
+        if (Object.hasOwn(this, key)) {
+          const value = (this as Record<string, unknown>)[key];
+          delete (this as Record<string, unknown>)[key];
+          (this as Record<string, unknown>)[key] = value;
+        }
+      }
       const sheet = adoptedSheet(this.ownerDocument);
       if (sheet && !this.#adopted) {
         this.#root.adoptedStyleSheets = [...this.#root.adoptedStyleSheets, sheet];
