@@ -24,6 +24,8 @@ export interface EdgeApp {
   ready: Promise<void>;
   /** Handoff delivery to the webhook. */
   outbox: HandoffDelivery;
+  /** Hono's test helper: `await app.request('/v1/config')` or with a `Request`/init. */
+  request(input: string | Request | URL, init?: RequestInit): Promise<Response>;
 }
 
 const CORS_HEADERS = 'authorization, content-type, if-none-match';
@@ -156,5 +158,6 @@ export function createEdgeApp(options: EdgeOptions): EdgeApp {
       Promise.resolve(app.fetch(request, env, executionCtx as Parameters<typeof app.fetch>[2])),
     ready: ctx.ready,
     outbox: ctx.outbox,
+    request: async (input, init) => app.request(input, init),
   };
 }

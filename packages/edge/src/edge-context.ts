@@ -64,6 +64,10 @@ function boundedSet<K, V>(map: Map<K, V>, key: K, value: V): void {
   map.set(key, value);
 }
 
+async function readConfigSource(source: unknown): Promise<unknown> {
+  return typeof source === 'function' ? (source as () => unknown)() : source;
+}
+
 function loadInitialConfig(raw: unknown): HeadroomConfig {
   try {
     return defineConfig(raw);
@@ -94,7 +98,7 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
   const ready = (async () => {
     key = await keyPromise;
     if (options.config !== undefined && (await storage.latestConfig()) === null) {
-      const config = loadInitialConfig(options.config);
+      const config = loadInitialConfig(await readConfigSource(options.config));
       const version = await storage.publishConfig(config, 'initial config', now());
       log({ level: 'info', msg: 'published initial config', version });
     }
@@ -102,10 +106,11 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
   // Surfaced through `ready` and the first request; never an unhandled rejection.
   ready.catch(() => {});
 
+  const webhook = typeof options.webhook === 'string' ? { url: options.webhook } : options.webhook;
   const outbox = createHandoffDelivery({
     storage,
-    webhookUrl: options.webhook?.url,
-    webhookSecret: options.webhook?.secret,
+    webhookUrl: webhook?.url,
+    webhookSecret: webhook?.secret ?? options.webhookSecret,
     now,
     log,
     ...(options.fetch ? { fetch: options.fetch } : {}),

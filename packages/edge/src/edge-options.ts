@@ -16,11 +16,14 @@ export interface EdgeOptions {
   serverKey?: string | undefined;
   /** Origins allowed to call from a browser (`HEADROOM_ALLOWED_ORIGINS`). @default '*' */
   allowedOrigins?: readonly string[] | '*' | undefined;
-  /** Handoff webhook (`HEADROOM_HANDOFF_WEBHOOK`, `HEADROOM_WEBHOOK_SECRET`). */
-  webhook?: { url: string; secret?: string | undefined } | undefined;
+  /** Handoff webhook (`HEADROOM_HANDOFF_WEBHOOK`): a URL, or the URL with its signing secret. */
+  webhook?: string | { url: string; secret?: string | undefined } | undefined;
+  /** HMAC secret for `Headroom-Signature` (`HEADROOM_WEBHOOK_SECRET`) when `webhook` is a bare URL. */
+  webhookSecret?: string | undefined;
   /**
-   * Configuration published as version 1 when the store has none: a raw object (validated)
-   * or a loader. Later versions come from `PUT /v1/admin/config`.
+   * Configuration published as version 1 when the store has none: the config object
+   * (validated) or a loader function (`startEdgeServer` also takes a JSON file path). Later
+   * versions come from `PUT /v1/admin/config`.
    */
   config?: unknown;
   /** Clock, ms since the epoch. @default Date.now */

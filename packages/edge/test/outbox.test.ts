@@ -144,7 +144,8 @@ describe('handoff outbox', () => {
     const failTime = clock(NOW + 86_400_000);
     const app = testApp(storage, {
       now: failTime.now,
-      webhook: { url: 'http://127.0.0.1:9/unreachable', secret: WEBHOOK_SECRET },
+      webhook: 'http://127.0.0.1:9/unreachable',
+      webhookSecret: WEBHOOK_SECRET,
     });
     const token = await tokenFor(claimsFor('outbox_doomed', { segment: 'enterprise' }), failTime.now());
     const { handoff } = (await (await app.post('/v1/route', { token, plan: 'team' })).json()) as {

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { type HttpBindings, serve } from '@hono/node-server';
 import { createEdgeApp, type EdgeApp } from '../create-edge-app.ts';
 import type { EdgeOptions } from '../edge-options.ts';
 import { createConsoleStatic } from './console-static.ts';
 
-/** Options for `startEdgeServer`: the app's options plus where to listen. */
+/** Options for `startEdgeServer`: the app's options (`config` may be a JSON file path) plus where to listen. */
 export interface EdgeServerOptions extends EdgeOptions {
   /** @default 8787; 0 picks a free port */
   port?: number;
@@ -35,7 +36,12 @@ export interface EdgeServer {
 export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeServer> {
   const clientIp = (_request: Request, env: unknown) =>
     (env as HttpBindings | undefined)?.incoming?.socket?.remoteAddress ?? undefined;
-  const app = createEdgeApp({ clientIp, ...options });
+  // A string config is a JSON file path here (the portable app takes objects or loaders).
+  const config =
+    typeof options.config === 'string'
+      ? (JSON.parse(await readFile(options.config, 'utf8')) as unknown)
+      : options.config;
+  const app = createEdgeApp({ clientIp, ...options, config });
   await app.ready;
   const consoleHandler =
     options.consoleDir !== undefined && existsSync(options.consoleDir)
