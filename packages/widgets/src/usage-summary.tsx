@@ -1,15 +1,18 @@
-import { useId } from 'preact/hooks';
+import { nextPlan } from '@headroom/core';
+import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { useHeadroom } from './headroom-context.ts';
 import { interpolate } from './interpolate.ts';
+import { UpgradeOutcome } from './upgrade-outcome.tsx';
 import { UsageBar } from './usage-bar.tsx';
 import { useStore } from './use-store.ts';
+import { useUpgradeFlow } from './use-upgrade-flow.ts';
 import { withBoundary } from './widget-boundary.tsx';
 import { WidgetRoot } from './widget-root.tsx';
 
 export interface UsageSummaryProps {
   /** Meters to show, in order. @default every meter in the config */
   meters?: readonly string[] | undefined;
-  /** Passed to each bar. @default true */
+  /** Offers one "Upgrade to {plan}" for the whole summary once any meter reaches 80 %. @default true */
   cta?: boolean | undefined;
 }
 
@@ -18,21 +21,49 @@ function UsageSummaryView({ meters, cta = true }: UsageSummaryProps) {
   const titleId = useId();
   const config = useStore(client.config.$);
   const account = useStore(client.account.$);
+  const flow = useUpgradeFlow('usage_summary');
+  const ids = meters ?? (config ? Object.keys(config.meters) : []);
+  const key = ids.join('\n');
+  // Keyed by the ids' content, not the array identity (a new array every render).
+  const stores = useMemo(() => ids.map((id) => client.meter(id).$), [client, key]);
+  // Whether any meter is at 80 % or more; listened to directly (no derived store to ship).
+  const [pressed, setPressed] = useState(false);
+  useEffect(() => {
+    const check = () => setPressed(stores.some((store) => store.get().state !== 'ok'));
+    check();
+    const stops = stores.map((store) => store.listen(check));
+    return () => {
+      for (const stop of stops) stop();
+    };
+  }, [stores]);
   if (config === null) return null;
-  const ids = meters ?? Object.keys(config.meters);
   const planName = account ? (config.plans[account.plan]?.name ?? account.plan) : '';
+  const upgradeTo = account ? nextPlan(config, account.plan) : null;
   return (
     <WidgetRoot class="hr-summary">
       <section aria-labelledby={planName ? titleId : undefined}>
-        {planName ? (
-          <h2 id={titleId} class="hr-title" part="title">
-            {interpolate(m.summaryTitle, { plan: planName })}
-          </h2>
-        ) : null}
+        <div class="hr-usage-head">
+          {planName ? (
+            <h2 id={titleId} class="hr-title" part="title">
+              {interpolate(m.summaryTitle, { plan: planName })}
+            </h2>
+          ) : null}
+          {cta && pressed && upgradeTo && flow.state.status === 'idle' ? (
+            <button
+              type="button"
+              class="hr-btn hr-btn-small"
+              part="cta"
+              onClick={() => flow.start(upgradeTo)}
+            >
+              {interpolate(m.upgradeTo, { plan: config.plans[upgradeTo]?.name ?? upgradeTo })}
+            </button>
+          ) : null}
+        </div>
+        <UpgradeOutcome state={flow.state} onRetry={flow.start} />
         <ul class="hr-summary-list">
           {ids.map((id) => (
             <li key={id}>
-              <UsageBar meter={id} cta={cta} />
+              <UsageBar meter={id} cta={false} />
             </li>
           ))}
         </ul>
@@ -42,7 +73,8 @@ function UsageSummaryView({ meters, cta = true }: UsageSummaryProps) {
 }
 
 /**
- * Every meter of the account's plan as a list of usage bars.
+ * Every meter of the account's plan as a list of usage bars, with one upgrade CTA once any
+ * of them is approaching its limit.
  * @example <UsageSummary />
  */
 export const UsageSummary = withBoundary('UsageSummary', UsageSummaryView);
