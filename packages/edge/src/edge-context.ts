@@ -122,7 +122,7 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
     log,
     options,
     ipLimiter: limits ? createRateLimiter(limits.perIp ?? { burst: 600, perSecond: 200 }) : null,
-    accountLimiter: limits ? createRateLimiter(limits.perAccount ?? { burst: 300, perSecond: 50 }) : null,
+    accountLimiter: limits ? createRateLimiter(limits.perAccount ?? { burst: 600, perSecond: 200 }) : null,
     outbox,
     activeSignalDays: options.activeSignalDays ?? 30,
     ready,

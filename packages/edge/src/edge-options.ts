@@ -28,7 +28,10 @@ export interface EdgeOptions {
   config?: unknown;
   /** Clock, ms since the epoch. @default Date.now */
   now?: () => number;
-  /** Token buckets; `false` disables rate limiting. @default per IP 600 burst + 200/s, per account 300 burst + 50/s */
+  /**
+   * Token buckets; `false` disables rate limiting. An event batch costs one token per 20
+   * events. @default per IP 600 burst + 200/s, per account 600 burst + 200/s
+   */
   rateLimit?: { perIp?: RateLimit; perAccount?: RateLimit } | false;
   /** The caller's IP address (the Node server passes the socket address). */
   clientIp?: (request: Request, env: unknown) => string | undefined;

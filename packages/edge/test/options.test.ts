@@ -41,6 +41,28 @@ describe('createEdgeApp options', () => {
     }
   }, 60_000);
 
+  it('limits by the X-Forwarded-For client when trustProxy is on', async () => {
+    const server = await startEdgeServer({
+      storage: await fresh(),
+      secret: SECRET,
+      config: acmeInput,
+      log: () => {},
+      port: 0,
+      trustProxy: true,
+      rateLimit: { perIp: { burst: 1, perSecond: 0.01 } },
+    });
+    try {
+      const get = (ip: string) =>
+        fetch(`${server.url}/v1/config`, { headers: { 'x-forwarded-for': `${ip}, 10.0.0.1` } });
+      expect((await get('198.51.100.1')).status).toBe(200);
+      expect((await get('198.51.100.2')).status).toBe(200);
+      expect((await get('198.51.100.1')).status).toBe(429);
+    } finally {
+      stores.pop();
+      await server.close();
+    }
+  }, 60_000);
+
   it('answers through app.request (Hono test helper)', async () => {
     const app = createEdgeApp({ storage: await fresh(), secret: SECRET, config: acmeInput, log: () => {} });
     expect((await app.request('/healthz')).status).toBe(200);

@@ -2,7 +2,7 @@
 // `headroom-edge --config FILE --port N [--host 127.0.0.1] [--console DIR]`: the Node server.
 // Environment: HEADROOM_SECRET (required), HEADROOM_ADMIN_TOKEN, DATABASE_URL,
 // HEADROOM_DATA_DIR, HEADROOM_HANDOFF_WEBHOOK, HEADROOM_WEBHOOK_SECRET,
-// HEADROOM_ALLOWED_ORIGINS, HEADROOM_SERVER_KEY.
+// HEADROOM_ALLOWED_ORIGINS, HEADROOM_SERVER_KEY, HEADROOM_TRUST_PROXY (client IP from X-Forwarded-For).
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,6 +70,7 @@ async function main(): Promise<void> {
     port,
     host: values.host ?? '127.0.0.1',
     consoleDir,
+    trustProxy: env.HEADROOM_TRUST_PROXY === '1' || env.HEADROOM_TRUST_PROXY === 'true',
   });
   log('info', `listening on ${server.url}`, { url: server.url });
   let stopping = false;

@@ -14,6 +14,8 @@ export interface EdgeServerOptions extends EdgeOptions {
   host?: string;
   /** Built console folder served at `/console` when it exists. */
   consoleDir?: string | undefined;
+  /** Take the client IP from `X-Forwarded-For` (`HEADROOM_TRUST_PROXY=1`). @default false */
+  trustProxy?: boolean;
   /** Outbox polling interval. @default 1000 */
   outboxIntervalMs?: number;
 }
@@ -34,8 +36,15 @@ export interface EdgeServer {
  * console.log(server.url);
  */
 export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeServer> {
-  const clientIp = (_request: Request, env: unknown) =>
-    (env as HttpBindings | undefined)?.incoming?.socket?.remoteAddress ?? undefined;
+  // Behind a load balancer every socket is the balancer: then the client is the first
+  // X-Forwarded-For entry (only trusted when the operator says a proxy sets it).
+  const clientIp = (request: Request, env: unknown) => {
+    if (options.trustProxy) {
+      const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+      if (forwarded) return forwarded;
+    }
+    return (env as HttpBindings | undefined)?.incoming?.socket?.remoteAddress ?? undefined;
+  };
   // A string config is a JSON file path here (the portable app takes objects or loaders).
   const config =
     typeof options.config === 'string'
