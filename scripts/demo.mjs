@@ -5,6 +5,7 @@
 // .headroom/ between runs; `--reset` starts clean.
 //
 // Flags: --reset, --no-build, --no-console (skip building the console), --data-dir DIR,
+// --console-dir DIR (where the console is built to and served from; default apps/console/dist),
 // --json (print one machine-readable ready line).
 // Ports: HEADROOM_DEMO_PORT (5173), HEADROOM_EDGE_PORT (8787), HEADROOM_RECEIVER_PORT (8788).
 import { spawn, spawnSync } from 'node:child_process';
@@ -23,6 +24,7 @@ const option = (name) => {
 };
 const dataDir = resolve(root, option('--data-dir') ?? process.env.HEADROOM_DATA_DIR ?? '.headroom');
 const json = flag('--json');
+const consoleDir = resolve(root, option('--console-dir') ?? 'apps/console/dist');
 const host = '127.0.0.1';
 const port = (name, fallback) => {
   const raw = process.env[name];
@@ -84,11 +86,19 @@ const node = process.execPath;
 const tsx = ['--conditions=@headroom/source', '--import', 'tsx'];
 const configFile = join(root, 'apps/demo/headroom.config.json');
 
-function build(label, viteConfig) {
+function build(label, viteConfig, extra = []) {
   log(`Building ${label}…`);
   const result = spawnSync(
     node,
-    [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', viteConfig, '--logLevel', 'error'],
+    [
+      join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      viteConfig,
+      '--logLevel',
+      'error',
+      ...extra,
+    ],
     { cwd: dirname(viteConfig), stdio: json ? ['ignore', 'ignore', 'inherit'] : 'inherit' },
   );
   return result.status === 0;
@@ -99,7 +109,13 @@ if (!flag('--no-build')) {
     fail('Building the demo app failed (see above).');
   const consoleVite = join(root, 'apps/console/vite.config.ts');
   // The console is optional: a console that does not build yet must not stop the demo.
-  if (!flag('--no-console') && existsSync(consoleVite) && !build('the growth console', consoleVite)) {
+  // Served by the edge under /console, so its assets must be addressed from there.
+  const consoleArgs = ['--base', '/console/', '--outDir', consoleDir, '--emptyOutDir'];
+  if (
+    !flag('--no-console') &&
+    existsSync(consoleVite) &&
+    !build('the growth console', consoleVite, consoleArgs)
+  ) {
     console.error('The growth console did not build; starting without it.');
   }
 }
@@ -182,7 +198,16 @@ start(
 // The edge's own Node server (what `pnpm edge --config FILE --port N` runs), from source.
 start(
   'edge',
-  [...tsx, join(root, 'packages/edge/src/node/bin.ts'), '--config', configFile, '--port', String(ports.edge)],
+  [
+    ...tsx,
+    join(root, 'packages/edge/src/node/bin.ts'),
+    '--config',
+    configFile,
+    '--port',
+    String(ports.edge),
+    '--console',
+    consoleDir,
+  ],
   {
     ...secrets,
     HEADROOM_DATA_DIR: dataDir,
@@ -230,7 +255,7 @@ for (const url of [`${receiverUrl}/healthz`, `${edgeUrl}/healthz`, `${demoOrigin
   }
 }
 
-const consoleUrl = existsSync(join(root, 'apps/console/dist/index.html')) ? `${edgeUrl}/console/` : null;
+const consoleUrl = existsSync(join(consoleDir, 'index.html')) ? `${edgeUrl}/console/` : null;
 const ready = {
   demo: demoOrigin,
   plain: `${demoOrigin}/plain.html`,

@@ -1,5 +1,6 @@
 // Starts the real stack once for the e2e suite with the same orchestrator as `npm run demo`
-// (build, edge + embedded Postgres, webhook receiver, demo backend) on random loopback ports
+// (build of the demo and the growth console, edge + embedded Postgres serving the console at
+// /console, webhook receiver, demo backend) on random loopback ports
 // and a temporary data dir; stops it (and everything it spawned) afterwards.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -55,7 +56,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const output: string[] = [];
   const child = spawn(
     process.execPath,
-    [join(root, 'scripts/demo.mjs'), '--json', '--no-console', '--data-dir', dataDir],
+    // The console is built into the temp data dir (about 3 s), so concurrent runs never share a dist.
+    [
+      join(root, 'scripts/demo.mjs'),
+      '--json',
+      '--data-dir',
+      dataDir,
+      '--console-dir',
+      join(dataDir, 'console'),
+    ],
     {
       cwd: root,
       env: {
