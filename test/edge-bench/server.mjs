@@ -3,10 +3,10 @@
 // the server under test. `node --conditions=@headroom/source --import tsx server.mjs <mode>`
 // with mode `bare` (node:http answering fixed JSON: the physical limit), `edge` (PGlite in
 // memory, or in BENCH_PGLITE_DIR like the real server) or `edge-postgres` (BENCH_DATABASE_URL). Prints one JSON line with the URL.
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync, writeSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createPgliteStorage, createPostgresStorage } from '@headroom/edge';
-import { startEdgeServer } from '@headroom/edge/node';
+import { createJsonLineLogger, startEdgeServer } from '@headroom/edge/node';
 
 const mode = process.argv[2] ?? 'edge';
 const config = JSON.parse(
@@ -35,7 +35,9 @@ if (mode === 'bare') {
     mode === 'edge-postgres'
       ? await createPostgresStorage(process.env.BENCH_DATABASE_URL ?? '', { max: 10 })
       : await createPgliteStorage(process.env.BENCH_PGLITE_DIR || undefined);
-  let lines = 0;
+  // The production logger (batched JSON lines), writing to /dev/null instead of a terminal.
+  const devNull = openSync('/dev/null', 'w');
+  const logger = createJsonLineLogger((chunk) => writeSync(devNull, chunk));
   const server = await startEdgeServer({
     storage,
     secret: process.env.BENCH_SECRET ?? 'bench-secret',
@@ -44,14 +46,10 @@ if (mode === 'bare') {
     port: 0,
     // The limiter runs on every request, with limits no benchmark reaches.
     rateLimit: { perIp: { burst: 1e9, perSecond: 1e9 }, perAccount: { burst: 1e9, perSecond: 1e9 } },
-    // Each request's log line is built and serialised as in production, then dropped.
-    log: (line) => {
-      if (JSON.stringify(line).length > 0) lines++;
-    },
+    log: logger.log,
   });
   console.log(JSON.stringify({ url: server.url }));
   process.on('SIGTERM', () => {
     server.close().then(() => process.exit(0));
   });
-  void lines;
 }

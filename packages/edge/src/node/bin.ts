@@ -9,10 +9,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createPgliteStorage } from '../storage/pglite-storage.ts';
 import { createPostgresStorage } from '../storage/postgres-storage.ts';
+import { createJsonLineLogger } from './json-line-logger.ts';
 import { startEdgeServer } from './start-edge-server.ts';
 
+const logger = createJsonLineLogger((chunk) => process.stdout.write(chunk));
 const log = (level: 'info' | 'warn' | 'error', msg: string, extra: Record<string, unknown> = {}) =>
-  console.log(JSON.stringify({ time: new Date().toISOString(), level, msg, ...extra }));
+  logger.log({ level, msg, ...extra });
+// Buffered lines must reach stdout before any exit.
+process.on('exit', () => logger.flush());
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -70,6 +74,7 @@ async function main(): Promise<void> {
     port,
     host: values.host ?? '127.0.0.1',
     consoleDir,
+    log: logger.log,
     trustProxy: env.HEADROOM_TRUST_PROXY === '1' || env.HEADROOM_TRUST_PROXY === 'true',
   });
   log('info', `listening on ${server.url}`, { url: server.url });

@@ -93,3 +93,5 @@ export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeS
     },
   };
 }
+
+export { createJsonLineLogger, type JsonLineLogger } from './json-line-logger.ts';
