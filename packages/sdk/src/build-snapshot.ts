@@ -12,7 +12,7 @@ export function buildSnapshot(
   ledger: Pick<Ledger, 'list'>,
   history: Record<string, unknown> | undefined,
   now: number,
-): TriggerSnapshot {
+): TriggerSnapshot & { gateHits: Array<{ day: number; feature: string; count: number }> } {
   const meterHistory: Record<string, Array<{ day: number; used: number }>> = {};
   for (const [ts, , id, value = 0] of ledger.list('p')) {
     const days = meterHistory[id] ?? [];

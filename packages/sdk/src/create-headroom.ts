@@ -161,7 +161,6 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
 
   // ---- gates ----
   const gates = new Map<string, GateHandle>();
-  const lastFeature = () => ledger.list('g').pop()?.[2];
   const gate = (feature: string): GateHandle => {
     let g = gates.get(feature);
     if (g) return g;
@@ -217,7 +216,8 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     const used: Record<string, number> = { ...claims.usage };
     for (const [id, m] of meters) used[id] = m.used.get();
     for (const [id, value] of Object.entries(used)) if (value > 0) ledger.add('p', id, value);
-    const triggers = evaluateTriggers(buildSnapshot(claims, used, ledger, history, t), config, t);
+    const snapshot = buildSnapshot(claims, used, ledger, history, t);
+    const triggers = evaluateTriggers(snapshot, config, t);
     $triggers.set(triggers);
     for (const trigger of triggers) {
       // One trigger_fired per activation per account per day, for funnels and stalled PQLs.
@@ -230,7 +230,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       });
     }
     $prompts.set(
-      selectPrompts({ config, claims, triggers, used: usedOf, feature: lastFeature(), ledger, now: t }),
+      selectPrompts({ config, claims, triggers, used: usedOf, gateHits: snapshot.gateHits, ledger, now: t }),
     );
   }
   $config.listen(schedule);

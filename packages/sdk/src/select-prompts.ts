@@ -3,9 +3,12 @@ import {
   assignVariant,
   checkEligibility,
   DAY_MS,
+  epochDay,
   type HeadroomConfig,
   meterLimit,
   nextPlan,
+  planIncludes,
+  planUnlocking,
   type Surface,
   type TriggerResult,
 } from '@headroom/core';
@@ -18,8 +21,8 @@ export interface PromptInputs {
   triggers: readonly TriggerResult[];
   /** Current usage per meter. */
   used: (meter: string) => number;
-  /** Most recently hit gated feature and distinct features hit, for tier prompts. */
-  feature: string | undefined;
+  /** The account's gated-feature hits per epoch day (all users), for tier prompts. */
+  gateHits?: ReadonlyArray<{ day: number; feature: string }> | undefined;
   ledger: Pick<Ledger, 'list' | 'count'>;
   now: number;
 }
@@ -100,31 +103,78 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
   return out;
 }
 
-/** The raw values the prompt's copy is filled with, from the trigger that fired. */
+/** The first plan above `current` on the upgrade path that passes `test`, or null. */
+function planAbove(config: HeadroomConfig, current: string, test: (plan: string) => boolean): string | null {
+  const path = config.upgradePath;
+  return path.slice(path.indexOf(current) + 1).find(test) ?? null;
+}
+
+/**
+ * The raw values the prompt's copy is filled with, from the trigger that fired. `nextPlan` is
+ * the plan the CTA upgrades to, so it must deliver what the copy promises: the prompt's own
+ * `plan` when configured; for a meter trigger, the first plan with more room for that meter;
+ * for a gate trigger, the plan that unlocks the shown feature.
+ */
 function context(input: PromptInputs, trigger: TriggerResult): PromptContext {
-  const { config, claims } = input;
-  const next = nextPlan(config, claims.plan);
-  const ctx: PromptContext = { plan: claims.plan, nextPlan: next };
+  const { config, claims, ledger, now } = input;
+  const current = claims.plan;
+  const explicit = config.prompts[trigger.prompt as string]?.plan;
+  const ctx: PromptContext = {
+    plan: current,
+    nextPlan: explicit ?? nextPlan(config, current),
+    feature: ledger.list('g').pop()?.[2],
+  };
   const rule = config.triggers.find((t) => t.id === trigger.id);
   const meters =
     rule?.kind === 'meter_ratio' ? rule.meters : rule?.kind === 'meter_sustained' ? [rule.meter] : [];
   let best = -1;
   for (const meter of meters) {
-    const limit = meterLimit(config, claims.plan, meter);
+    const limit = meterLimit(config, current, meter);
     const used = input.used(meter);
     const ratio = limit === null ? 0 : limit > 0 ? used / limit : 1;
     if (ratio > best) {
       best = ratio;
+      const next =
+        explicit ??
+        planAbove(config, current, (p) => {
+          const more = meterLimit(config, p, meter);
+          return limit !== null && (more === null || more > limit);
+        }) ??
+        ctx.nextPlan;
       Object.assign(ctx, {
         meter,
         used,
         limit,
         ratio,
+        nextPlan: next,
         nextLimit: next === null ? null : meterLimit(config, next, meter),
       });
     }
   }
+  if (rule?.kind === 'gate_distinct' || rule?.kind === 'gate_intent') {
+    // Of the features hit in the trigger's window (this user's, newest first, then the whole
+    // account's), show the one the lowest plan unlocks: that upgrade is the cheapest true
+    // promise, and a tie keeps the feature the user reached for last. Features the plan
+    // already has, or no plan unlocks, are skipped; if none is left the defaults above stay.
+    const start = epochDay(now) - rule.withinDays; // the window core counts: (start, today]
+    const features = [
+      ...ledger
+        .list('g', (start + 1) * DAY_MS)
+        .map((m) => m[2])
+        .reverse(),
+      ...(input.gateHits ?? []).filter((h) => h.day > start).map((h) => h.feature),
+    ];
+    let rank = config.upgradePath.length;
+    for (const feature of features) {
+      const plan = planIncludes(config, current, feature) ? null : planUnlocking(config, current, feature);
+      const at = plan === null ? rank : config.upgradePath.indexOf(plan);
+      if (at < rank) {
+        rank = at;
+        ctx.feature = feature;
+        ctx.nextPlan = explicit ?? plan;
+      }
+    }
+  }
   if (rule?.kind === 'gate_distinct' || rule?.kind === 'invites_sent') ctx.count = trigger.value;
-  if (input.feature !== undefined) ctx.feature = input.feature;
   return ctx;
 }
