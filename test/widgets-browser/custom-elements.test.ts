@@ -145,7 +145,7 @@ describe('<headroom-*> custom elements in Chromium', () => {
           visible: (document.getElementById('sso') as HTMLElement).getBoundingClientRect().height > 0,
         };
       });
-    expect(await state()).toEqual({ slotted: [], heading: 'Sso is part of Business', visible: false });
+    expect(await state()).toEqual({ slotted: [], heading: 'SSO is part of Business', visible: false });
     expect(await page.evaluate(() => window.hrTest.last!.callsOf('gate.hit'))).toEqual([['sso']]);
     await page.evaluate(() =>
       window.hrTest.last!.$account.set({ ...window.hrTest.last!.$account.get()!, plan: 'business' }),

@@ -2,10 +2,20 @@ import type { CopyValues, HeadroomConfig } from '@headroom/core';
 import type { PromptContext } from '@headroom/sdk';
 import type { Formatter } from './create-formatter.ts';
 
-/** "sso" → "Sso", "version_history" → "Version history": a readable name for a feature id. */
+// Words that read as acronyms in feature ids; anything else is lower case after the first letter.
+const ACRONYM = /^(sso|api|saml|scim|ldap|mfa|2fa|sla|csv|pdf|crm|url|ip|ai|gdpr|hipaa|soc2?)$/i;
+
+/**
+ * A readable name for a feature id: `sso` → "SSO", `audit_log` → "Audit log",
+ * `api-access` → "API access", `saml_sso` → "SAML SSO".
+ */
 export function featureName(feature: string): string {
-  const words = feature.replace(/[_-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  const words = feature
+    .split(/[\s_-]+/)
+    .filter(Boolean)
+    .map((w) => (ACRONYM.test(w) ? w.toUpperCase() : w.toLowerCase()));
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**

@@ -32,6 +32,24 @@ describe('GateWall', () => {
     expect(await screen.findByText('comments')).toBeTruthy();
   });
 
+  it('names the feature readably by default and takes an explicit label', () => {
+    const hr = createFakeHeadroom({ config, account: account('free') });
+    const { container } = renderWith(
+      hr,
+      <>
+        <GateWall feature="sso" />
+        <GateWall feature="version_history" />
+        <GateWall feature="automations" label="Workflow automations" />
+      </>,
+    );
+    expect(screen.getAllByRole('heading').map((h) => h.textContent)).toEqual([
+      'SSO is part of Business',
+      'Version history is part of Team',
+      'Workflow automations is part of Business',
+    ]);
+    expect(container.textContent).not.toContain('Sso');
+  });
+
   it('without a plan that unlocks it, says so and offers no upgrade', () => {
     const strict = createFakeHeadroom({
       config: {

@@ -12,7 +12,7 @@ import { WidgetRoot } from './widget-root.tsx';
 export interface GateWallProps {
   /** Feature id from the config's plan `features`. */
   feature: string;
-  /** Display name of the feature. @default the id, humanised ("audit_log" → "Audit log") */
+  /** Display name of the feature. @default the id, humanised (`audit_log` → "Audit log", `sso` → "SSO") */
   label?: string | undefined;
   /** The gated content, rendered only when the plan includes the feature. */
   children?: ComponentChildren;

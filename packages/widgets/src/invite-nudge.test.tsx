@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { account, config } from '../test/fixtures.ts';
 import { renderWith } from '../test/render.tsx';
@@ -22,6 +22,21 @@ describe('InviteNudge', () => {
     renderWith(hr, <InviteNudge context="share" subject="Q3" onInvite={() => undefined} />);
     expect(screen.queryByRole('heading')).toBeNull();
     expect(hr.callsOf('invites.nudgeShown')).toEqual([]);
+  });
+
+  it('appears once the config loads after mount, and stays after the cap closes on being shown', async () => {
+    let hr: ReturnType<typeof createFakeHeadroom> | undefined;
+    // Like the SDK: no config, no nudge; one nudge per context and day.
+    const canNudge = () => hr?.$config.get() != null && hr.callsOf('invites.nudgeShown').length === 0;
+    hr = createFakeHeadroom({ config, account: account(), canNudge });
+    hr.$config.set(null);
+    renderWith(hr, <InviteNudge context="share" subject="Q3" onInvite={() => undefined} />);
+    expect(screen.queryByRole('heading')).toBeNull();
+    act(() => hr.$config.set(config));
+    expect(await screen.findByRole('heading', { name: 'Invite a teammate to review Q3' })).toBeTruthy();
+    expect(hr.callsOf('invites.nudgeShown')).toEqual([['share']]);
+    fireEvent.input(screen.getByLabelText('Email address'), { target: { value: 'ana' } });
+    expect(screen.getByRole('heading', { name: 'Invite a teammate to review Q3' })).toBeTruthy();
   });
 
   it('rejects an invalid email with an accessible error and sends nothing', () => {

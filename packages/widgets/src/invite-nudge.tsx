@@ -2,6 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import { useHeadroom } from './headroom-context.ts';
 import { interpolate } from './interpolate.ts';
 import { useShown } from './use-shown.ts';
+import { useStore } from './use-store.ts';
 import { withBoundary } from './widget-boundary.tsx';
 import { WidgetRoot } from './widget-root.tsx';
 
@@ -27,16 +28,26 @@ type Phase =
 
 function InviteNudgeView({ context, subject, onInvite }: InviteNudgeProps) {
   const { client, messages: m } = useHeadroom();
-  // Asked once per mount: the orchestrator's cap decides whether this nudge appears at all.
-  const [visible, setVisible] = useState(() => client.invites.canNudge(context));
+  // Subscribed so the cap is asked again once the config has loaded (false before that).
+  useStore(client.config.$);
+  useStore(client.status.$);
+  // Once on screen it stays until dismissed: recording it as shown closes the cap.
+  const [shown, setShown] = useState<string | null>(null);
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  const visible = dismissed !== context && (shown === context || client.invites.canNudge(context));
   const [email, setEmail] = useState('');
   const [phase, setPhase] = useState<Phase>({ kind: 'form', invalid: false, failed: false });
   const titleId = useId();
   const inputId = useId();
   const errorId = useId();
-  useShown(() => {
-    if (visible) client.invites.nudgeShown(context);
-  }, context);
+  useShown(
+    () => {
+      if (!visible || shown === context) return;
+      setShown(context);
+      client.invites.nudgeShown(context);
+    },
+    visible ? context : '',
+  );
   if (!visible) return null;
   const submit = (event: Event) => {
     event.preventDefault();
@@ -62,7 +73,7 @@ function InviteNudgeView({ context, subject, onInvite }: InviteNudgeProps) {
   };
   const dismiss = () => {
     client.invites.nudgeDismissed(context);
-    setVisible(false);
+    setDismissed(context);
   };
   const invalid = phase.kind === 'form' && phase.invalid;
   const failed = phase.kind === 'form' && phase.failed;
