@@ -1,7 +1,7 @@
 // CORS allowlist, rate limits and error mapping: what a browser or a flood would notice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgliteStorage, type Storage } from '../src/index.ts';
-import { claimsFor, clock, eventId, NOW, testApp, tokenFor } from './helpers.ts';
+import { claimsFor, clock, eventId, NOW, SERVER_KEY, testApp, tokenFor } from './helpers.ts';
 
 describe('hardening', () => {
   let storage: Storage;
@@ -104,6 +104,22 @@ describe('hardening', () => {
     expect((await app.post('/v1/server/events', { events: [] }, { authorization: 'Bearer x' })).status).toBe(
       404,
     );
+  });
+
+  it('stores events with subnormal or fractional timestamps instead of failing (fuzz regression)', async () => {
+    const app = testApp(storage);
+    const res = await app.post(
+      '/v1/server/events',
+      {
+        events: [
+          { id: eventId(), type: 'usage', ts: 5e-324, accountId: ' ', meter: ' ', value: 0 },
+          { id: eventId(), type: 'usage', ts: NOW + 0.4, accountId: 'acct_frac', meter: 'docs', value: 1 },
+        ],
+      },
+      { authorization: `Bearer ${SERVER_KEY}` },
+    );
+    expect(res.status).toBe(202);
+    expect(await res.json()).toMatchObject({ accepted: 2, duplicates: 0 });
   });
 
   it('answers 503 (not 500) while no config has ever been published', async () => {

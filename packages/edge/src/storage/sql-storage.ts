@@ -126,8 +126,9 @@ export function createSqlStorage(db: SqlClient): Storage {
           events.map((e) => e.accountId),
           events.map((e) => e.userId),
           events.map((e) => e.type),
-          events.map((e) => e.ts),
-          events.map((e) => e.receivedAt),
+          // Whole milliseconds: Postgres float8 rejects subnormals such as 5e-324.
+          events.map((e) => Math.round(e.ts)),
+          events.map((e) => Math.round(e.receivedAt)),
           events.map((e) => e.source),
           events.map((e) => JSON.stringify(e.payload)),
         ],
