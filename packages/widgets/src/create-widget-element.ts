@@ -1,8 +1,9 @@
 import type { Headroom } from '@headroom/sdk';
-import { type ComponentChild, h, render } from 'preact';
+import type { ComponentChild } from 'preact';
 import { HeadroomProvider } from './headroom-provider.tsx';
 import type { Messages } from './messages.ts';
 import { de } from './messages-de.ts';
+import { h, render } from './peers.ts';
 import { widgetCss } from './widget-css.ts';
 
 /** Properties every `<headroom-*>` element has besides its attributes. */

@@ -1,9 +1,9 @@
 // Side-effectful entry: importing it registers the <headroom-*> custom elements.
 import type { Headroom } from '@headroom/sdk';
-import { h } from 'preact';
 import { createWidgetElement, type ElementDefaults, type RenderWidget } from './create-widget-element.ts';
 import { GateWall } from './gate-wall.tsx';
 import { InviteNudge } from './invite-nudge.tsx';
+import { h } from './peers.ts';
 import { UpgradePrompt } from './upgrade-prompt.tsx';
 import { UsageBar } from './usage-bar.tsx';
 import { UsageSummary } from './usage-summary.tsx';

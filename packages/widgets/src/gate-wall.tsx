@@ -1,8 +1,12 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+/** @jsxFrag Fragment */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useMemo } from 'preact/hooks';
 import { featureName } from './copy-values.ts';
 import { useHeadroom } from './headroom-context.ts';
 import { interpolate } from './interpolate.ts';
+// biome-ignore lint/correctness/noUnusedImports: `h` is this file's JSX factory (classic runtime, see peers.ts)
+import { Fragment, h, useEffect, useId, useMemo } from './peers.ts';
 import { UpgradeOutcome } from './upgrade-outcome.tsx';
 import { useStore } from './use-store.ts';
 import { useUpgradeFlow } from './use-upgrade-flow.ts';

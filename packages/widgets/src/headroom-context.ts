@@ -1,8 +1,7 @@
 import type { Headroom } from '@headroom/sdk';
-import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
 import type { Formatter } from './create-formatter.ts';
 import type { Messages } from './messages.ts';
+import { createContext, useContext } from './peers.ts';
 
 /** Colour scheme of the widgets; `auto` follows `prefers-color-scheme`. */
 export type Theme = 'light' | 'dark' | 'auto';

@@ -1,9 +1,12 @@
+/** @jsxRuntime classic */
+/** @jsx h */
 import type { Headroom } from '@headroom/sdk';
 import type { ComponentChildren } from 'preact';
-import { useMemo } from 'preact/hooks';
 import { createFormatter } from './create-formatter.ts';
 import { HeadroomContext, type HeadroomContextValue, type Theme } from './headroom-context.ts';
 import { en, type Messages } from './messages.ts';
+// biome-ignore lint/correctness/noUnusedImports: `h` is this file's JSX factory (classic runtime, see peers.ts)
+import { h, useMemo } from './peers.ts';
 import { widgetCss } from './widget-css.ts';
 
 export interface HeadroomProviderProps {

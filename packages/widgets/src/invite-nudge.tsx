@@ -1,6 +1,9 @@
-import { useId, useState } from 'preact/hooks';
+/** @jsxRuntime classic */
+/** @jsx h */
 import { useHeadroom } from './headroom-context.ts';
 import { interpolate } from './interpolate.ts';
+// biome-ignore lint/correctness/noUnusedImports: `h` is this file's JSX factory (classic runtime, see peers.ts)
+import { h, useId, useState } from './peers.ts';
 import { useShown } from './use-shown.ts';
 import { useStore } from './use-store.ts';
 import { withBoundary } from './widget-boundary.tsx';

@@ -1,5 +1,8 @@
+/** @jsxRuntime classic */
+/** @jsx h */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+// biome-ignore lint/correctness/noUnusedImports: `h` is this file's JSX factory (classic runtime, see peers.ts)
+import { h, useEffect, useRef } from './peers.ts';
 
 // What the widgets put in a dialog: links, buttons and inputs.
 const FOCUSABLE = 'a[href],button:not([disabled]),input:not([disabled])';

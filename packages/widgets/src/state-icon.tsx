@@ -1,4 +1,8 @@
+/** @jsxRuntime classic */
+/** @jsx h */
 import type { MeterStateName } from '@headroom/core';
+// biome-ignore lint/correctness/noUnusedImports: `h` is this file's JSX factory (classic runtime, see peers.ts)
+import { h } from './peers.ts';
 
 // A warning triangle while approaching, a "no entry" disc at or over the limit: the shape
 // differs as well as the colour (and the state is spelled out), so colour is never the only cue.

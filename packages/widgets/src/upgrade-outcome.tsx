@@ -1,4 +1,8 @@
+/** @jsxRuntime classic */
+/** @jsx h */
 import { useHeadroom } from './headroom-context.ts';
+// biome-ignore lint/correctness/noUnusedImports: `h` is this file's JSX factory (classic runtime, see peers.ts)
+import { h } from './peers.ts';
 import { safeUrl } from './safe-url.ts';
 import type { UpgradeFlowState } from './use-upgrade-flow.ts';
 

@@ -1,9 +1,13 @@
+/** @jsxRuntime classic */
+/** @jsx h */
+/** @jsxFrag Fragment */
 import { fillCopy, type Surface } from '@headroom/core';
 import type { ActivePrompt } from '@headroom/sdk';
-import { useId, useMemo, useState } from 'preact/hooks';
 import { copyValues } from './copy-values.ts';
 import { useHeadroom } from './headroom-context.ts';
 import { ModalDialog } from './modal-dialog.tsx';
+// biome-ignore lint/correctness/noUnusedImports: `h` is this file's JSX factory (classic runtime, see peers.ts)
+import { Fragment, h, useId, useMemo, useState } from './peers.ts';
 import { UpgradeOutcome } from './upgrade-outcome.tsx';
 import { useShown } from './use-shown.ts';
 import { useStore } from './use-store.ts';

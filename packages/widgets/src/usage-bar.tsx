@@ -1,8 +1,11 @@
+/** @jsxRuntime classic */
+/** @jsx h */
 import { nextPlan, nextReset } from '@headroom/core';
-import { useMemo } from 'preact/hooks';
 import { useHeadroom } from './headroom-context.ts';
 import { interpolate } from './interpolate.ts';
 import { meterText } from './meter-text.ts';
+// biome-ignore lint/correctness/noUnusedImports: `h` is this file's JSX factory (classic runtime, see peers.ts)
+import { h, useMemo } from './peers.ts';
 import { StateIcon } from './state-icon.tsx';
 import { UpgradeOutcome } from './upgrade-outcome.tsx';
 import { useStore } from './use-store.ts';

@@ -1,7 +1,10 @@
+/** @jsxRuntime classic */
+/** @jsx h */
 import { nextPlan } from '@headroom/core';
-import { useEffect, useId, useMemo, useState } from 'preact/hooks';
 import { useHeadroom } from './headroom-context.ts';
 import { interpolate } from './interpolate.ts';
+// biome-ignore lint/correctness/noUnusedImports: `h` is this file's JSX factory (classic runtime, see peers.ts)
+import { h, useEffect, useId, useMemo, useState } from './peers.ts';
 import { UpgradeOutcome } from './upgrade-outcome.tsx';
 import { UsageBar } from './usage-bar.tsx';
 import { useStore } from './use-store.ts';

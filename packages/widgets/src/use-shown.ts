@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect } from './peers.ts';
 
 /** Calls `onShown` once per `key` as soon as the page is visible (at once when it already is). */
 export function useShown(onShown: () => void, key: string) {

@@ -1,6 +1,6 @@
-import { type Signal, signal } from '@preact/signals';
+import type { Signal } from '@preact/signals';
 import type { ReadableAtom } from 'nanostores';
-import { useEffect, useMemo } from 'preact/hooks';
+import { signal, useEffect, useMemo } from './peers.ts';
 
 /**
  * Reads a nanostores atom through a signal, so the component re-renders only when the

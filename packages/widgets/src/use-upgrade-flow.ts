@@ -1,6 +1,6 @@
 import type { UpgradeDecision } from '@headroom/sdk';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { useHeadroom } from './headroom-context.ts';
+import { useCallback, useEffect, useRef, useState } from './peers.ts';
 import { safeUrl } from './safe-url.ts';
 
 /** Where an upgrade click stands. */

@@ -1,7 +1,10 @@
+/** @jsxRuntime classic */
+/** @jsx h */
 import type { Headroom } from '@headroom/sdk';
-import { Component, type ComponentChildren, type FunctionComponent } from 'preact';
-import { useContext } from 'preact/hooks';
+import type { ComponentChildren, FunctionComponent } from 'preact';
 import { HeadroomContext } from './headroom-context.ts';
+// biome-ignore lint/correctness/noUnusedImports: `h` is this file's JSX factory (classic runtime, see peers.ts)
+import { Component, h, useContext } from './peers.ts';
 
 interface BoundaryProps {
   name: string;

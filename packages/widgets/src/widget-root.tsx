@@ -1,5 +1,9 @@
+/** @jsxRuntime classic */
+/** @jsx h */
 import type { ComponentChildren, JSX } from 'preact';
 import { useHeadroom } from './headroom-context.ts';
+// biome-ignore lint/correctness/noUnusedImports: `h` is this file's JSX factory (classic runtime, see peers.ts)
+import { h } from './peers.ts';
 
 type RootProps = Omit<JSX.HTMLAttributes<HTMLDivElement>, 'class' | 'dir' | 'lang'> & {
   class: string;
