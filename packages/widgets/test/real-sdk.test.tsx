@@ -1,7 +1,8 @@
 import { createHeadroom, createMemoryStorage, type Headroom } from '@headroom/sdk';
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GateWall, UpgradePrompt, UsageBar } from '../src/index.ts';
+import acme from '../../core/examples/acme.config.json' with { type: 'json' };
+import { GateWall, InviteNudge, UpgradePrompt, UsageBar } from '../src/index.ts';
 import { config } from './fixtures.ts';
 import { renderWith } from './render.tsx';
 
@@ -81,5 +82,35 @@ describe('widgets on the real SDK (inline config, fake edge)', () => {
     fireEvent.click(screen.getAllByRole('button', { name: 'Upgrade to Business' })[0]!);
     await waitFor(() => expect(navigations).toEqual(['https://billing.example.com/checkout?plan=business']));
     expect(routes).toContain('POST /v1/route');
+  });
+
+  it('an invite nudge mounted before the config loads appears once GET /v1/config answers', async () => {
+    let answer: (() => void) | undefined;
+    const configServed = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const fetch = async (input: string) => {
+      const { pathname } = new URL(input);
+      if (pathname === '/v1/config') {
+        await configServed;
+        return Response.json(acme, { headers: { etag: '"c1"' } });
+      }
+      return Response.json({ accepted: 0, duplicates: 0, rejected: 0 }, { status: 202 });
+    };
+    hr = createHeadroom({
+      endpoint: 'https://edge.test',
+      token,
+      platform: { fetch, storage: createMemoryStorage() },
+    });
+    renderWith(hr, <InviteNudge context="share" subject="Q3 plan" />);
+    expect(hr.invites.canNudge('share')).toBe(false);
+    expect(screen.queryByRole('heading')).toBeNull();
+    answer?.();
+    await hr.ready();
+    expect(await screen.findByRole('heading', { name: 'Invite a teammate to review Q3 plan' })).toBeTruthy();
+    // Shown once: the SDK's cap now says no, and the nudge stays on screen.
+    expect(hr.invites.canNudge('share')).toBe(false);
+    fireEvent.input(screen.getByLabelText('Email address'), { target: { value: 'ana' } });
+    expect(screen.getByRole('heading', { name: 'Invite a teammate to review Q3 plan' })).toBeTruthy();
   });
 });
