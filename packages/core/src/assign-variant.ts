@@ -37,7 +37,7 @@ export function assignVariant(experiment: AssignableExperiment, unitId: string):
   const first = experiment.variants[0];
   let winner = first?.id ?? '';
   if (enrolled) {
-    let best = Number.NEGATIVE_INFINITY;
+    let best = -Infinity;
     for (const variant of experiment.variants) {
       const score = variant.weight / -Math.log(hashUnit(`${salt}|${unitId}|${variant.id}`));
       if (score > best) {

@@ -27,7 +27,7 @@ export function checkEligibility(
   const { eligibility } = config;
   const reasons: IneligibleReason[] = [];
   const nowMs = typeof now === 'number' ? now : now.getTime();
-  const activated = claims.activatedAt === undefined ? Number.NaN : Date.parse(claims.activatedAt);
+  const activated = claims.activatedAt === undefined ? NaN : Date.parse(claims.activatedAt);
   let daysSinceActivation: number | null = null;
   if (Number.isNaN(activated)) {
     reasons.push('not_activated');

@@ -70,7 +70,7 @@ const meterRatio: Evaluator<'meter_ratio'> = (trigger, { snapshot, config }) => 
     const limit = meterLimit(config, snapshot.claims.plan, meter);
     if (limit === null) continue;
     const used = usedOf(snapshot, meter);
-    const ratio = limit > 0 ? used / limit : used > 0 ? Number.POSITIVE_INFINITY : 0;
+    const ratio = limit > 0 ? used / limit : used > 0 ? Infinity : 0;
     if (best === null || ratio > best.ratio) best = { meter, ratio };
   }
   return best === null

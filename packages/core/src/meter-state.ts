@@ -24,7 +24,7 @@ export function meterState({ used, limit }: { used: number; limit: number | null
   if (limit === null || limit === undefined || !Number.isFinite(limit)) {
     return { used: safeUsed, limit: null, ratio: 0, state: 'ok' };
   }
-  const ratio = limit > 0 ? safeUsed / limit : safeUsed > 0 ? Number.POSITIVE_INFINITY : 1;
+  const ratio = limit > 0 ? safeUsed / limit : safeUsed > 0 ? Infinity : 1;
   const state: MeterStateName =
     safeUsed > limit
       ? 'over'

@@ -24,7 +24,7 @@ export function mergeHistory(
   }
   const out = new Map<string, { day: number; feature: string; count: number }>();
   for (const row of Array.isArray(rows) ? rows : []) {
-    const r = (typeof row === 'object' && row !== null ? row : {}) as Record<string, unknown>;
+    const r: Record<string, unknown> = Object(row);
     const day = dayOfIso(String(r.day));
     if (Number.isNaN(day)) continue;
     const feature = key ? String(r[key]) : '';

@@ -13,14 +13,12 @@ export function browserPlatform(): Platform {
   const g = globalThis;
   const storage = browserStorage();
   const tab = Math.random().toString(36).slice(2);
-  const listen = (target: Partial<EventTarget> | undefined, types: string[], fn: () => void) => {
+  const listen = (target: Partial<EventTarget> | undefined, type: string, fn: () => void) => {
     const handler = () => {
-      if (types[0] !== 'visibilitychange' || g.document?.visibilityState === 'hidden') fn();
+      if (type !== 'visibilitychange' || g.document?.visibilityState === 'hidden') fn();
     };
-    for (const t of types) target?.addEventListener?.(t, handler);
-    return () => {
-      for (const t of types) target?.removeEventListener?.(t, handler);
-    };
+    target?.addEventListener?.(type, handler);
+    return () => target?.removeEventListener?.(type, handler);
   };
   const locks = (g.navigator as Navigator | undefined)?.locks;
   return {
@@ -31,14 +29,14 @@ export function browserPlatform(): Platform {
     storage,
     sendBeacon: g.navigator?.sendBeacon ? (url, body) => g.navigator.sendBeacon(url, body) : undefined,
     onHidden: (fn) => {
-      const a = listen(g.document, ['visibilitychange'], fn);
-      const b = listen(g as unknown as EventTarget, ['pagehide'], fn);
+      const a = listen(g.document, 'visibilitychange', fn);
+      const b = listen(g as unknown as EventTarget, 'pagehide', fn);
       return () => {
         a();
         b();
       };
     },
-    onOnline: (fn) => listen(g as unknown as EventTarget, ['online'], fn),
+    onOnline: (fn) => listen(g as unknown as EventTarget, 'online', fn),
     withLock: locks
       ? (name, fn) =>
           locks.request(name, { ifAvailable: true }, async (lock) => {

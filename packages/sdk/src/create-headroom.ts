@@ -14,7 +14,7 @@ import {
   type Surface,
   type TriggerResult,
 } from '@headroom/core';
-import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
+import { atom, type WritableAtom } from 'nanostores';
 import { browserPlatform } from './browser-platform.ts';
 import { buildSnapshot } from './build-snapshot.ts';
 import { createLedger } from './create-ledger.ts';
@@ -56,7 +56,7 @@ const READY_TIMEOUT_MS = 5000;
  * hr.prompts.current('banner').subscribe((prompt) => render(prompt));
  */
 export function createHeadroom(options: HeadroomOptions): Headroom {
-  const o = (typeof options === 'object' && options !== null ? options : {}) as Partial<HeadroomOptions>;
+  const o: Partial<HeadroomOptions> = Object(options);
   const platform: Platform = { ...browserPlatform(), ...o.platform };
   const endpoint = String(o.endpoint ?? '').replace(/\/+$/, '');
   const now = () => platform.now();
@@ -236,21 +236,18 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   $config.listen(schedule);
   $claims.listen(schedule);
 
-  const surfaces = new Map<Surface, ReadableAtom<ActivePrompt | null>>();
-  const currentOf = (surface: Surface) => {
-    let s = surfaces.get(surface);
-    if (!s) {
+  const surfaces = new Map(
+    SURFACES.map((surface) => {
       let last: ActivePrompt | null = null;
       // Same prompt, same copy and values: keep the object so widgets do not re-render.
-      s = derive([$prompts], () => {
+      const $ = derive([$prompts], () => {
         const next = $prompts.get()[surface] ?? null;
         if (JSON.stringify(next) !== JSON.stringify(last)) last = next;
         return last;
       });
-      surfaces.set(surface, s);
-    }
-    return s;
-  };
+      return [surface, $];
+    }),
+  );
   const active = (id: string) => Object.values($prompts.get()).find((p) => p.id === id);
   const promptFields = (p: ActivePrompt) => ({
     promptId: p.id,
@@ -292,12 +289,10 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     });
     if (res.status === 401 && !retried && (await tokens.refresh()) !== undefined) return loadAccount(true);
     if (!res.ok) throw res.status;
-    const body: unknown = await res.json();
-    history = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-    const usage = typeof history.usage === 'object' && history.usage !== null ? history.usage : {};
-    for (const [id, value] of Object.entries(usage)) {
+    history = Object(await res.json());
+    for (const [id, value] of Object.entries<unknown>(Object(history?.usage))) {
       const m = isName(id) && isNum(value) ? meter(id) : undefined;
-      if (m && !m.set && value > m.used.get()) m.used.set(value);
+      if (m && !m.set && (value as number) > m.used.get()) m.used.set(value as number);
     }
     schedule();
   };
@@ -393,10 +388,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     }),
     triggers: { $: $triggers },
     prompts: {
-      current: guard(
-        (surface: Surface) => (SURFACES.includes(surface) ? currentOf(surface) : atom(null)),
-        atom(null),
-      ),
+      current: guard((surface: Surface) => surfaces.get(surface) ?? atom(null), atom(null)),
       shown: guard((id: string) => {
         const p = active(id);
         if (!p) return drop('prompts.shown');
@@ -423,13 +415,8 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       expose(assignment, unit);
       return assignment;
     }, null),
-    upgrade: (request) => {
-      try {
-        return upgrade(request);
-      } catch (error) {
-        return Promise.reject(error);
-      }
-    },
+    // Async, so even a throw in upgradeBody() becomes a rejection, never a throw into the host.
+    upgrade: (request) => upgrade(request),
     config: { $: $config },
     account: { $: $claims },
     status: { $: $status },

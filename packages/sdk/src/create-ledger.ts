@@ -112,7 +112,7 @@ export function createLedger(
           void save();
         }, 0);
     },
-    list(kind, since = Number.NEGATIVE_INFINITY) {
+    list(kind, since = -Infinity) {
       return marks.filter((m) => m[1] === kind && m[0] >= since);
     },
     count(kind, key, since) {

@@ -18,7 +18,7 @@ export function createTokenSource(
     return value;
   };
   let pending = load();
-  let lastRefresh = Number.NEGATIVE_INFINITY;
+  let lastRefresh = -Infinity;
   return {
     /** Resolves once the first token is known (or could not be had). */
     first: pending,

@@ -15,8 +15,9 @@ export function decodeClaims(token: unknown): AccountClaims | null {
   try {
     const part = typeof token === 'string' ? token.split('.')[1] : undefined;
     if (!part || part.length > 100_000) return null;
+    // atob() accepts unpadded base64 (forgiving-base64, in browsers and Node alike).
     const b64 = part.replace(/-/g, '+').replace(/_/g, '/');
-    const bytes = Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (c) => c.charCodeAt(0));
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
     return parseClaims(JSON.parse(new TextDecoder().decode(bytes)));
   } catch {
     return null;
@@ -25,7 +26,7 @@ export function decodeClaims(token: unknown): AccountClaims | null {
 
 /** Accepts claims with an account, user, plan, segment, ACV and whole seat count. */
 export function parseClaims(input: unknown): AccountClaims | null {
-  const c = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const c: Record<string, unknown> = Object(input);
   const ok =
     [c.sub, c.uid, c.plan].every((v) => typeof v === 'string' && v.length > 0 && v.length <= 200) &&
     SEGMENTS.includes(c.segment as string) &&

@@ -63,7 +63,7 @@ export function createEventQueue(
   let snapshot: QueuedEvent[] = [];
   let persistTimer: unknown;
   let flushTimer: unknown;
-  let flushAt = Number.POSITIVE_INFINITY;
+  let flushAt = Infinity;
   let chain: Promise<unknown> = Promise.resolve();
   let failures = 0;
   let closed = false;
@@ -138,7 +138,7 @@ export function createEventQueue(
     flushAt = at;
     flushTimer = platform.setTimeout(() => {
       flushTimer = undefined;
-      flushAt = Number.POSITIVE_INFINITY;
+      flushAt = Infinity;
       void flush(ms > 0);
     }, ms);
   };

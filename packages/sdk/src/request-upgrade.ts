@@ -6,7 +6,7 @@ const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 /** A validated upgrade request; throws on a missing plan, drops malformed optional fields. */
 export function upgradeBody(request: unknown) {
-  const r = (typeof request === 'object' && request !== null ? request : {}) as Partial<UpgradeRequest>;
+  const r: Partial<UpgradeRequest> = Object(request);
   if (!isName(r.plan)) throw new TypeError('upgrade: invalid plan');
   return {
     plan: r.plan,

@@ -6,9 +6,7 @@ import {
   epochDay,
   type HeadroomConfig,
   meterLimit,
-  nextPlan,
   planIncludes,
-  planUnlocking,
   type Surface,
   type TriggerResult,
 } from '@headroom/core';
@@ -86,10 +84,11 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
       copy: prompt.copy ?? { title: '', cta: '' },
       context: context(input, trigger),
     };
-    const experiment = prompt.experiment === undefined ? undefined : config.experiments[prompt.experiment];
-    if (experiment && prompt.experiment !== undefined) {
+    const experimentId = prompt.experiment;
+    const experiment = experimentId && config.experiments[experimentId];
+    if (experiment) {
       const assignment = assignVariant(
-        { ...experiment, id: prompt.experiment },
+        { ...experiment, id: experimentId },
         experiment.unit === 'user' ? claims.uid : claims.sub,
       );
       const variant = experiment.variants.find((v) => v.id === assignment.variantId);
@@ -103,25 +102,24 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
   return out;
 }
 
-/** The first plan above `current` on the upgrade path that passes `test`, or null. */
-function planAbove(config: HeadroomConfig, current: string, test: (plan: string) => boolean): string | null {
-  const path = config.upgradePath;
-  return path.slice(path.indexOf(current) + 1).find(test) ?? null;
-}
-
 /**
  * The raw values the prompt's copy is filled with, from the trigger that fired. `nextPlan` is
  * the plan the CTA upgrades to, so it must deliver what the copy promises: the prompt's own
  * `plan` when configured; for a meter trigger, the first plan with more room for that meter;
- * for a gate trigger, the plan that unlocks the shown feature.
+ * for a gate trigger, the plan that unlocks the shown feature; otherwise the next plan.
  */
 function context(input: PromptInputs, trigger: TriggerResult): PromptContext {
   const { config, claims, ledger, now } = input;
   const current = claims.plan;
+  const path = config.upgradePath;
+  const i = path.indexOf(current);
   const explicit = config.prompts[trigger.prompt as string]?.plan;
+  // The first plan above the current one that passes `test` (an unknown plan has none).
+  const above = (test: (plan: string) => boolean) =>
+    explicit ?? (i < 0 ? undefined : path.slice(i + 1).find(test)) ?? null;
   const ctx: PromptContext = {
     plan: current,
-    nextPlan: explicit ?? nextPlan(config, current),
+    nextPlan: above(() => true),
     feature: ledger.list('g').pop()?.[2],
   };
   const rule = config.triggers.find((t) => t.id === trigger.id);
@@ -134,20 +132,15 @@ function context(input: PromptInputs, trigger: TriggerResult): PromptContext {
     const ratio = limit === null ? 0 : limit > 0 ? used / limit : 1;
     if (ratio > best) {
       best = ratio;
-      const next =
-        explicit ??
-        planAbove(config, current, (p) => {
-          const more = meterLimit(config, p, meter);
-          return limit !== null && (more === null || more > limit);
-        }) ??
-        ctx.nextPlan;
+      const more = (plan: string) => meterLimit(config, plan, meter) ?? Infinity;
+      const next = (limit !== null && above((p) => more(p) > limit)) || ctx.nextPlan;
       Object.assign(ctx, {
         meter,
         used,
         limit,
         ratio,
         nextPlan: next,
-        nextLimit: next === null ? null : meterLimit(config, next, meter),
+        nextLimit: next && meterLimit(config, next, meter),
       });
     }
   }
@@ -157,21 +150,22 @@ function context(input: PromptInputs, trigger: TriggerResult): PromptContext {
     // promise, and a tie keeps the feature the user reached for last. Features the plan
     // already has, or no plan unlocks, are skipped; if none is left the defaults above stay.
     const start = epochDay(now) - rule.withinDays; // the window core counts: (start, today]
-    const features = [
+    let rank = path.length;
+    for (const feature of [
       ...ledger
         .list('g', (start + 1) * DAY_MS)
         .map((m) => m[2])
         .reverse(),
       ...(input.gateHits ?? []).filter((h) => h.day > start).map((h) => h.feature),
-    ];
-    let rank = config.upgradePath.length;
-    for (const feature of features) {
-      const plan = planIncludes(config, current, feature) ? null : planUnlocking(config, current, feature);
-      const at = plan === null ? rank : config.upgradePath.indexOf(plan);
+    ]) {
+      const plan = planIncludes(config, current, feature)
+        ? null
+        : above((p) => planIncludes(config, p, feature));
+      const at = plan === null ? rank : path.indexOf(plan);
       if (at < rank) {
         rank = at;
         ctx.feature = feature;
-        ctx.nextPlan = explicit ?? plan;
+        ctx.nextPlan = plan;
       }
     }
   }
