@@ -14,11 +14,59 @@ const pct = (ratio: number) => (Number.isFinite(ratio) ? `${Math.round(ratio * 1
 const usedOf = (snapshot: TriggerSnapshot, meter: string) =>
   snapshot.meters[meter] ?? snapshot.claims.usage?.[meter] ?? 0;
 
-/** What every evaluator reads: the snapshot, the plans and today's epoch day. */
+type Row = { day: number; feature: string; count: number };
+
+/** The snapshot with every day parsed once per evaluation, shared by all triggers. */
 interface Context {
   snapshot: TriggerSnapshot;
   config: Pick<HeadroomConfig, 'plans'>;
   today: number;
+  gateHits: Row[];
+  invites: Row[];
+  /** Daily peaks before today, newest first. */
+  history(meter: string): Array<[day: number, used: number]>;
+}
+
+// Rows with their day parsed; `count` defaults to 1.
+const rows = (list: ReadonlyArray<{ day: DayRef; feature?: string; count?: number }> | undefined): Row[] =>
+  (list ?? []).map((row) => ({ day: toDay(row.day), feature: row.feature as string, count: row.count ?? 1 }));
+
+function createContext(
+  snapshot: TriggerSnapshot,
+  config: Pick<HeadroomConfig, 'plans'>,
+  today: number,
+): Context {
+  const histories = new Map<string, Array<[number, number]>>();
+  return {
+    snapshot,
+    config,
+    today,
+    gateHits: rows(snapshot.gateHits),
+    invites: rows(snapshot.invites),
+    history(meter) {
+      let peaks = histories.get(meter);
+      if (!peaks) {
+        peaks = [];
+        let ascending = true;
+        for (const { day: raw, used } of snapshot.meterHistory?.[meter] ?? []) {
+          const day = toDay(raw);
+          if (!(day < today)) continue; // also drops NaN
+          const last = peaks[peaks.length - 1];
+          if (last && day <= last[0]) ascending = false;
+          peaks.push([day, used]);
+        }
+        // The usual shape is one sample per day in order; otherwise keep each day's peak.
+        if (!ascending) {
+          const byDay = new Map<number, number>();
+          for (const [day, used] of peaks) byDay.set(day, Math.max(byDay.get(day) ?? used, used));
+          peaks = [...byDay].sort((x, y) => x[0] - y[0]);
+        }
+        peaks.reverse();
+        histories.set(meter, peaks);
+      }
+      return peaks;
+    },
+  };
 }
 
 type Result = Omit<TriggerResult, 'id' | 'kind' | 'prompt'>;
@@ -45,20 +93,14 @@ const result = (
  * Rows of `gateHits` or `invites` inside the last `withinDays` days (today included): the sum
  * of count × weight(age in days), and the distinct features among rows with a count.
  */
-function windowed(
-  rows: TriggerSnapshot['gateHits'],
-  { today }: Context,
-  withinDays: number,
-  weight: (age: number) => number = () => 1,
-) {
+function windowed(list: Row[], today: number, withinDays: number, weight: (age: number) => number = () => 1) {
   let total = 0;
   const features = new Set<string>();
-  for (const row of rows ?? []) {
-    const age = today - toDay(row.day);
-    const count = row.count ?? 1;
+  for (const { day, feature, count } of list) {
+    const age = today - day;
     if (age >= 0 && age < withinDays) {
       total += count * weight(age);
-      if (count > 0) features.add(row.feature);
+      if (count > 0) features.add(feature);
     }
   }
   return { total, features: features.size };
@@ -89,21 +131,15 @@ const meterRatio: Evaluator<'meter_ratio'> = (trigger, { snapshot, config }) => 
       );
 };
 
-const meterSustained: Evaluator<'meter_sustained'> = (trigger, { snapshot, config, today }) => {
+const meterSustained: Evaluator<'meter_sustained'> = (trigger, { snapshot, config, today, history }) => {
   const limit = meterLimit(config, snapshot.claims.plan, trigger.meter);
   const above = (used: number) =>
     limit !== null && (limit > 0 ? used / limit + EPSILON >= trigger.atLeast : used > 0);
   // Each daily peak carries forward until the next sample; today is the current reading.
   let streak = 0;
   if (above(usedOf(snapshot, trigger.meter))) {
-    // Peaks per day before today (NaN days drop out), newest first.
-    const peaks = new Map<number, number>();
-    for (const s of snapshot.meterHistory?.[trigger.meter] ?? []) {
-      const day = toDay(s.day);
-      if (day < today) peaks.set(day, Math.max(peaks.get(day) ?? s.used, s.used));
-    }
     let streakStart = today;
-    for (const [day, used] of [...peaks].sort((a, b) => b[0] - a[0])) {
+    for (const [day, used] of history(trigger.meter)) {
       if (!above(used)) break;
       streakStart = day;
     }
@@ -118,7 +154,7 @@ const meterSustained: Evaluator<'meter_sustained'> = (trigger, { snapshot, confi
 };
 
 const gateDistinct: Evaluator<'gate_distinct'> = (trigger, context) => {
-  const { features } = windowed(context.snapshot.gateHits, context, trigger.withinDays);
+  const { features } = windowed(context.gateHits, context.today, trigger.withinDays);
   return result(
     features >= trigger.atLeast,
     features,
@@ -129,8 +165,8 @@ const gateDistinct: Evaluator<'gate_distinct'> = (trigger, context) => {
 
 const gateIntent: Evaluator<'gate_intent'> = (trigger, context) => {
   const score = windowed(
-    context.snapshot.gateHits,
-    context,
+    context.gateHits,
+    context.today,
     trigger.withinDays,
     (age) => 0.5 ** (age / trigger.halfLifeDays),
   ).total;
@@ -144,11 +180,7 @@ const gateIntent: Evaluator<'gate_intent'> = (trigger, context) => {
 };
 
 const invitesSent: Evaluator<'invites_sent'> = (trigger, context) => {
-  const sent = windowed(
-    context.snapshot.invites as TriggerSnapshot['gateHits'],
-    context,
-    trigger.withinDays,
-  ).total;
+  const sent = windowed(context.invites, context.today, trigger.withinDays).total;
   return result(
     sent >= trigger.atLeast,
     sent,
@@ -175,7 +207,7 @@ export function evaluateTriggers(
   config: Pick<HeadroomConfig, 'plans' | 'triggers'>,
   now: number | Date,
 ): TriggerResult[] {
-  const context = { snapshot, config, today: epochDay(typeof now === 'number' ? now : now.getTime()) };
+  const context = createContext(snapshot, config, epochDay(typeof now === 'number' ? now : now.getTime()));
   return config.triggers.map((trigger) => {
     const evaluate = evaluators[trigger.kind] as Evaluator<TriggerConfig['kind']>;
     const result: TriggerResult = {
