@@ -34,16 +34,24 @@ function digits(value: string, from: number, to: number): number {
   return n;
 }
 
-// Howard Hinnant's days_from_civil (proleptic Gregorian, UTC); NaN for an impossible date.
+// Days from 0000-03-01 by whole-year, leap-day and month-length counts (a March-based year
+// puts the leap day last), rebased to 1970-01-01; NaN for an impossible date.
 function daysFromCivil(year: number, month: number, day: number): number {
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const y = year - (month < 3 ? 1 : 0);
+  // 30 or 31 by the month's parity, flipping at August; February by the Gregorian leap rule.
   const monthDays =
-    month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-  if (!(month >= 1 && month <= 12 && day >= 1 && day <= monthDays)) return NaN;
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
+    month === 2
+      ? year % 4 || (year % 100 === 0 && year % 400)
+        ? 28
+        : 29
+      : 30 + ((month + (month >> 3)) & 1);
+  return month >= 1 && month <= 12 && day >= 1 && day <= monthDays
+    ? 365 * y +
+        Math.floor(y / 4) -
+        Math.floor(y / 100) +
+        Math.floor(y / 400) +
+        Math.floor((153 * ((month + 9) % 12) + 2) / 5) +
+        day -
+        719_469
+    : NaN;
 }

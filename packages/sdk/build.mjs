@@ -1,0 +1,33 @@
+// Builds dist/: one pre-minified ESM module (with a source map) and tsc's .d.ts files.
+// @headroom/core and nanostores stay imports, so they dedupe with the host's copies.
+// Internal-only property names (never part of types.ts) are mangled, as Preact does for
+// its `__` fields; public names cannot be, because the list names them one by one.
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { build } from 'esbuild';
+
+/** Properties of objects that never leave the SDK (event-queue options, reporter, token source). */
+export const INTERNAL_PROPS =
+  /^(retryAfterMs|onNetwork|canSend|setQueued|refreshToken|peekToken|beacon|guard|fail|drop|peek|first)$/;
+
+const root = new URL('.', import.meta.url).pathname;
+rmSync(`${root}dist`, { recursive: true, force: true });
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--emitDeclarationOnly'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+await build({
+  entryPoints: [`${root}src/index.ts`],
+  outfile: `${root}dist/index.js`,
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  minify: true,
+  mangleProps: INTERNAL_PROPS,
+  sourcemap: true,
+  external: ['@headroom/core', 'nanostores'],
+  logLevel: 'warning',
+});
