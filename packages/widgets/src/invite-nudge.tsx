@@ -25,7 +25,8 @@ export interface InviteNudgeProps {
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 type Phase =
-  | { kind: 'form'; invalid: boolean; failed: boolean }
+  // `error` names the message shown under the field.
+  | { kind: 'form'; error: 'inviteInvalid' | 'inviteFailed' | null }
   | { kind: 'sending' }
   | { kind: 'sent'; email: string };
 
@@ -39,7 +40,7 @@ function InviteNudgeView({ context, subject, onInvite }: InviteNudgeProps) {
   const [dismissed, setDismissed] = useState<string | null>(null);
   const visible = dismissed !== context && (shown === context || client.invites.canNudge(context));
   const [email, setEmail] = useState('');
-  const [phase, setPhase] = useState<Phase>({ kind: 'form', invalid: false, failed: false });
+  const [phase, setPhase] = useState<Phase>({ kind: 'form', error: null });
   const titleId = useId();
   const inputId = useId();
   const errorId = useId();
@@ -56,7 +57,7 @@ function InviteNudgeView({ context, subject, onInvite }: InviteNudgeProps) {
     event.preventDefault();
     const value = email.trim();
     if (!EMAIL.test(value) || value.length > 254) {
-      setPhase({ kind: 'form', invalid: true, failed: false });
+      setPhase({ kind: 'form', error: 'inviteInvalid' });
       return;
     }
     setPhase({ kind: 'sending' });
@@ -71,15 +72,14 @@ function InviteNudgeView({ context, subject, onInvite }: InviteNudgeProps) {
           });
           setPhase({ kind: 'sent', email: value });
         },
-        () => setPhase({ kind: 'form', invalid: false, failed: true }),
+        () => setPhase({ kind: 'form', error: 'inviteFailed' }),
       );
   };
   const dismiss = () => {
     client.invites.nudgeDismissed(context);
     setDismissed(context);
   };
-  const invalid = phase.kind === 'form' && phase.invalid;
-  const failed = phase.kind === 'form' && phase.failed;
+  const error = phase.kind === 'form' ? phase.error : null;
   return (
     <WidgetRoot class="hr-invite">
       <section class="hr-card" part="card" aria-labelledby={titleId}>
@@ -108,17 +108,17 @@ function InviteNudgeView({ context, subject, onInvite }: InviteNudgeProps) {
                   autoComplete="email"
                   required
                   value={email}
-                  aria-invalid={invalid}
-                  aria-describedby={invalid || failed ? errorId : undefined}
+                  aria-invalid={error === 'inviteInvalid'}
+                  aria-describedby={error ? errorId : undefined}
                   onInput={(e) => setEmail(e.currentTarget.value)}
                 />
                 <button type="submit" class="hr-btn" part="cta" disabled={phase.kind === 'sending'}>
                   {m.inviteSend}
                 </button>
               </div>
-              {invalid || failed ? (
+              {error ? (
                 <p id={errorId} class="hr-error" role="alert">
-                  {invalid ? m.inviteInvalid : m.inviteFailed}
+                  {m[error]}
                 </p>
               ) : null}
             </form>

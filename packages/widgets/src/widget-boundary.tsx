@@ -16,11 +16,8 @@ interface BoundaryProps {
 class WidgetBoundary extends Component<BoundaryProps, { failed: boolean }> {
   override state = { failed: false };
 
-  static override getDerivedStateFromError() {
-    return { failed: true };
-  }
-
   override componentDidCatch(error: unknown) {
+    this.setState({ failed: true });
     try {
       this.props.client?.diagnostics.report(error, this.props.name);
     } catch {
