@@ -32,15 +32,13 @@ export function copyValues(
   const planName = (id: string) => config?.plans[id]?.name ?? id;
   values.plan = planName(context.plan);
   if (context.nextPlan !== null) values.nextPlan = planName(context.nextPlan);
-  if (context.used !== undefined) values.used = fmt.number(context.used);
-  if (context.limit !== undefined)
-    values.limit = context.limit === null ? unlimited : fmt.number(context.limit);
-  if (context.nextLimit !== undefined) {
-    values.nextLimit = context.nextLimit === null ? unlimited : fmt.number(context.nextLimit);
+  // Numbers by locale; a null limit (only `limit` and `nextLimit` can be null) reads "unlimited".
+  for (const key of ['used', 'limit', 'nextLimit', 'count'] as const) {
+    const n = context[key];
+    if (n !== undefined) values[key] = n === null ? unlimited : fmt.number(n);
   }
   if (context.ratio !== undefined) values.percent = fmt.percent(context.ratio);
   if (context.feature !== undefined) values.feature = featureName(context.feature);
-  if (context.count !== undefined) values.count = fmt.number(context.count);
   const meter = context.meter === undefined ? undefined : config?.meters[context.meter];
   if (meter) {
     // The count the unit is read with: the next limit in "room for {nextLimit} {meter}",
