@@ -7,9 +7,9 @@ import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
-/** Properties of objects that never leave the SDK (event-queue options, reporter, token source). */
+/** Properties of objects that never leave the SDK (queue options, reporter, token source, ledger). */
 export const INTERNAL_PROPS =
-  /^(retryAfterMs|onNetwork|canSend|setQueued|refreshToken|peekToken|beacon|guard|fail|drop|peek|first)$/;
+  /^(retryAfterMs|onNetwork|canSend|setQueued|refreshToken|peekToken|beacon|guard|fail|drop|peek|first|load|save|handle|refresh|ledger|list|key|url)$/;
 
 const root = new URL('.', import.meta.url).pathname;
 rmSync(`${root}dist`, { recursive: true, force: true });
