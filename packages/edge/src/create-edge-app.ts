@@ -46,6 +46,14 @@ export function createEdgeApp(options: EdgeOptions): EdgeApp {
   const app = new Hono();
   const allowed = options.allowedOrigins ?? '*';
   let requestSeq = 0;
+  // Once the key and initial config are in, requests skip the await on `ready`.
+  let isReady = false;
+  ctx.ready.then(
+    () => {
+      isReady = true;
+    },
+    () => {},
+  );
 
   app.onError((error, c) => {
     if (error instanceof HttpError) return errorResponse(c, error);
@@ -91,7 +99,7 @@ export function createEdgeApp(options: EdgeOptions): EdgeApp {
           c.res = early;
           return early;
         }
-        await ctx.ready;
+        if (!isReady) await ctx.ready;
       }
       await next();
     } finally {

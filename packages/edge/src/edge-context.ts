@@ -25,11 +25,17 @@ export interface EdgeContext {
   activeSignalDays: number;
   ready: Promise<void>;
   verify(token: unknown): Promise<AccountClaims>;
+  /** The claims of a token verified before and not yet expired, without a promise (hot path). */
+  verifiedClaims(token: unknown): AccountClaims | undefined;
   /** The published config, cached for `configCacheMs`; 503 when none was ever published. */
   config(): Promise<ConfigVersion>;
+  /** The cached config while it is fresh, without a promise (hot path); else `config()`. */
+  freshConfig(): ConfigVersion | undefined;
   invalidateConfig(): void;
   /** Routing signals of an account, cached briefly and dropped when its events arrive. */
   signals(accountId: string): Promise<AccountSignals>;
+  /** The cached, already loaded signals while they are fresh (hot path); else `signals()`. */
+  freshSignals(accountId: string): AccountSignals | undefined;
   invalidateSignals(accountId: string): void;
   /** Takes `cost` from the account's token bucket. @throws HttpError 429 with `Retry-After`. */
   takeAccount(accountId: string, cost?: number): void;
@@ -91,7 +97,10 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
   const keyPromise = importTokenKey(options.secret);
   let key: CryptoKey | undefined;
   let cached: { at: number; version: ConfigVersion } | undefined;
-  const signalCache = new Map<string, { at: number; value: Promise<AccountSignals> }>();
+  const signalCache = new Map<
+    string,
+    { at: number; value: Promise<AccountSignals>; loaded?: AccountSignals }
+  >();
   const verifiedTokens = new Map<string, AccountClaims>();
   const accountSeen = new Map<string, { at: number; digest: string }>();
 
@@ -127,14 +136,23 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
     activeSignalDays: options.activeSignalDays ?? 30,
     ready,
 
-    async verify(token) {
+    verifiedClaims(token) {
       // The SDK resends one token for its whole life: an identical string verified before
       // needs only the expiry check, not another HMAC.
       const hit = typeof token === 'string' ? verifiedTokens.get(token) : undefined;
-      if (hit && (hit.exp ?? 0) * 1000 + TOKEN_CLOCK_TOLERANCE_S * 1000 > now()) return hit;
+      return hit && (hit.exp ?? 0) * 1000 + TOKEN_CLOCK_TOLERANCE_S * 1000 > now() ? hit : undefined;
+    },
+
+    async verify(token) {
+      const hit = ctx.verifiedClaims(token);
+      if (hit) return hit;
       const claims = await verifyAccountToken(token, key ?? (await keyPromise), now());
       boundedSet(verifiedTokens, token as string, claims);
       return claims;
+    },
+
+    freshConfig() {
+      return cached && now() - cached.at < configCacheMs ? cached.version : undefined;
     },
 
     async config() {
@@ -154,9 +172,21 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
       const hit = signalCache.get(accountId);
       if (hit && t - hit.at < SIGNAL_CACHE_MS) return hit.value;
       const value = storage.accountSignals(accountId, t - ctx.activeSignalDays * DAY_MS);
-      value.catch(() => signalCache.delete(accountId));
-      boundedSet(signalCache, accountId, { at: t, value });
+      const entry: { at: number; value: Promise<AccountSignals>; loaded?: AccountSignals } = { at: t, value };
+      value.then(
+        (loaded) => {
+          entry.loaded = loaded;
+        },
+        () => {
+          if (signalCache.get(accountId) === entry) signalCache.delete(accountId);
+        },
+      );
+      boundedSet(signalCache, accountId, entry);
       return value;
+    },
+    freshSignals(accountId) {
+      const hit = signalCache.get(accountId);
+      return hit && now() - hit.at < SIGNAL_CACHE_MS ? hit.loaded : undefined;
     },
     invalidateSignals(accountId) {
       signalCache.delete(accountId);

@@ -14,4 +14,11 @@ describe('fillUrlTemplate', () => {
   it('drops unknown placeholders', () => {
     expect(fillUrlTemplate('/checkout?x={nope}&s={seats}', { seats: 12 })).toBe('/checkout?x=&s=12');
   });
+
+  it('fills the same template afresh on every call, adjacent and repeated placeholders included', () => {
+    const template = '{plan}{seats}/x?a={plan}&b=';
+    expect(fillUrlTemplate(template, { plan: 'a b', seats: 1 })).toBe('a%20b1/x?a=a%20b&b=');
+    expect(fillUrlTemplate(template, { plan: 'c', seats: 2 })).toBe('c2/x?a=c&b=');
+    expect(fillUrlTemplate('https://b.example/plain', {})).toBe('https://b.example/plain');
+  });
 });

@@ -5,6 +5,9 @@ import { HttpError, toIssues } from './http-error.ts';
 /** Largest accepted request body. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
+// One decoder for every request: non-streaming `decode` keeps no state between calls.
+const utf8 = new TextDecoder();
+
 const tooLarge = () => new HttpError(413, 'too_large', `request body is larger than ${MAX_BODY_BYTES} bytes`);
 
 /** The Node request behind `@hono/node-server`, read directly: much cheaper than a web stream. */
@@ -66,14 +69,14 @@ export async function readBodyText(c: Context): Promise<string> {
       }
     }
   }
-  if (chunks.length === 1) return new TextDecoder().decode(chunks[0]);
+  if (chunks.length === 1) return utf8.decode(chunks[0]);
   const all = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
     all.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return new TextDecoder().decode(all);
+  return utf8.decode(all);
 }
 
 /**

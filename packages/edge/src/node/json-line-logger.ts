@@ -16,19 +16,37 @@ export function createJsonLineLogger(
   now: () => number = Date.now,
   maxBuffered = 512,
 ): JsonLineLogger {
-  let buffer: string[] = [];
+  let buffer = '';
+  let buffered = 0;
   let scheduled = false;
+  // Thousands of lines share a millisecond under load: format its timestamp once.
+  let stampMs = Number.NaN;
+  let stamp = '';
   const flush = () => {
     scheduled = false;
-    if (buffer.length === 0) return;
-    const chunk = `${buffer.join('\n')}\n`;
-    buffer = [];
+    if (buffered === 0) return;
+    const chunk = buffer;
+    buffer = '';
+    buffered = 0;
     write(chunk);
   };
   return {
     log(line) {
-      buffer.push(JSON.stringify({ time: new Date(now()).toISOString(), ...line }));
-      if (buffer.length >= maxBuffered) flush();
+      const t = now();
+      if (t !== stampMs) {
+        stampMs = t;
+        stamp = new Date(t).toISOString();
+      }
+      // `time` is prepended to the serialised line instead of copying the line into a new
+      // object; a line with its own `time` keeps the spread's semantics.
+      const json = JSON.stringify(line);
+      buffer +=
+        'time' in line
+          ? `${JSON.stringify({ time: stamp, ...line })}\n`
+          : json.length > 2
+            ? `{"time":"${stamp}",${json.slice(1)}\n`
+            : `{"time":"${stamp}"}\n`;
+      if (++buffered >= maxBuffered) flush();
       else if (!scheduled) {
         scheduled = true;
         setImmediate(flush);
