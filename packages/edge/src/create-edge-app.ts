@@ -13,6 +13,8 @@ import { routeRoute } from './routes/route-route.ts';
 declare module 'hono' {
   interface ContextVariableMap {
     accountId: string;
+    /** Headers the middleware has not applied yet, for `jsonResponse` (hot routes only). */
+    responseHeaders: Record<string, string> | undefined;
   }
 }
 
@@ -29,6 +31,30 @@ export interface EdgeApp {
 }
 
 const CORS_HEADERS = 'authorization, content-type, if-none-match';
+
+// Routes that answer through `jsonResponse`: their middleware headers are handed over as a
+// plain object instead of being set on Hono's `Headers` before the handler runs.
+const PLAIN_HEADER_ROUTES = new Set(['POST /v1/route']);
+
+/** Sets a response header now, or records it for `jsonResponse` when the route takes them plain. */
+function setHeader(c: Context, name: string, value: string, append = false): void {
+  const pending = c.get('responseHeaders');
+  if (pending === undefined) {
+    c.header(name, value, { append });
+    return;
+  }
+  const key = name.toLowerCase();
+  const current = pending[key];
+  pending[key] = append && current !== undefined ? `${current}, ${value}` : value;
+}
+
+/** Applies headers still pending (an early answer, an error, a handler not using `jsonResponse`). */
+function applyPending(c: Context): void {
+  const pending = c.get('responseHeaders');
+  if (pending === undefined) return;
+  c.set('responseHeaders', undefined);
+  for (const name in pending) c.header(name, pending[name], { append: name === 'vary' });
+}
 
 function errorResponse(c: Context, error: HttpError): Response {
   if (error.headers) for (const [k, v] of Object.entries(error.headers)) c.header(k, v);
@@ -56,6 +82,8 @@ export function createEdgeApp(options: EdgeOptions): EdgeApp {
   );
 
   app.onError((error, c) => {
+    // Before the error response exists, so pending headers don't force a rebuild of it.
+    applyPending(c);
     if (error instanceof HttpError) return errorResponse(c, error);
     if (error instanceof HeadroomConfigError) {
       // The configured initial config is broken: an operator error, not the caller's.
@@ -83,7 +111,8 @@ export function createEdgeApp(options: EdgeOptions): EdgeApp {
   app.use(async (c, next) => {
     const start = performance.now();
     const requestId = `${(ctx.now() % 1e10).toString(36)}-${(++requestSeq).toString(36)}`;
-    c.header('X-Request-Id', requestId);
+    if (PLAIN_HEADER_ROUTES.has(`${c.req.method} ${c.req.path}`)) c.set('responseHeaders', {});
+    setHeader(c, 'X-Request-Id', requestId);
     const ip = options.clientIp?.(c.req.raw, c.env);
     try {
       if (c.req.path.startsWith('/v1/')) {
@@ -93,6 +122,7 @@ export function createEdgeApp(options: EdgeOptions): EdgeApp {
         } catch (error) {
           // Answered here rather than thrown, so the log line below sees the real status.
           if (!(error instanceof HttpError)) throw error;
+          applyPending(c);
           early = errorResponse(c, error);
         }
         if (early) {
@@ -103,6 +133,7 @@ export function createEdgeApp(options: EdgeOptions): EdgeApp {
       }
       await next();
     } finally {
+      applyPending(c);
       const status = c.res.status;
       ctx.log({
         level: status >= 500 ? 'error' : 'info',
@@ -125,9 +156,9 @@ export function createEdgeApp(options: EdgeOptions): EdgeApp {
       const ok = allowed === '*' || allowed.includes(origin) || origin === new URL(c.req.url).origin;
       if (!ok)
         throw new HttpError(403, 'origin_not_allowed', `origin ${origin.slice(0, 200)} is not allowed`);
-      c.header('Access-Control-Allow-Origin', origin);
-      c.header('Vary', 'Origin', { append: true });
-      c.header('Access-Control-Expose-Headers', 'ETag, Retry-After, X-Request-Id');
+      setHeader(c, 'Access-Control-Allow-Origin', origin);
+      setHeader(c, 'Vary', 'Origin', true);
+      setHeader(c, 'Access-Control-Expose-Headers', 'ETag, Retry-After, X-Request-Id');
       if (c.req.method === 'OPTIONS') {
         c.header('Access-Control-Allow-Methods', 'GET, POST, PUT, OPTIONS');
         // Echo what the browser asks for when it is a plain header list (the SDK may add its own).

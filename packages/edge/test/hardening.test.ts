@@ -10,6 +10,37 @@ describe('hardening', () => {
   }, 60_000);
   afterAll(() => storage?.close());
 
+  it('answers POST /v1/route with the request id and CORS headers on success, errors and refusals', async () => {
+    const app = testApp(storage, { allowedOrigins: ['https://app.example.com'] });
+    const origin = { origin: 'https://app.example.com' };
+    const token = await tokenFor(claimsFor('acct_route_headers'));
+    const expectCors = (res: Response) => {
+      expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-z]+-[0-9a-z]+$/);
+      expect(res.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+      expect(res.headers.get('vary')).toBe('Origin');
+      expect(res.headers.get('access-control-expose-headers')).toBe('ETag, Retry-After, X-Request-Id');
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    };
+    const ok = await app.post('/v1/route', { token, plan: 'business' }, origin);
+    expect(ok.status).toBe(200);
+    expectCors(ok);
+    expect((await ok.json()).route).toBeTypeOf('string');
+    const bad = await app.post('/v1/route', { token: 'nope', plan: 'business' }, origin);
+    expect(bad.status).toBe(401);
+    expectCors(bad);
+    const unknown = await app.post('/v1/route', { token, plan: 'nope' }, origin);
+    expect(unknown.status).toBe(400);
+    expectCors(unknown);
+    const plain = await app.post('/v1/route', { token, plan: 'business' });
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('x-request-id')).not.toBe(ok.headers.get('x-request-id'));
+    expect(plain.headers.get('access-control-allow-origin')).toBeNull();
+    const evil = await app.post('/v1/route', { token, plan: 'business' }, { origin: 'https://evil.example' });
+    expect(evil.status).toBe(403);
+    expect(evil.headers.get('x-request-id')).toBeTruthy();
+    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('allows listed origins with CORS headers and refuses others with 403', async () => {
     const app = testApp(storage, { allowedOrigins: ['https://app.example.com'] });
     const ok = await app.get('/v1/config', { origin: 'https://app.example.com' });

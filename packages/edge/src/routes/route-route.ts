@@ -5,6 +5,7 @@ import type { EdgeContext } from '../edge-context.ts';
 import { fillUrlTemplate } from '../fill-url-template.ts';
 import { buildHandoffPayload } from '../handoff-payload.ts';
 import { HttpError } from '../http-error.ts';
+import { jsonResponse } from '../json-response.ts';
 import { readJson } from '../read-json.ts';
 import { waitUntilOf } from './wait-until.ts';
 
@@ -84,6 +85,6 @@ export function routeRoute(app: Hono, ctx: EdgeContext): void {
         ...(bookingUrl ? { bookingUrl: fillUrlTemplate(bookingUrl, values) } : {}),
       };
     }
-    return c.json(response);
+    return jsonResponse(c, response);
   });
 }
