@@ -1,9 +1,12 @@
 import { defineConfig } from '@headroom/core';
 import { expect, it } from 'vitest';
 import acme from '../../core/examples/acme.config.json' with { type: 'json' };
-// The shipped artefact (minified, internal fields mangled), not src: `pnpm build` makes it.
-import { createHeadroom, createMemoryStorage } from '../dist/index.js';
 import { claims, ENDPOINT, T0, tokenFor } from './harness.ts';
+
+// The shipped artefact (minified, internal fields mangled), not src: `pnpm build` makes it.
+// Typed from src and loaded by URL, so the typecheck (which runs before the build) needs no dist.
+const distUrl = new URL('../dist/index.js', import.meta.url).href;
+const { createHeadroom, createMemoryStorage } = (await import(distUrl)) as typeof import('../src/index.ts');
 
 it('the built dist sends, refreshes a rejected token, drops garbage and beacons on hide', async () => {
   const requests: Array<{ url: string; body: string | undefined }> = [];
