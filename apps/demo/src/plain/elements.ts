@@ -29,10 +29,3 @@ document.addEventListener('headroom-invite', (event) => {
     }),
   );
 });
-
-// Workaround: <headroom-invite-nudge> asks `canNudge()` once when it mounts, which is false
-// until the config has loaded; mount the nudges again once the client is ready.
-void hr.ready().then(() => {
-  for (const nudge of document.querySelectorAll('headroom-invite-nudge'))
-    nudge.replaceWith(nudge.cloneNode(true));
-});
