@@ -6,7 +6,7 @@ import { createReadStream, existsSync, mkdirSync, readFileSync, statSync } from 
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../test/support/launch-chromium.mjs';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
 const root = join(here, 'storybook-static');
@@ -44,18 +44,7 @@ const { port } = server.address();
 
 const index = JSON.parse(readFileSync(join(root, 'index.json'), 'utf8'));
 const stories = Object.values(index.entries).filter((e) => e.type === 'story' && e.id.includes(filter));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 800, height: 520 } });
   const errors = [];

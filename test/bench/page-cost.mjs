@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../support/launch-chromium.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const RUNS = Number(process.env.PAGE_COST_RUNS ?? 5);
@@ -105,18 +105,7 @@ const median = (xs) => {
 };
 
 const { env, stop } = await startStack();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 try {
   const rows = {};
   for (const [label, url] of [

@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { assignVariant, createEventId, defineConfig } from '@headroom/core';
 import { createPgliteStorage, signAccountToken } from '@headroom/edge';
 import { type EdgeServer, startEdgeServer } from '@headroom/edge/node';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/launch-chromium.mjs';
 
 const root = join(import.meta.dirname, '../..');
 const SECRET = 'console-e2e-secret-console-e2e-secret';
@@ -105,18 +106,7 @@ beforeAll(async () => {
   };
   await post('/v1/server/events', { events: [{ ...upgraded, accountId: 'acct_console_1' }] }, SERVER_KEY);
 
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 });
 

@@ -1,21 +1,6 @@
 import { build } from 'esbuild';
-import { type Browser, chromium } from 'playwright-core';
 
-/** Debian's Chromium, headless; never a downloaded browser. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
+export { launchChromium } from '../support/launch-chromium.mjs';
 
 /** Bundles the test page script from source (the `@headroom/source` condition). */
 export async function bundlePage(entry: string): Promise<string> {
