@@ -1,0 +1,44 @@
+// Builds dist/: pre-minified ESM (with source maps) and tsc's .d.ts files. One esbuild run
+// for all three entries with code splitting, so `/elements` imports the components from the
+// same shared chunk as the main entry (one HeadroomContext, no duplicated widget code).
+// The peers, @headroom/core and @headroom/sdk stay imports, so they dedupe with the host's copies.
+// Internal-only property names (props of internal components and hooks, never in the public
+// types, never DOM attributes, message keys or copy placeholders) are mangled by an explicit list.
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { build } from 'esbuild';
+
+/** Properties that never leave the widgets: UpgradeOutcome / ModalDialog / PromptCard props,
+ * the upgrade flow's `start` and `decision`, meterText's result, the invite form's phase,
+ * the error boundary's state and the elements' shared defaults. */
+export const INTERNAL_PROPS =
+  /^(onRetry|decision|start|labelledBy|describedBy|onClose|prompt|text|valueText|stateLabel|kind|failed|connected)$/;
+
+const root = new URL('.', import.meta.url).pathname;
+rmSync(`${root}dist`, { recursive: true, force: true });
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--emitDeclarationOnly'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+await build({
+  absWorkingDir: root,
+  entryPoints: {
+    index: 'src/index.ts',
+    elements: 'src/elements.ts',
+    'testing/index': 'src/testing/index.ts',
+  },
+  outdir: 'dist',
+  chunkNames: 'shared-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  minify: true,
+  mangleProps: INTERNAL_PROPS,
+  sourcemap: true,
+  external: ['preact', 'preact/*', '@preact/signals', 'nanostores', '@headroom/core', '@headroom/sdk'],
+  logLevel: 'warning',
+});
