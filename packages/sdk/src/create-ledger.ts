@@ -1,5 +1,5 @@
 import { DAY_MS, epochDay } from '@headroom/core';
-import { runLocked } from './run-locked.ts';
+import { readList, updateList } from './stored-list.ts';
 import type { Platform } from './types.ts';
 
 /**
@@ -38,7 +38,7 @@ export function createLedger(
   onSaved: () => void,
 ): Ledger {
   let marks: Mark[] = [];
-  const seen = new Map<string, Mark>();
+  let seen = new Map<string, Mark>();
   let timer: unknown;
   let writing: Promise<void> = Promise.resolve();
   const id = (m: Mark) => (m[1] === 'p' ? `${epochDay(m[0])}|p|${m[2]}` : `${m[0]}|${m[1]}|${m[2]}`);
@@ -55,56 +55,39 @@ export function createLedger(
     return true;
   };
 
-  const merge = (more: unknown): boolean => {
-    if (!Array.isArray(more)) return false;
+  // Merges stored marks (another tab's, or an older page's), skipping malformed ones.
+  const merge = (more: unknown[]): boolean => {
     let changed = false;
-    for (const m of more) {
+    for (const [ts, kind, k, value] of more.filter(Array.isArray))
       if (
-        !Array.isArray(m) ||
-        typeof m[0] !== 'number' ||
-        typeof m[1] !== 'string' ||
-        typeof m[2] !== 'string'
+        typeof ts === 'number' &&
+        typeof kind === 'string' &&
+        typeof k === 'string' &&
+        put(typeof value === 'number' ? [ts, kind, k, value] : [ts, kind, k])
       )
-        continue;
-      if (put([m[0], m[1], m[2], ...(typeof m[3] === 'number' ? [m[3]] : [])] as Mark)) changed = true;
-    }
+        changed = true;
     if (changed) marks.sort((a, b) => a[0] - b[0]);
     return changed;
   };
 
-  const parse = (raw: string | undefined): unknown => {
-    try {
-      return raw ? JSON.parse(raw) : [];
-    } catch {
-      return [];
-    }
-  };
-
   const save = () => {
     writing = writing.then(async () => {
-      const k = await key;
-      await runLocked(
-        platform,
-        `hr-store:${k}`,
-        async () => {
-          merge(parse(await platform.storage.get(k)));
-          const cutoff = platform.now() - KEEP_MS;
-          marks = marks.filter((m) => m[0] >= cutoff).slice(-MAX_MARKS);
-          seen.clear();
-          for (const m of marks) seen.set(id(m), m);
-          await platform.storage.set(k, JSON.stringify(marks));
-        },
-        true,
-      );
+      await updateList(platform, await key, (stored) => {
+        merge(stored);
+        const cutoff = platform.now() - KEEP_MS;
+        marks = marks.filter((m) => m[0] >= cutoff).slice(-MAX_MARKS);
+        seen = new Map(marks.map((m) => [id(m), m]));
+        return marks;
+      });
       onSaved();
     });
     return writing.catch(() => undefined);
   };
 
+  const list = (kind: string, since = -Infinity) => marks.filter((m) => m[1] === kind && m[0] >= since);
   return {
     add(kind, k, value) {
-      const mark: Mark = value === undefined ? [platform.now(), kind, k] : [platform.now(), kind, k, value];
-      if (!put(mark)) return;
+      if (!put(value === undefined ? [platform.now(), kind, k] : [platform.now(), kind, k, value])) return;
       onChange();
       if (timer === undefined)
         timer = platform.setTimeout(() => {
@@ -112,15 +95,10 @@ export function createLedger(
           void save();
         }, 0);
     },
-    list(kind, since = -Infinity) {
-      return marks.filter((m) => m[1] === kind && m[0] >= since);
-    },
-    count(kind, key, since) {
-      return this.list(kind, since).filter((m) => key === undefined || m[2] === key).length;
-    },
+    list,
+    count: (kind, k, since) => list(kind, since).filter((m) => k === undefined || m[2] === k).length,
     async load() {
-      const k = await key;
-      if (merge(parse(await platform.storage.get(k)))) onChange();
+      if (merge(await readList(platform.storage, await key))) onChange();
     },
     save,
   };

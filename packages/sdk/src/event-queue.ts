@@ -1,4 +1,5 @@
 import { runLocked } from './run-locked.ts';
+import { readList, updateList } from './stored-list.ts';
 import type { Diagnostics, HeadroomOptions, Platform } from './types.ts';
 
 /** An event as the browser sends it: accountId/userId come from the token at the edge. */
@@ -38,8 +39,6 @@ export interface EventQueue {
   close(): Promise<void>;
 }
 
-type Outcome = { remove: string[]; retryAfterMs?: number };
-
 const BEACON_BYTES = 60_000;
 const MAX_BODY = 64_000;
 
@@ -73,42 +72,31 @@ export function createEventQueue(
     chain = next.catch(() => undefined);
     return next;
   };
+  const corrupt = () => o.count({ errors: 1 }, 'queue: corrupt');
+  const json = (token: string, events: QueuedEvent[]) =>
+    JSON.stringify({ token, sentAt: platform.now(), events });
 
-  const read = async (key: string): Promise<QueuedEvent[]> => {
-    const raw = await platform.storage.get(key);
-    if (!raw) return [];
-    try {
-      const list: unknown = JSON.parse(raw);
-      return Array.isArray(list) ? (list as QueuedEvent[]) : [];
-    } catch {
-      o.count({ errors: 1 }, 'queue: corrupt');
-      return [];
-    }
-  };
-
-  // Read-modify-write of the stored queue under the storage lock (short; other tabs wait).
+  // Read-modify-write of the stored queue; past maxBytes the oldest events are evicted.
   const update = async (change: (list: QueuedEvent[]) => QueuedEvent[]) => {
-    const key = await o.key;
-    await runLocked(
+    let next: QueuedEvent[] = [];
+    await updateList<QueuedEvent>(
       platform,
-      `hr-store:${key}`,
-      async () => {
-        let list = change(await read(key));
-        let json = JSON.stringify(list);
-        if (json.length > maxBytes) {
-          let bytes = json.length;
-          let cut = 0;
-          while (bytes > maxBytes && cut < list.length) bytes -= JSON.stringify(list[cut++]).length + 1;
-          list = list.slice(cut);
-          json = JSON.stringify(list);
+      await o.key,
+      (list) => {
+        next = change(list);
+        let bytes = JSON.stringify(next).length;
+        let cut = 0;
+        while (bytes > maxBytes && cut < next.length) bytes -= JSON.stringify(next[cut++]).length + 1;
+        if (cut) {
+          next = next.slice(cut);
           o.count({ evicted: cut }, `queue: evicted ${cut}`);
         }
-        await platform.storage.set(key, json);
-        snapshot = list;
-        o.setQueued(list.length + pending.length);
+        return next;
       },
-      true,
+      corrupt,
     );
+    snapshot = next;
+    o.setQueued(next.length + pending.length);
   };
 
   const persist = () =>
@@ -147,14 +135,18 @@ export function createEventQueue(
     failures++;
     const exp = Math.min(retryMax, retryBase * 2 ** Math.min(failures - 1, 20));
     // Equal jitter: spreads tabs and clients apart but never retries sooner than half the step.
-    const wait = exp / 2 + (exp / 2) * (platform.random ?? Math.random)();
-    return Math.max(wait, retryAfterMs);
+    return Math.max(exp / 2 + (exp / 2) * (platform.random ?? Math.random)(), retryAfterMs);
   };
 
-  const post = async (batch: QueuedEvent[], refreshed = false): Promise<Outcome> => {
-    const ids = batch.map((e) => e.id);
-    const body = JSON.stringify({ token: await o.token(), sentAt: platform.now(), events: batch });
-    if (body.length > MAX_BODY && batch.length > 1) return split(batch);
+  // Sends a batch; the ids the endpoint answered for (stored, or refused for good) go into
+  // `done`. Resolves how long to wait before the rest may be retried, or undefined.
+  const post = async (
+    batch: QueuedEvent[],
+    done: Set<string>,
+    refreshed?: boolean,
+  ): Promise<number | undefined> => {
+    const body = json(await o.token(), batch);
+    if (body.length > MAX_BODY && batch.length > 1) return split(batch, done);
     let res: Response;
     try {
       res = await platform.fetch(o.url, {
@@ -165,60 +157,44 @@ export function createEventQueue(
     } catch {
       o.onNetwork(false);
       o.count({ retried: 1 }, 'events: offline');
-      return { remove: [], retryAfterMs: backoff() };
+      return backoff();
     }
     o.onNetwork(true);
     const status = res.status;
-    if (status >= 200 && status < 300) {
-      const answer = (await res.json().catch(() => ({}))) as { rejected?: unknown };
-      const rejected = typeof answer.rejected === 'number' ? Math.min(answer.rejected, batch.length) : 0;
-      o.count({ sent: batch.length - rejected, dropped: rejected });
-      failures = 0;
-      return { remove: ids };
-    }
-    if (status === 401 && !refreshed && (await o.refreshToken()) !== undefined) return post(batch, true);
-    if (status === 413) {
-      if (batch.length > 1) return split(batch);
-      o.count({ dropped: 1 }, 'events: 413');
-      return { remove: ids };
-    }
+    if (status === 401 && !refreshed && (await o.refreshToken()) !== undefined)
+      return post(batch, done, true);
+    if (status === 413 && batch.length > 1) return split(batch, done);
     if (status === 401 || status === 408 || status === 429 || (status >= 500 && status !== 501)) {
       o.count({ retried: 1 }, `events: ${status}`);
-      return {
-        remove: [],
-        retryAfterMs: backoff(retryAfter(res.headers.get('retry-after'))),
-      };
+      return backoff(retryAfter(res.headers.get('retry-after')));
     }
-    o.count({ dropped: batch.length }, `events: ${status}`);
-    return { remove: ids };
+    if (status >= 200 && status < 300) {
+      const { rejected } = Object(await res.json().catch(() => 0));
+      const n = typeof rejected === 'number' ? Math.min(rejected, batch.length) : 0;
+      o.count({ sent: batch.length - n, dropped: n });
+      failures = 0;
+    } else o.count({ dropped: batch.length }, `events: ${status}`);
+    for (const e of batch) done.add(e.id);
+    return undefined;
   };
 
-  const split = async (batch: QueuedEvent[]): Promise<Outcome> => {
+  const split = async (batch: QueuedEvent[], done: Set<string>) => {
     const half = Math.ceil(batch.length / 2);
-    const first = await post(batch.slice(0, half));
-    if (first.retryAfterMs !== undefined) return first;
-    const second = await post(batch.slice(half));
-    return { ...second, remove: first.remove.concat(second.remove) };
+    return (await post(batch.slice(0, half), done)) ?? post(batch.slice(half), done);
   };
 
   // One pass at a time in this tab (the cross-tab lock covers other tabs); a flush asked for
   // during a pass runs once after it, for events that arrived meanwhile.
-  let running: Promise<void> | undefined;
+  let tail: Promise<void> = Promise.resolve();
   let queued: Promise<void> | undefined;
   // A full batch is sent at once; a partial one only when its time is up or on request.
   let partial = false;
   const flush = (all = true): Promise<void> => {
     partial ||= all;
-    if (queued) return queued;
-    const start = () => {
+    queued ??= tail = tail.then(() => {
       queued = undefined;
-      running = pass().finally(() => {
-        running = undefined;
-      });
-      return running;
-    };
-    if (!running) return start();
-    queued = running.then(start);
+      return pass();
+    });
     return queued;
   };
 
@@ -232,15 +208,12 @@ export function createEventQueue(
       let retry: number | undefined;
       const ran = await runLocked(platform, `hr-send:${key}`, async () => {
         for (;;) {
-          const batch = (await read(key)).slice(0, batchSize);
+          const batch = (await readList<QueuedEvent>(platform.storage, key, corrupt)).slice(0, batchSize);
           if (!batch.length || (!all && batch.length < batchSize)) return;
-          const outcome = await post(batch);
-          if (outcome.remove.length) {
-            const gone = new Set(outcome.remove);
-            await serial(() => update((list) => list.filter((e) => !gone.has(e.id))));
-          }
-          if (outcome.retryAfterMs !== undefined) {
-            retry = outcome.retryAfterMs;
+          const done = new Set<string>();
+          retry = await post(batch, done);
+          if (done.size) await serial(() => update((list) => list.filter((e) => !done.has(e.id))));
+          if (retry !== undefined) {
             notBefore = platform.now() + retry;
             return;
           }
@@ -263,8 +236,7 @@ export function createEventQueue(
           void persist();
         }, 0);
       }
-      if (pending.length >= batchSize) schedule(0);
-      else schedule(interval);
+      schedule(pending.length >= batchSize ? 0 : interval);
     },
     flush,
     beacon() {
@@ -274,10 +246,9 @@ export function createEventQueue(
       const events = snapshot.concat(pending);
       // Newest events are the ones most likely not yet stored; the rest go on the next load.
       let body = '';
-      for (let n = Math.min(events.length, batchSize * 2); n > 0; n = Math.floor(n / 2)) {
-        body = JSON.stringify({ token, sentAt: platform.now(), events: events.slice(-n) });
-        if (body.length <= BEACON_BYTES) break;
-        body = '';
+      for (let n = Math.min(events.length, batchSize * 2); n > 0 && !body; n = Math.floor(n / 2)) {
+        body = json(token, events.slice(-n));
+        if (body.length > BEACON_BYTES) body = '';
       }
       if (!body) return;
       try {

@@ -1,0 +1,37 @@
+import { runLocked } from './run-locked.ts';
+import type { Platform } from './types.ts';
+
+/** The JSON array stored under `key`: [] when absent, not an array, or corrupt (then `onCorrupt`). */
+export async function readList<T>(
+  storage: Platform['storage'],
+  key: string,
+  onCorrupt?: () => void,
+): Promise<T[]> {
+  const raw = await storage.get(key);
+  try {
+    const list: unknown = JSON.parse(raw || '[]');
+    return Array.isArray(list) ? list : [];
+  } catch {
+    onCorrupt?.();
+    return [];
+  }
+}
+
+/**
+ * Read-modify-write of the JSON array stored under `key`, under the cross-tab storage lock
+ * (short; other tabs wait), so two tabs writing at once never lose each other's entries.
+ */
+export function updateList<T>(
+  platform: Pick<Platform, 'storage' | 'withLock' | 'setTimeout'>,
+  key: string,
+  change: (list: T[]) => T[],
+  onCorrupt?: () => void,
+): Promise<boolean> {
+  return runLocked(
+    platform,
+    `hr-store:${key}`,
+    async () =>
+      platform.storage.set(key, JSON.stringify(change(await readList(platform.storage, key, onCorrupt)))),
+    true,
+  );
+}
