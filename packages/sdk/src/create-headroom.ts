@@ -118,7 +118,6 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
 
   // ---- meters ----
   const meters = new Map<string, Meter>();
-  const usedOf = (id: string) => meters.get(id)?.used.get() ?? $claims.get()?.usage?.[id] ?? 0;
   const meter = (id: string): Meter => {
     const m = meters.get(id);
     if (m) return m;
@@ -137,19 +136,19 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       emit('usage', { meter: id, value, delta });
       schedule();
     };
-    const handle: MeterHandle = {
-      add: guard((n: number) => {
-        if (!isNum(n)) return drop('meter.add');
-        record(Math.max(0, used.get() + n), n);
-      }),
-      set: guard((value: number) => {
-        if (!isNum(value) || value < 0) return drop('meter.set');
-        self.set = true;
-        record(value);
-      }),
-      $,
+    const self: Meter = {
+      used,
+      set: false,
+      handle: {
+        add: guard((n: number) => (isNum(n) ? record(Math.max(0, used.get() + n), n) : drop('meter.add'))),
+        set: guard((value: number) => {
+          if (!isNum(value) || value < 0) return drop('meter.set');
+          self.set = true;
+          record(value);
+        }),
+        $,
+      },
     };
-    const self: Meter = { used, set: false, handle };
     meters.set(id, self);
     return self;
   };
@@ -212,25 +211,30 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     const claims = $claims.get();
     if (!config || !claims) return;
     const t = now();
-    const today = epochDay(t);
     const used: Record<string, number> = { ...claims.usage };
     for (const [id, m] of meters) used[id] = m.used.get();
     for (const [id, value] of Object.entries(used)) if (value > 0) ledger.add('p', id, value);
     const snapshot = buildSnapshot(claims, used, ledger, history, t);
     const triggers = evaluateTriggers(snapshot, config, t);
     $triggers.set(triggers);
-    for (const trigger of triggers) {
-      // One trigger_fired per activation per account per day, for funnels and stalled PQLs.
-      if (!trigger.fired || ledger.count('t', trigger.id, today * DAY_MS)) continue;
-      ledger.add('t', trigger.id);
-      // A zero limit makes a ratio of Infinity, which JSON would turn into an invalid null.
-      emit('trigger_fired', {
-        triggerId: trigger.id,
-        value: isNum(trigger.value) ? trigger.value : undefined,
-      });
-    }
+    // One trigger_fired per activation per account per day, for funnels and stalled PQLs.
+    for (const trigger of triggers)
+      if (trigger.fired && ledger.once('t', trigger.id, epochDay(t) * DAY_MS))
+        // A zero limit makes a ratio of Infinity, which JSON would turn into an invalid null.
+        emit('trigger_fired', {
+          triggerId: trigger.id,
+          value: isNum(trigger.value) ? trigger.value : undefined,
+        });
     $prompts.set(
-      selectPrompts({ config, claims, triggers, used: usedOf, gateHits: snapshot.gateHits, ledger, now: t }),
+      selectPrompts({
+        config,
+        claims,
+        triggers,
+        used: (id) => used[id] ?? 0,
+        gateHits: snapshot.gateHits,
+        ledger,
+        now: t,
+      }),
     );
   }
   $config.listen(schedule);
@@ -248,33 +252,44 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       return [surface, $];
     }),
   );
-  const active = (id: string) => Object.values($prompts.get()).find((p) => p.id === id);
-  const promptFields = (p: ActivePrompt) => ({
-    promptId: p.id,
-    surface: p.surface,
-    triggerId: p.trigger.id,
-    ...(p.experiment?.enrolled
-      ? { experimentId: p.experiment.experimentId, variantId: p.experiment.variantId }
-      : {}),
-  });
-  const expose = (a: Assignment, unitId: string) => {
-    const key = `${a.experimentId}|${unitId}`;
-    if (!a.enrolled || ledger.count('x', key)) return;
-    ledger.add('x', key);
-    emit('exposure', { experimentId: a.experimentId, variantId: a.variantId, unitId });
-  };
+  // A public method whose first argument must be a name: anything else is dropped and counted.
+  const named = <A extends unknown[]>(call: string, fn: (name: string, ...rest: A) => unknown) =>
+    guard((name: string, ...rest: A) => {
+      if (!isName(name)) return drop(call);
+      fn(name, ...rest);
+    });
+  const active = (id: string | undefined) => Object.values($prompts.get()).find((p) => p.id === id);
+  // A prompt method: an id of no prompt on screen is dropped and counted.
+  const onPrompt = (call: string, fn: (p: ActivePrompt) => void) =>
+    guard((id: string) => {
+      const p = active(id);
+      if (!p) return drop(call);
+      fn(p);
+    });
+  const promptEvent = (type: string, p: ActivePrompt) =>
+    emit(type, {
+      promptId: p.id,
+      surface: p.surface,
+      triggerId: p.trigger.id,
+      ...(p.experiment?.enrolled
+        ? { experimentId: p.experiment.experimentId, variantId: p.experiment.variantId }
+        : {}),
+    });
   const unitOf = (experimentId: string) => {
     const claims = $claims.get();
     const experiment = $config.get()?.experiments[experimentId];
     return claims && experiment ? (experiment.unit === 'user' ? claims.uid : claims.sub) : undefined;
   };
-  let lastClick: { id: string; at: number } | undefined;
-  const clicked = (id: string) => {
-    const p = active(id);
-    if (!p) return drop('prompts.clicked');
-    lastClick = { id, at: now() };
-    emit('prompt_clicked', promptFields(p));
+  // Logs the unit's exposure once, the first time it sees its variant.
+  const expose = (a: Assignment, unitId = unitOf(a.experimentId)) => {
+    if (unitId !== undefined && a.enrolled && ledger.once('x', `${a.experimentId}|${unitId}`))
+      emit('exposure', { experimentId: a.experimentId, variantId: a.variantId, unitId });
   };
+  let lastClick: { id: string; at: number } | undefined;
+  const clicked = onPrompt('prompts.clicked', (p) => {
+    lastClick = { id: p.id, at: now() };
+    promptEvent('prompt_clicked', p);
+  });
 
   // ---- config and account loading ----
   const configure = async () => {
@@ -283,11 +298,10 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     if (o.config) fail('config', 'invalid');
     await loadConfig(platform, endpoint, (config) => $config.set(config));
   };
-  const loadAccount = async (retried = false): Promise<void> => {
-    const res = await platform.fetch(`${endpoint}/v1/account`, {
-      headers: { authorization: `Bearer ${await tokens.get()}` },
-    });
-    if (res.status === 401 && !retried && (await tokens.refresh()) !== undefined) return loadAccount(true);
+  const loadAccount = async () => {
+    const res = await tokens.send((token) =>
+      platform.fetch(`${endpoint}/v1/account`, { headers: { authorization: `Bearer ${token}` } }),
+    );
     if (!res.ok) throw res.status;
     history = Object(await res.json());
     for (const [id, value] of Object.entries<unknown>(Object(history?.usage))) {
@@ -332,17 +346,13 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     link = platform.broadcast?.(`headroom:${s}`, () => void ledger.load());
   });
 
-  const upgrade = async (request: UpgradeRequest, retried = false): Promise<UpgradeDecision> => {
+  const upgrade = async (request: UpgradeRequest): Promise<UpgradeDecision> => {
     const body = upgradeBody(request);
     const { source } = body;
-    const prompt = source === undefined ? undefined : active(source);
-    if (!retried && prompt && !(lastClick?.id === source && now() - (lastClick?.at ?? 0) < 60_000))
-      clicked(prompt.id);
-    const answer = await requestUpgrade(platform, endpoint, { ...body, token: await tokens.get() });
-    if (answer instanceof Response) {
-      if (!retried && (await tokens.refresh()) !== undefined) return upgrade(request, true);
-      throw new Error('upgrade: 401');
-    }
+    // A click on a prompt that the host did not report is logged before the routing.
+    const prompt = active(source);
+    if (prompt && !(lastClick?.id === prompt.id && now() - lastClick.at < 60_000)) clicked(prompt.id);
+    const answer = await requestUpgrade(platform, endpoint, body, tokens.send);
     const { route, expansionAcv } = answer;
     emit('upgrade_routed', { plan: body.plan, route, expansionAcv, seats: body.seats, source });
     return answer;
@@ -360,56 +370,48 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
           channel: isName(invite.channel) ? invite.channel : undefined,
         });
       }),
-      accepted: guard((invite: { inviteId: string }) => {
-        if (!isName(invite?.inviteId)) return drop('invites.accepted');
-        emit('invite_accepted', { inviteId: invite.inviteId });
-      }),
+      accepted: guard((invite: { inviteId: string }) =>
+        isName(invite?.inviteId)
+          ? emit('invite_accepted', { inviteId: invite.inviteId })
+          : drop('invites.accepted'),
+      ),
       canNudge: guard((context: string) => {
         const config = $config.get();
-        if (!isName(context) || !config || stopped) return false;
         const t = now();
-        if (ledger.count('n', context, t - DAY_MS)) return false;
-        if (dismissedOut(config, ledger, 'm', context, t)) return false;
-        return shownThisWeek(ledger, t) < config.fatigue.maxPromptsPerWeek;
+        return (
+          isName(context) &&
+          !!config &&
+          !stopped &&
+          !ledger.count('n', context, t - DAY_MS) &&
+          !dismissedOut(config, ledger, 'm', context, t) &&
+          shownThisWeek(ledger, t) < config.fatigue.maxPromptsPerWeek
+        );
       }, false),
-      nudgeShown: guard((context: string) => {
-        if (!isName(context)) return drop('invites.nudgeShown');
-        if (!ledger.count('n', context, now() - DAY_MS)) ledger.add('n', context);
-      }),
-      nudgeDismissed: guard((context: string) => {
-        if (!isName(context)) return drop('invites.nudgeDismissed');
-        ledger.add('m', context);
-      }),
+      nudgeShown: named('invites.nudgeShown', (context) => ledger.once('n', context, now() - DAY_MS)),
+      nudgeDismissed: named('invites.nudgeDismissed', (context) => ledger.add('m', context)),
     },
-    track: guard((name: string, props?: Record<string, unknown>) => {
-      if (!isName(name)) return drop('track');
+    track: named('track', (name, props?: unknown) => {
       const clean = sanitizeProps(props);
       emit('custom', clean ? { name, props: clean } : { name });
     }),
     triggers: { $: $triggers },
     prompts: {
       current: guard((surface: Surface) => surfaces.get(surface) ?? atom(null), atom(null)),
-      shown: guard((id: string) => {
-        const p = active(id);
-        if (!p) return drop('prompts.shown');
+      shown: onPrompt('prompts.shown', (p) => {
         // Counted once per prompt per 24 h, however often the widget re-renders.
-        if (ledger.count('s', id, now() - DAY_MS)) return;
-        ledger.add('s', id, p.surface === 'modal' ? 1 : 0);
-        emit('prompt_shown', promptFields(p));
-        const unit = p.experiment ? unitOf(p.experiment.experimentId) : undefined;
-        if (p.experiment && unit !== undefined) expose(p.experiment, unit);
+        if (!ledger.once('s', p.id, now() - DAY_MS, p.surface === 'modal' ? 1 : 0)) return;
+        promptEvent('prompt_shown', p);
+        if (p.experiment) expose(p.experiment);
       }),
-      dismiss: guard((id: string) => {
-        const p = active(id);
-        if (!p) return drop('prompts.dismiss');
-        ledger.add('d', id);
-        emit('prompt_dismissed', promptFields(p));
+      dismiss: onPrompt('prompts.dismiss', (p) => {
+        ledger.add('d', p.id);
+        promptEvent('prompt_dismissed', p);
       }),
-      clicked: guard(clicked),
+      clicked,
     },
     experiment: guard((id: string) => {
       const experiment = isName(id) ? $config.get()?.experiments[id] : undefined;
-      const unit = isName(id) ? unitOf(id) : undefined;
+      const unit = experiment ? unitOf(id) : undefined;
       if (!experiment || unit === undefined) return null;
       const assignment = assignVariant({ ...experiment, id }, unit);
       expose(assignment, unit);

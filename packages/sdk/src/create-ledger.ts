@@ -17,6 +17,8 @@ export interface Ledger {
   list(kind: string, since?: number): Mark[];
   /** How many marks of a kind (and key, when given) are at or after `since`. */
   count(kind: string, key?: string, since?: number): number;
+  /** Adds a mark unless one of the kind and key is at or after `since`; true when added. */
+  once(kind: string, key: string, since?: number, value?: number): boolean;
   /** Reads storage and merges what other tabs wrote. */
   load(): Promise<void>;
   /** Writes now (waits for any scheduled write). */
@@ -85,18 +87,26 @@ export function createLedger(
   };
 
   const list = (kind: string, since = -Infinity) => marks.filter((m) => m[1] === kind && m[0] >= since);
+  const count = (kind: string, k?: string, since?: number) =>
+    list(kind, since).filter((m) => k === undefined || m[2] === k).length;
+  const add = (kind: string, k: string, value?: number) => {
+    if (!put(value === undefined ? [platform.now(), kind, k] : [platform.now(), kind, k, value])) return;
+    onChange();
+    if (timer === undefined)
+      timer = platform.setTimeout(() => {
+        timer = undefined;
+        void save();
+      }, 0);
+  };
   return {
-    add(kind, k, value) {
-      if (!put(value === undefined ? [platform.now(), kind, k] : [platform.now(), kind, k, value])) return;
-      onChange();
-      if (timer === undefined)
-        timer = platform.setTimeout(() => {
-          timer = undefined;
-          void save();
-        }, 0);
-    },
+    add,
     list,
-    count: (kind, k, since) => list(kind, since).filter((m) => k === undefined || m[2] === k).length,
+    count,
+    once(kind, k, since, value) {
+      if (count(kind, k, since)) return false;
+      add(kind, k, value);
+      return true;
+    },
     async load() {
       if (merge(await readList(platform.storage, await key))) onChange();
     },

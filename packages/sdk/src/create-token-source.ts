@@ -19,19 +19,27 @@ export function createTokenSource(
   };
   let pending = load();
   let lastRefresh = -Infinity;
+  const get = () => (token !== undefined ? Promise.resolve(token) : pending);
+  /** A fresh token from the host, or undefined when none can be had now. */
+  const refresh = async (): Promise<string | undefined> => {
+    if (typeof source !== 'function' || now() - lastRefresh < 1000) return undefined;
+    lastRefresh = now();
+    token = undefined;
+    pending = load();
+    return pending.catch(() => undefined);
+  };
   return {
     /** Resolves once the first token is known (or could not be had). */
     first: pending,
-    get: () => (token !== undefined ? Promise.resolve(token) : pending),
+    get,
     /** The cached token, synchronously (for `sendBeacon` while the page unloads). */
     peek: () => token,
-    /** A fresh token from the host, or undefined when none can be had now. */
-    refresh: async (): Promise<string | undefined> => {
-      if (typeof source !== 'function' || now() - lastRefresh < 1000) return undefined;
-      lastRefresh = now();
-      token = undefined;
-      pending = load();
-      return pending.catch(() => undefined);
+    refresh,
+    /** Sends with the current token and, after a 401, once more with a fresh one if there is one. */
+    send: async (request: (token: string) => Promise<Response>): Promise<Response> => {
+      const res = await request(await get());
+      const fresh = res.status === 401 ? await refresh() : undefined;
+      return fresh === undefined ? res : request(fresh);
     },
   };
 }

@@ -23,17 +23,19 @@ export function upgradeBody(request: unknown) {
 export async function requestUpgrade(
   platform: Pick<Platform, 'fetch'>,
   endpoint: string,
-  body: ReturnType<typeof upgradeBody> & { token: string },
-): Promise<Response | UpgradeDecision> {
-  const res = await platform.fetch(`${endpoint}/v1/route`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (res.status === 401) return res;
-  const answer = (await res.json().catch(() => null)) as Partial<UpgradeDecision> | null;
-  if (!res.ok || !answer || !ROUTES.includes(String(answer.route))) throw new Error(`upgrade: ${res.status}`);
+  body: ReturnType<typeof upgradeBody>,
+  send: (request: (token: string) => Promise<Response>) => Promise<Response>,
+): Promise<UpgradeDecision> {
+  const res = await send((token) =>
+    platform.fetch(`${endpoint}/v1/route`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...body, token }),
+    }),
+  );
+  const answer: Partial<UpgradeDecision> = Object(await res.json().catch(() => 0));
   const { route, reasons, expansionAcv, checkoutUrl, handoff: h } = answer;
+  if (!res.ok || !ROUTES.includes(route as string)) throw new Error(`upgrade: ${res.status}`);
   const decision = {
     route,
     reasons: Array.isArray(reasons) ? reasons : [],
