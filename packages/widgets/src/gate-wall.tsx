@@ -38,30 +38,26 @@ function GateWallView({ feature, label, children }: GateWallProps) {
   const name = label ?? featureName(feature);
   const plan = unlockedBy === null ? null : (config?.plans[unlockedBy]?.name ?? unlockedBy);
   return (
-    <WidgetRoot class="hr-gate">
-      <section class="hr-card" part="card" aria-labelledby={titleId}>
+    <WidgetRoot>
+      <section part="card" aria-labelledby={titleId}>
         <svg class="hr-lock" viewBox="0 0 16 16" width="20" height="20" aria-hidden="true" focusable="false">
           <path
             fill="currentColor"
             d="M8 1a3.5 3.5 0 0 0-3.5 3.5V7H4a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-.5V4.5A3.5 3.5 0 0 0 8 1Zm2 6V4.5a2 2 0 1 0-4 0V7h4Z"
           />
         </svg>
-        <div class="hr-prompt-text">
-          <h2 id={titleId} class="hr-title" part="title">
+        <div class="hr-text">
+          <h2 id={titleId} part="title">
             {plan === null
               ? interpolate(m.gateNoPlan, { feature: name })
               : interpolate(m.gateTitle, { feature: name, plan })}
           </h2>
-          {plan === null ? null : (
-            <p class="hr-body" part="body">
-              {interpolate(m.gateBody, { feature: name, plan })}
-            </p>
-          )}
+          {plan === null ? null : <p part="body">{interpolate(m.gateBody, { feature: name, plan })}</p>}
           <UpgradeOutcome state={flow.state} onRetry={flow.start} />
         </div>
         {unlockedBy !== null && plan !== null && flow.state.status === 'idle' ? (
           <div class="hr-actions">
-            <button type="button" class="hr-btn" part="cta" onClick={() => flow.start(unlockedBy)}>
+            <button type="button" part="cta" onClick={() => flow.start(unlockedBy)}>
               {interpolate(m.upgradeTo, { plan })}
             </button>
           </div>

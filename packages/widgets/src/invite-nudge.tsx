@@ -81,28 +81,23 @@ function InviteNudgeView({ context, subject, onInvite }: InviteNudgeProps) {
   };
   const error = phase.kind === 'form' ? phase.error : null;
   return (
-    <WidgetRoot class="hr-invite">
-      <section class="hr-card" part="card" aria-labelledby={titleId}>
-        <div class="hr-prompt-text">
-          <h2 id={titleId} class="hr-title" part="title">
+    <WidgetRoot>
+      <section part="card" aria-labelledby={titleId}>
+        <div class="hr-text">
+          <h2 id={titleId} part="title">
             {interpolate(m.inviteTitle, { subject })}
           </h2>
           {phase.kind === 'sent' ? (
-            <p class="hr-body" role="status" part="body">
+            <p role="status" part="body">
               {interpolate(m.inviteSent, { email: phase.email })}
             </p>
           ) : (
-            <form class="hr-invite-form" onSubmit={submit} noValidate>
-              <p class="hr-body" part="body">
-                {m.inviteBody}
-              </p>
-              <label class="hr-label" for={inputId}>
-                {m.inviteLabel}
-              </label>
-              <div class="hr-invite-row">
+            <form onSubmit={submit} noValidate>
+              <p part="body">{m.inviteBody}</p>
+              <label for={inputId}>{m.inviteLabel}</label>
+              <div class="hr-field">
                 <input
                   id={inputId}
-                  class="hr-input"
                   part="input"
                   type="email"
                   autoComplete="email"
@@ -112,12 +107,12 @@ function InviteNudgeView({ context, subject, onInvite }: InviteNudgeProps) {
                   aria-describedby={error ? errorId : undefined}
                   onInput={(e) => setEmail(e.currentTarget.value)}
                 />
-                <button type="submit" class="hr-btn" part="cta" disabled={phase.kind === 'sending'}>
+                <button type="submit" part="cta" disabled={phase.kind === 'sending'}>
                   {m.inviteSend}
                 </button>
               </div>
               {error ? (
-                <p id={errorId} class="hr-error" role="alert">
+                <p id={errorId} role="alert">
                   {m[error]}
                 </p>
               ) : null}
@@ -126,7 +121,7 @@ function InviteNudgeView({ context, subject, onInvite }: InviteNudgeProps) {
         </div>
         {phase.kind === 'sent' ? null : (
           <div class="hr-actions">
-            <button type="button" class="hr-btn hr-btn-ghost" part="dismiss" onClick={dismiss}>
+            <button type="button" part="dismiss" onClick={dismiss}>
               {m.notNow}
             </button>
           </div>

@@ -66,10 +66,9 @@ export function ModalDialog({ labelledBy, describedBy, onClose, children }: Moda
     };
   }, []);
   return (
-    <div class="hr-backdrop" part="backdrop">
+    <div part="backdrop">
       <div
         ref={dialog}
-        class="hr-dialog"
         part="dialog"
         role="dialog"
         aria-modal="true"

@@ -17,7 +17,7 @@ export function UpgradeOutcome({ state, onRetry }: UpgradeOutcomeProps) {
   if (state.status === 'idle') return null;
   if (state.status === 'loading') {
     return (
-      <p class="hr-outcome" role="status" part="outcome">
+      <p role="status" part="outcome">
         {m.upgradeLoading}
       </p>
     );
@@ -29,14 +29,9 @@ export function UpgradeOutcome({ state, onRetry }: UpgradeOutcomeProps) {
     decision === null || (decision.route !== 'cs_assist' && checkout === null && booking === null);
   if (failed) {
     return (
-      <div class="hr-outcome hr-outcome-error" role="alert" part="outcome">
+      <div role="alert" part="outcome">
         <span>{m.upgradeError}</span>
-        <button
-          type="button"
-          class="hr-btn hr-btn-secondary"
-          part="button"
-          onClick={() => onRetry(state.plan)}
-        >
+        <button type="button" part="button" onClick={() => onRetry(state.plan)}>
           {m.retry}
         </button>
       </div>
@@ -44,11 +39,11 @@ export function UpgradeOutcome({ state, onRetry }: UpgradeOutcomeProps) {
   }
   if (decision.route === 'cs_assist') {
     return (
-      <div class="hr-outcome" role="status" part="outcome">
-        <strong class="hr-outcome-title">{m.csTitle}</strong>
+      <div role="status" part="outcome">
+        <strong>{m.csTitle}</strong>
         {decision.handoff ? <span>{decision.handoff.message}</span> : null}
         {booking ? (
-          <a class="hr-btn" part="cta" href={booking}>
+          <a part="cta" href={booking}>
             {m.bookCall}
           </a>
         ) : null}
@@ -56,15 +51,15 @@ export function UpgradeOutcome({ state, onRetry }: UpgradeOutcomeProps) {
     );
   }
   return (
-    <div class="hr-outcome" role="status" part="outcome">
+    <div role="status" part="outcome">
       <span>{decision.route === 'self_serve' ? m.checkoutOpening : m.assistBody}</span>
       {checkout ? (
-        <a class="hr-btn" part="cta" href={checkout}>
+        <a part="cta" href={checkout}>
           {m.checkout}
         </a>
       ) : null}
       {decision.route === 'self_serve_with_assist' && booking ? (
-        <a class="hr-btn hr-btn-secondary" part="button" href={booking}>
+        <a part="button" href={booking}>
           {m.talkToUs}
         </a>
       ) : null}

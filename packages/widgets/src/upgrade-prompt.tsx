@@ -35,12 +35,12 @@ function PromptCard({ prompt, onClose }: { prompt: ActivePrompt; onClose: () => 
   };
   const card = (
     <>
-      <div class="hr-prompt-text">
-        <h2 id={titleId} class="hr-title" part="title">
+      <div class="hr-text">
+        <h2 id={titleId} part="title">
           {fillCopy(prompt.copy.title, values)}
         </h2>
         {prompt.copy.body === undefined ? null : (
-          <p id={bodyId} class="hr-body" part="body">
+          <p id={bodyId} part="body">
             {fillCopy(prompt.copy.body, values)}
           </p>
         )}
@@ -50,7 +50,6 @@ function PromptCard({ prompt, onClose }: { prompt: ActivePrompt; onClose: () => 
         {next !== null && flow.state.status === 'idle' ? (
           <button
             type="button"
-            class="hr-btn"
             part="cta"
             onClick={() => {
               client.prompts.clicked(prompt.id);
@@ -60,7 +59,7 @@ function PromptCard({ prompt, onClose }: { prompt: ActivePrompt; onClose: () => 
             {fillCopy(prompt.copy.cta, values)}
           </button>
         ) : null}
-        <button type="button" class="hr-btn hr-btn-ghost" part="dismiss" onClick={dismiss}>
+        <button type="button" part="dismiss" onClick={dismiss}>
           {prompt.copy.dismiss === undefined ? m.dismiss : fillCopy(prompt.copy.dismiss, values)}
         </button>
       </div>
@@ -83,7 +82,6 @@ function PromptCard({ prompt, onClose }: { prompt: ActivePrompt; onClose: () => 
   return (
     <WidgetRoot class={className} data-surface={prompt.surface}>
       <section
-        class="hr-card"
         part="card"
         aria-labelledby={titleId}
         {...(prompt.surface === 'toast' ? { role: 'status' } : {})}

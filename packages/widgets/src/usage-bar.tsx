@@ -34,19 +34,16 @@ function UsageBarView({ meter, cta = true }: UsageBarProps) {
   const label = meterConfig?.label ?? meter;
   const bounded = state.limit === null ? 0 : Math.min(state.used, state.limit);
   return (
-    <WidgetRoot class={`hr-usage hr-${state.state}`} data-state={state.state}>
-      <div class="hr-usage-head">
-        <span class="hr-usage-label" part="label">
-          {label}
-        </span>
-        <span class="hr-usage-text" part="value">
+    <WidgetRoot data-state={state.state}>
+      <div class="hr-head">
+        <span part="label">{label}</span>
+        <span part="value">
           {text.text}
-          {text.percent ? <span class="hr-usage-percent"> · {text.percent}</span> : null}
+          {text.percent ? <span> · {text.percent}</span> : null}
         </span>
       </div>
       {state.limit === null ? null : (
         <div
-          class="hr-track"
           part="track"
           role="progressbar"
           aria-label={label}
@@ -55,21 +52,19 @@ function UsageBarView({ meter, cta = true }: UsageBarProps) {
           aria-valuenow={bounded}
           aria-valuetext={text.valueText}
         >
-          <div class="hr-fill" part="fill" style={{ '--hr-ratio': String(Math.min(state.ratio, 1)) }} />
+          <div part="fill" style={{ '--hr-ratio': String(Math.min(state.ratio, 1)) }} />
         </div>
       )}
-      <div class="hr-usage-foot">
+      <div class="hr-foot">
         {text.stateLabel ? (
-          <span class="hr-state" part="state">
+          <span part="state">
             <StateIcon state={state.state} />
             {text.stateLabel}
           </span>
         ) : null}
-        {reset !== null ? (
-          <span class="hr-reset">{interpolate(m.resetsOn, { date: fmt.date(reset) })}</span>
-        ) : null}
+        {reset !== null ? <span>{interpolate(m.resetsOn, { date: fmt.date(reset) })}</span> : null}
         {cta && upgradeTo && state.state !== 'ok' && flow.state.status === 'idle' ? (
-          <button type="button" class="hr-btn hr-btn-small" part="cta" onClick={() => flow.start(upgradeTo)}>
+          <button type="button" part="cta" onClick={() => flow.start(upgradeTo)}>
             {interpolate(m.upgradeTo, { plan: config?.plans[upgradeTo]?.name ?? upgradeTo })}
           </button>
         ) : null}

@@ -45,25 +45,20 @@ function UsageSummaryView({ meters, cta = true }: UsageSummaryProps) {
   return (
     <WidgetRoot class="hr-summary">
       <section aria-labelledby={planName ? titleId : undefined}>
-        <div class="hr-usage-head">
+        <div class="hr-head">
           {planName ? (
-            <h2 id={titleId} class="hr-title" part="title">
+            <h2 id={titleId} part="title">
               {interpolate(m.summaryTitle, { plan: planName })}
             </h2>
           ) : null}
           {cta && pressed && upgradeTo && flow.state.status === 'idle' ? (
-            <button
-              type="button"
-              class="hr-btn hr-btn-small"
-              part="cta"
-              onClick={() => flow.start(upgradeTo)}
-            >
+            <button type="button" part="cta" onClick={() => flow.start(upgradeTo)}>
               {interpolate(m.upgradeTo, { plan: config.plans[upgradeTo]?.name ?? upgradeTo })}
             </button>
           ) : null}
         </div>
         <UpgradeOutcome state={flow.state} onRetry={flow.start} />
-        <ul class="hr-summary-list">
+        <ul>
           {ids.map((id) => (
             <li key={id}>
               <UsageBar meter={id} cta={false} />

@@ -6,7 +6,7 @@ import { useHeadroom } from './headroom-context.ts';
 import { h } from './peers.ts';
 
 type RootProps = Omit<JSX.HTMLAttributes<HTMLDivElement>, 'class' | 'dir' | 'lang'> & {
-  class: string;
+  class?: string | undefined;
   children?: ComponentChildren;
 };
 
@@ -14,7 +14,14 @@ type RootProps = Omit<JSX.HTMLAttributes<HTMLDivElement>, 'class' | 'dir' | 'lan
 export function WidgetRoot({ class: className, children, ...rest }: RootProps) {
   const { fmt, theme } = useHeadroom();
   return (
-    <div {...rest} class={`hr ${className}`} data-theme={theme} dir={fmt.dir} lang={fmt.locale} part="root">
+    <div
+      {...rest}
+      class={className ? `hr ${className}` : 'hr'}
+      data-theme={theme}
+      dir={fmt.dir}
+      lang={fmt.locale}
+      part="root"
+    >
       {children}
     </div>
   );
