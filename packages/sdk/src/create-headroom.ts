@@ -65,7 +65,6 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   const $claims = atom<AccountClaims | null>(null);
   const $status = atom<HeadroomStatus>('loading');
   const $triggers = atom<TriggerResult[]>([]);
-  const $prompts = atom<Partial<Record<Surface, ActivePrompt>>>({});
   const { $diagnostics, count, drop, fail, guard } = createReporter(platform, o.debug);
 
   // ---- token and account key ----
@@ -85,9 +84,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     platform,
     url: `${endpoint}/v1/events`,
     key: scope.then((s) => `hr:q:${s}`),
-    token: tokens.get,
-    peekToken: tokens.peek,
-    refreshToken: tokens.refresh,
+    tokens,
     canSend: () => consented,
     count,
     setQueued: (queued) => $diagnostics.set({ ...$diagnostics.get(), queued: queued + held.length }),
@@ -115,6 +112,9 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     () => schedule(),
     () => link?.post('ledger'),
   );
+
+  // The prompt each surface shows now.
+  const surfaces = new Map(SURFACES.map((surface) => [surface, atom<ActivePrompt | null>(null)]));
 
   // ---- meters ----
   const meters = new Map<string, Meter>();
@@ -225,40 +225,31 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
           triggerId: trigger.id,
           value: isNum(trigger.value) ? trigger.value : undefined,
         });
-    $prompts.set(
-      selectPrompts({
-        config,
-        claims,
-        triggers,
-        used: (id) => used[id] ?? 0,
-        gateHits: snapshot.gateHits,
-        ledger,
-        now: t,
-      }),
-    );
+    const next = selectPrompts({
+      config,
+      claims,
+      triggers,
+      used: (id) => used[id] ?? 0,
+      gateHits: snapshot.gateHits,
+      ledger,
+      now: t,
+    });
+    // Same prompt, same copy and values: keep the object so widgets do not re-render.
+    for (const [surface, $] of surfaces) {
+      const p = next[surface] ?? null;
+      if (JSON.stringify(p) !== JSON.stringify($.get())) $.set(p);
+    }
   }
   $config.listen(schedule);
   $claims.listen(schedule);
 
-  const surfaces = new Map(
-    SURFACES.map((surface) => {
-      let last: ActivePrompt | null = null;
-      // Same prompt, same copy and values: keep the object so widgets do not re-render.
-      const $ = derive([$prompts], () => {
-        const next = $prompts.get()[surface] ?? null;
-        if (JSON.stringify(next) !== JSON.stringify(last)) last = next;
-        return last;
-      });
-      return [surface, $];
-    }),
-  );
   // A public method whose first argument must be a name: anything else is dropped and counted.
   const named = <A extends unknown[]>(call: string, fn: (name: string, ...rest: A) => unknown) =>
     guard((name: string, ...rest: A) => {
       if (!isName(name)) return drop(call);
       fn(name, ...rest);
     });
-  const active = (id: string | undefined) => Object.values($prompts.get()).find((p) => p.id === id);
+  const active = (id: string | undefined) => [...surfaces.values()].find(($) => $.get()?.id === id)?.get();
   // A prompt method: an id of no prompt on screen is dropped and counted.
   const onPrompt = (call: string, fn: (p: ActivePrompt) => void) =>
     guard((id: string) => {

@@ -1,5 +1,8 @@
 import type { TokenSource } from './types.ts';
 
+/** The account token holder `createTokenSource` returns. */
+export type Tokens = ReturnType<typeof createTokenSource>;
+
 /**
  * Holds the current account token. A function source is asked again after a 401, at most
  * once per second, so a burst of failing requests triggers one refresh, not one per request.

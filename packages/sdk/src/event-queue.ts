@@ -1,3 +1,4 @@
+import type { Tokens } from './create-token-source.ts';
 import { runLocked } from './run-locked.ts';
 import { readList, updateList } from './stored-list.ts';
 import type { Diagnostics, HeadroomOptions, Platform } from './types.ts';
@@ -16,10 +17,8 @@ export interface EventQueueOptions {
   url: string;
   /** Storage key of this account+user's queue (resolves once the token is known). */
   key: Promise<string>;
-  /** The current token (cached string), and a fresh one after a 401 (or undefined). */
-  token: () => Promise<string>;
-  peekToken: () => string | undefined;
-  refreshToken: () => Promise<string | undefined>;
+  /** The current token, the cached one for a beacon, and a fresh one after a 401 (or undefined). */
+  tokens: Pick<Tokens, 'get' | 'peek' | 'refresh'>;
   /** False while consent is missing: nothing leaves the browser. */
   canSend: () => boolean;
   count: (patch: Partial<Record<keyof Diagnostics, number>>, error?: string) => void;
@@ -145,7 +144,7 @@ export function createEventQueue(
     done: Set<string>,
     refreshed?: boolean,
   ): Promise<number | undefined> => {
-    const body = json(await o.token(), batch);
+    const body = json(await o.tokens.get(), batch);
     if (body.length > MAX_BODY && batch.length > 1) return split(batch, done);
     let res: Response;
     try {
@@ -161,7 +160,7 @@ export function createEventQueue(
     }
     o.onNetwork(true);
     const status = res.status;
-    if (status === 401 && !refreshed && (await o.refreshToken()) !== undefined)
+    if (status === 401 && !refreshed && (await o.tokens.refresh()) !== undefined)
       return post(batch, done, true);
     if (status === 413 && batch.length > 1) return split(batch, done);
     if (status === 401 || status === 408 || status === 429 || (status >= 500 && status !== 501)) {
@@ -240,7 +239,7 @@ export function createEventQueue(
     },
     flush,
     beacon() {
-      const token = o.peekToken();
+      const token = o.tokens.peek();
       if (!o.canSend() || token === undefined) return;
       void persist();
       const events = snapshot.concat(pending);
