@@ -1,6 +1,7 @@
 import type { CopyValues, HeadroomConfig } from '@headroom/core';
 import type { PromptContext } from '@headroom/sdk';
 import type { Formatter } from './create-formatter.ts';
+import { planName } from './plan-name.ts';
 
 // Words that read as acronyms in feature ids; anything else is lower case after the first letter.
 const ACRONYM = /^(sso|api|saml|scim|ldap|mfa|2fa|sla|csv|pdf|crm|url|ip|ai|gdpr|hipaa|soc2?)$/i;
@@ -29,9 +30,8 @@ export function copyValues(
   unlimited: string,
 ): CopyValues {
   const values: CopyValues = {};
-  const planName = (id: string) => config?.plans[id]?.name ?? id;
-  values.plan = planName(context.plan);
-  if (context.nextPlan !== null) values.nextPlan = planName(context.nextPlan);
+  values.plan = planName(config, context.plan);
+  if (context.nextPlan !== null) values.nextPlan = planName(config, context.nextPlan);
   // Numbers by locale; a null limit (only `limit` and `nextLimit` can be null) reads "unlimited".
   for (const key of ['used', 'limit', 'nextLimit', 'count'] as const) {
     const n = context[key];

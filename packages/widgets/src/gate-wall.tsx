@@ -7,6 +7,8 @@ import { useHeadroom } from './headroom-context.ts';
 import { interpolate } from './interpolate.ts';
 // biome-ignore lint/correctness/noUnusedImports: `h` is this file's JSX factory (classic runtime, see peers.ts)
 import { Fragment, h, useEffect, useId, useMemo } from './peers.ts';
+import { planName } from './plan-name.ts';
+import { UpgradeButton } from './upgrade-button.tsx';
 import { UpgradeOutcome } from './upgrade-outcome.tsx';
 import { useStore } from './use-store.ts';
 import { useUpgradeFlow } from './use-upgrade-flow.ts';
@@ -36,7 +38,7 @@ function GateWallView({ feature, label, children }: GateWallProps) {
   }, [gate, entitled]);
   if (entitled) return <>{children}</>;
   const name = label ?? featureName(feature);
-  const plan = unlockedBy === null ? null : (config?.plans[unlockedBy]?.name ?? unlockedBy);
+  const plan = unlockedBy === null ? null : planName(config, unlockedBy);
   return (
     <WidgetRoot>
       <section part="card" aria-labelledby={titleId}>
@@ -53,15 +55,9 @@ function GateWallView({ feature, label, children }: GateWallProps) {
               : interpolate(m.gateTitle, { feature: name, plan })}
           </h2>
           {plan === null ? null : <p part="body">{interpolate(m.gateBody, { feature: name, plan })}</p>}
-          <UpgradeOutcome state={flow.state} onRetry={flow.start} />
+          <UpgradeOutcome flow={flow} />
         </div>
-        {unlockedBy !== null && plan !== null && flow.state.status === 'idle' ? (
-          <div class="hr-actions">
-            <button type="button" part="cta" onClick={() => flow.start(unlockedBy)}>
-              {interpolate(m.upgradeTo, { plan })}
-            </button>
-          </div>
-        ) : null}
+        {unlockedBy === null ? null : <UpgradeButton flow={flow} plan={unlockedBy} />}
       </section>
     </WidgetRoot>
   );

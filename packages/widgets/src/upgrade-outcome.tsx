@@ -4,25 +4,20 @@ import { useHeadroom } from './headroom-context.ts';
 // biome-ignore lint/correctness/noUnusedImports: `h` is this file's JSX factory (classic runtime, see peers.ts)
 import { h } from './peers.ts';
 import { safeUrl } from './safe-url.ts';
-import type { UpgradeFlowState } from './use-upgrade-flow.ts';
-
-interface UpgradeOutcomeProps {
-  state: UpgradeFlowState;
-  onRetry: (plan: string) => void;
-}
+import type { UpgradeFlow } from './use-upgrade-flow.ts';
 
 /** Shows the state of an upgrade click: loading, error with retry, or the routed next step. */
-export function UpgradeOutcome({ state, onRetry }: UpgradeOutcomeProps) {
+export function UpgradeOutcome({ flow }: { flow: UpgradeFlow }) {
   const { messages: m } = useHeadroom();
-  if (state.status === 'idle') return null;
-  if (state.status === 'loading') {
+  if (flow.status === 'idle') return null;
+  if (flow.status === 'loading') {
     return (
       <p role="status" part="outcome">
         {m.upgradeLoading}
       </p>
     );
   }
-  const { decision } = state.status === 'done' ? state : { decision: null };
+  const decision = flow.status === 'done' ? flow.decision : null;
   const checkout = safeUrl(decision?.checkoutUrl);
   const booking = safeUrl(decision?.handoff?.bookingUrl);
   const failed =
@@ -31,7 +26,7 @@ export function UpgradeOutcome({ state, onRetry }: UpgradeOutcomeProps) {
     return (
       <div role="alert" part="outcome">
         <span>{m.upgradeError}</span>
-        <button type="button" part="button" onClick={() => onRetry(state.plan)}>
+        <button type="button" part="button" onClick={() => flow.start(flow.plan)}>
           {m.retry}
         </button>
       </div>

@@ -1,10 +1,11 @@
 /** @jsxRuntime classic */
 /** @jsx h */
 /** @jsxFrag Fragment */
-import { fillCopy, type Surface } from '@headroom/core';
+import type { Surface } from '@headroom/core';
 import type { ActivePrompt } from '@headroom/sdk';
 import { copyValues } from './copy-values.ts';
 import { useHeadroom } from './headroom-context.ts';
+import { interpolate } from './interpolate.ts';
 import { ModalDialog } from './modal-dialog.tsx';
 // biome-ignore lint/correctness/noUnusedImports: `h` is this file's JSX factory (classic runtime, see peers.ts)
 import { Fragment, h, useId, useMemo, useState } from './peers.ts';
@@ -37,17 +38,17 @@ function PromptCard({ prompt, onClose }: { prompt: ActivePrompt; onClose: () => 
     <>
       <div class="hr-text">
         <h2 id={titleId} part="title">
-          {fillCopy(prompt.copy.title, values)}
+          {interpolate(prompt.copy.title, values)}
         </h2>
         {prompt.copy.body === undefined ? null : (
           <p id={bodyId} part="body">
-            {fillCopy(prompt.copy.body, values)}
+            {interpolate(prompt.copy.body, values)}
           </p>
         )}
-        <UpgradeOutcome state={flow.state} onRetry={flow.start} />
+        <UpgradeOutcome flow={flow} />
       </div>
       <div class="hr-actions">
-        {next !== null && flow.state.status === 'idle' ? (
+        {next !== null && flow.status === 'idle' ? (
           <button
             type="button"
             part="cta"
@@ -56,11 +57,11 @@ function PromptCard({ prompt, onClose }: { prompt: ActivePrompt; onClose: () => 
               flow.start(next);
             }}
           >
-            {fillCopy(prompt.copy.cta, values)}
+            {interpolate(prompt.copy.cta, values)}
           </button>
         ) : null}
         <button type="button" part="dismiss" onClick={dismiss}>
-          {prompt.copy.dismiss === undefined ? m.dismiss : fillCopy(prompt.copy.dismiss, values)}
+          {prompt.copy.dismiss === undefined ? m.dismiss : interpolate(prompt.copy.dismiss, values)}
         </button>
       </div>
     </>

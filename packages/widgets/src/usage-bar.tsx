@@ -7,6 +7,7 @@ import { meterText } from './meter-text.ts';
 // biome-ignore lint/correctness/noUnusedImports: `h` is this file's JSX factory (classic runtime, see peers.ts)
 import { h, useMemo } from './peers.ts';
 import { StateIcon } from './state-icon.tsx';
+import { UpgradeButton } from './upgrade-button.tsx';
 import { UpgradeOutcome } from './upgrade-outcome.tsx';
 import { useStore } from './use-store.ts';
 import { useUpgradeFlow } from './use-upgrade-flow.ts';
@@ -63,13 +64,9 @@ function UsageBarView({ meter, cta = true }: UsageBarProps) {
           </span>
         ) : null}
         {reset !== null ? <span>{interpolate(m.resetsOn, { date: fmt.date(reset) })}</span> : null}
-        {cta && upgradeTo && state.state !== 'ok' && flow.state.status === 'idle' ? (
-          <button type="button" part="cta" onClick={() => flow.start(upgradeTo)}>
-            {interpolate(m.upgradeTo, { plan: config?.plans[upgradeTo]?.name ?? upgradeTo })}
-          </button>
-        ) : null}
+        {cta && upgradeTo && state.state !== 'ok' ? <UpgradeButton flow={flow} plan={upgradeTo} /> : null}
       </div>
-      <UpgradeOutcome state={flow.state} onRetry={flow.start} />
+      <UpgradeOutcome flow={flow} />
     </WidgetRoot>
   );
 }

@@ -5,6 +5,8 @@ import { useHeadroom } from './headroom-context.ts';
 import { interpolate } from './interpolate.ts';
 // biome-ignore lint/correctness/noUnusedImports: `h` is this file's JSX factory (classic runtime, see peers.ts)
 import { h, useEffect, useId, useMemo, useState } from './peers.ts';
+import { planName } from './plan-name.ts';
+import { UpgradeButton } from './upgrade-button.tsx';
 import { UpgradeOutcome } from './upgrade-outcome.tsx';
 import { UsageBar } from './usage-bar.tsx';
 import { useStore } from './use-store.ts';
@@ -40,24 +42,20 @@ function UsageSummaryView({ meters, cta = true }: UsageSummaryProps) {
     };
   }, [stores]);
   if (config === null) return null;
-  const planName = account ? (config.plans[account.plan]?.name ?? account.plan) : '';
+  const plan = account ? planName(config, account.plan) : '';
   const upgradeTo = account ? nextPlan(config, account.plan) : null;
   return (
     <WidgetRoot class="hr-summary">
-      <section aria-labelledby={planName ? titleId : undefined}>
+      <section aria-labelledby={plan ? titleId : undefined}>
         <div class="hr-head">
-          {planName ? (
+          {plan ? (
             <h2 id={titleId} part="title">
-              {interpolate(m.summaryTitle, { plan: planName })}
+              {interpolate(m.summaryTitle, { plan })}
             </h2>
           ) : null}
-          {cta && pressed && upgradeTo && flow.state.status === 'idle' ? (
-            <button type="button" part="cta" onClick={() => flow.start(upgradeTo)}>
-              {interpolate(m.upgradeTo, { plan: config.plans[upgradeTo]?.name ?? upgradeTo })}
-            </button>
-          ) : null}
+          {cta && pressed && upgradeTo ? <UpgradeButton flow={flow} plan={upgradeTo} /> : null}
         </div>
-        <UpgradeOutcome state={flow.state} onRetry={flow.start} />
+        <UpgradeOutcome flow={flow} />
         <ul>
           {ids.map((id) => (
             <li key={id}>

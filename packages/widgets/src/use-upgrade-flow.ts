@@ -1,6 +1,6 @@
 import type { UpgradeDecision } from '@headroom/sdk';
 import { useHeadroom } from './headroom-context.ts';
-import { useCallback, useEffect, useRef, useState } from './peers.ts';
+import { useEffect, useRef, useState } from './peers.ts';
 import { safeUrl } from './safe-url.ts';
 
 /** Where an upgrade click stands. */
@@ -10,11 +10,14 @@ export type UpgradeFlowState =
   | { status: 'error'; plan: string }
   | { status: 'done'; plan: string; decision: UpgradeDecision };
 
+/** An upgrade click's state and the function that starts (or retries) it for a plan. */
+export type UpgradeFlow = UpgradeFlowState & { start: (plan: string) => void };
+
 /**
  * Runs `hr.upgrade` for a CTA and keeps its outcome. A `self_serve` decision with a safe
  * checkout URL navigates at once; assisted and CS routes stay on the page for the user.
  */
-export function useUpgradeFlow(source: string) {
+export function useUpgradeFlow(source: string): UpgradeFlow {
   const { client, navigate } = useHeadroom();
   const [state, setState] = useState<UpgradeFlowState>({ status: 'idle' });
   const live = useRef(true);
@@ -24,22 +27,19 @@ export function useUpgradeFlow(source: string) {
     },
     [],
   );
-  const start = useCallback(
-    (plan: string) => {
-      setState({ status: 'loading', plan });
-      client.upgrade({ plan, source }).then(
-        (decision) => {
-          if (!live.current) return;
-          setState({ status: 'done', plan, decision });
-          const checkout = safeUrl(decision.checkoutUrl);
-          if (decision.route === 'self_serve' && checkout !== null) navigate(checkout);
-        },
-        () => {
-          if (live.current) setState({ status: 'error', plan });
-        },
-      );
-    },
-    [client, navigate, source],
-  );
-  return { state, start };
+  const start = (plan: string) => {
+    setState({ status: 'loading', plan });
+    client.upgrade({ plan, source }).then(
+      (decision) => {
+        if (!live.current) return;
+        setState({ status: 'done', plan, decision });
+        const checkout = safeUrl(decision.checkoutUrl);
+        if (decision.route === 'self_serve' && checkout !== null) navigate(checkout);
+      },
+      () => {
+        if (live.current) setState({ status: 'error', plan });
+      },
+    );
+  };
+  return { ...state, start };
 }
