@@ -17,12 +17,18 @@ export function mergeHistory(
   count: string,
   local: readonly Mark[],
 ): Array<{ day: number; feature: string; count: number }> {
-  const mine = new Map<string, number>();
+  type Row = { day: number; feature: string; count: number };
+  // This browser's own count per day (and key).
+  const mine = new Map<string, Row>();
   for (const [ts, , k] of local) {
-    const id = `${epochDay(ts)}|${key ? k : ''}`;
-    mine.set(id, (mine.get(id) ?? 0) + 1);
+    const day = epochDay(ts);
+    const feature = key ? k : '';
+    const id = `${day}|${feature}`;
+    const row = mine.get(id) ?? { day, feature, count: 0 };
+    row.count++;
+    mine.set(id, row);
   }
-  const out = new Map<string, { day: number; feature: string; count: number }>();
+  const out = new Map<string, Row>();
   for (const row of Array.isArray(rows) ? rows : []) {
     const r: Record<string, unknown> = Object(row);
     const day = dayOfIso(String(r.day));
@@ -30,13 +36,10 @@ export function mergeHistory(
     const feature = key ? String(r[key]) : '';
     const id = `${day}|${feature}`;
     const m = num(r.mine);
-    const merged = Math.max(0, num(r[count]) - m) + Math.max(m, mine.get(id) ?? 0);
+    const merged = Math.max(0, num(r[count]) - m) + Math.max(m, mine.get(id)?.count ?? 0);
     out.set(id, { day, feature, count: (out.get(id)?.count ?? 0) + merged });
     mine.delete(id);
   }
-  for (const [id, n] of mine) {
-    const bar = id.indexOf('|');
-    out.set(id, { day: Number(id.slice(0, bar)), feature: id.slice(bar + 1), count: n });
-  }
+  for (const [id, row] of mine) out.set(id, row);
   return [...out.values()];
 }

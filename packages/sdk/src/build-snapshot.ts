@@ -1,4 +1,4 @@
-import { type AccountClaims, DAY_MS, epochDay, type TriggerSnapshot } from '@headroom/core';
+import { type AccountClaims, DAY_MS, type TriggerSnapshot } from '@headroom/core';
 import { mergeHistory } from './account-history.ts';
 import type { Ledger } from './create-ledger.ts';
 
@@ -13,11 +13,11 @@ export function buildSnapshot(
   history: Record<string, unknown> | undefined,
   now: number,
 ): TriggerSnapshot & { gateHits: Array<{ day: number; feature: string; count: number }> } {
+  // Daily peaks; the trigger engine reads a ms timestamp as its UTC day.
   const meterHistory: Record<string, Array<{ day: number; used: number }>> = {};
-  for (const [ts, , id, value = 0] of ledger.list('p')) {
-    const days = meterHistory[id] ?? [];
-    days.push({ day: epochDay(ts), used: value });
-    meterHistory[id] = days;
+  for (const [day, , id, used = 0] of ledger.list('p')) {
+    meterHistory[id] ??= [];
+    meterHistory[id].push({ day, used });
   }
   const since = now - 90 * DAY_MS;
   return {

@@ -15,10 +15,11 @@ export function decodeClaims(token: unknown): AccountClaims | null {
   try {
     const part = typeof token === 'string' ? token.split('.')[1] : undefined;
     if (!part || part.length > 100_000) return null;
-    // atob() accepts unpadded base64 (forgiving-base64, in browsers and Node alike).
-    const b64 = part.replace(/-/g, '+').replace(/_/g, '/');
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    return parseClaims(JSON.parse(new TextDecoder().decode(bytes)));
+    // atob() accepts unpadded base64 (forgiving-base64, in browsers and Node alike); its
+    // bytes are UTF-8, which escape() + decodeURIComponent() turn back into text.
+    return parseClaims(
+      JSON.parse(decodeURIComponent(escape(atob(part.replace(/-/g, '+').replace(/_/g, '/'))))),
+    );
   } catch {
     return null;
   }

@@ -6,6 +6,7 @@ import {
   epochDay,
   type HeadroomConfig,
   meterLimit,
+  type PromptConfig,
   planIncludes,
   type Surface,
   type TriggerResult,
@@ -59,15 +60,16 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
   const { config, claims, ledger, now } = input;
   const out: Partial<Record<Surface, ActivePrompt>> = {};
   if (!checkEligibility(claims, config, now).eligible) return out;
-  const day = now - DAY_MS;
-  const onScreen = new Set(ledger.list('s', day).map((m) => m[2]));
+  const shownToday = ledger.list('s', now - DAY_MS);
+  const onScreen = new Set(shownToday.map((m) => m[2]));
   let room = config.fatigue.maxPromptsPerWeek - shownThisWeek(ledger, now);
-  let modals = config.fatigue.maxModalsPerDay - ledger.list('s', day).filter((m) => m[3] === 1).length;
-  const candidates = input.triggers
+  let modals = config.fatigue.maxModalsPerDay - shownToday.filter((m) => m[3] === 1).length;
+  const promptOf = (t: TriggerResult) => config.prompts[t.prompt as string] as PromptConfig;
+  for (const trigger of input.triggers
     .filter((t) => t.fired && t.prompt !== undefined && config.prompts[t.prompt] !== undefined)
-    .map((t) => ({ trigger: t, id: t.prompt as string, prompt: config.prompts[t.prompt as string]! }))
-    .sort((a, b) => a.prompt.priority - b.prompt.priority);
-  for (const { trigger, id, prompt } of candidates) {
+    .sort((a, b) => promptOf(a).priority - promptOf(b).priority)) {
+    const id = trigger.prompt as string;
+    const prompt = promptOf(trigger);
     const surface = prompt.surface;
     // A prompt lives on one surface, so a taken surface also covers two triggers asking for it.
     if (out[surface]) continue;
