@@ -27,7 +27,8 @@ export function checkEligibility(
   const { eligibility } = config;
   const reasons: IneligibleReason[] = [];
   const nowMs = typeof now === 'number' ? now : now.getTime();
-  const activated = claims.activatedAt === undefined ? NaN : Date.parse(claims.activatedAt);
+  // Date.parse(undefined) is NaN too: no activation date means not activated.
+  const activated = Date.parse(claims.activatedAt as string);
   let daysSinceActivation: number | null = null;
   if (Number.isNaN(activated)) {
     reasons.push('not_activated');

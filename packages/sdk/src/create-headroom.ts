@@ -257,15 +257,16 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       if (!p) return drop(call);
       fn(p);
     });
-  const promptEvent = (type: string, p: ActivePrompt) =>
+  const promptEvent = (type: string, { id, surface, trigger, experiment: x }: ActivePrompt) => {
+    const enrolled = x?.enrolled;
     emit(type, {
-      promptId: p.id,
-      surface: p.surface,
-      triggerId: p.trigger.id,
-      ...(p.experiment?.enrolled
-        ? { experimentId: p.experiment.experimentId, variantId: p.experiment.variantId }
-        : {}),
+      promptId: id,
+      surface,
+      triggerId: trigger.id,
+      experimentId: enrolled ? x?.experimentId : undefined,
+      variantId: enrolled ? x?.variantId : undefined,
     });
+  };
   const unitOf = (experimentId: string) => {
     const claims = $claims.get();
     const experiment = $config.get()?.experiments[experimentId];

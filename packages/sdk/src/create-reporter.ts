@@ -1,6 +1,8 @@
 import { atom } from 'nanostores';
 import type { Diagnostics, Platform } from './types.ts';
 
+type Counter = Exclude<keyof Diagnostics, 'lastError'>;
+
 /** Diagnostics counters and the guard every public method runs behind. */
 export function createReporter(platform: Pick<Platform, 'console'>, debug: boolean | undefined) {
   const $diagnostics = atom<Diagnostics>({
@@ -11,10 +13,9 @@ export function createReporter(platform: Pick<Platform, 'console'>, debug: boole
     evicted: 0,
     errors: 0,
   });
-  const count = (patch: Partial<Record<keyof Diagnostics, number>>, error?: string) => {
+  const count = (patch: Partial<Record<Counter, number>>, error?: string) => {
     const next = { ...$diagnostics.get() };
-    for (const [k, v] of Object.entries(patch) as Array<[keyof Diagnostics, number]>)
-      (next[k] as number) += v;
+    for (const k in patch) next[k as Counter] += patch[k as Counter] as number;
     if (error !== undefined) {
       next.lastError = error;
       if (debug) platform.console?.warn(`[headroom] ${error}`);
