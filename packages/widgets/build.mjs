@@ -9,11 +9,11 @@ import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
-/** Properties that never leave the widgets: UpgradeOutcome / ModalDialog / PromptCard props,
- * the upgrade flow's `start` and `decision`, meterText's result, the invite form's phase,
- * the error boundary's state and the elements' shared defaults. */
+/** Properties that never leave the widgets: UpgradeButton / UpgradeOutcome / ModalDialog /
+ * PromptCard props, the upgrade flow's `step`, `start` and `decision`, meterText's result, the
+ * invite form's phase, the error boundary's state and the elements' shared defaults. */
 export const INTERNAL_PROPS =
-  /^(onRetry|decision|start|labelledBy|describedBy|onClose|prompt|text|valueText|stateLabel|kind|failed|connected)$/;
+  /^(flow|step|decision|start|labelledBy|describedBy|onClose|prompt|text|valueText|stateLabel|kind|error|failed|connected)$/;
 
 const root = new URL('.', import.meta.url).pathname;
 rmSync(`${root}dist`, { recursive: true, force: true });

@@ -14,9 +14,9 @@ interface ModalDialogProps {
   children?: ComponentChildren;
 }
 
-/** The element that has focus, looking through open shadow roots. */
+/** The element that has focus, looking through open shadow roots (only called in effects). */
 function deepActiveElement(): HTMLElement | null {
-  let active = typeof document === 'undefined' ? null : document.activeElement;
+  let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active instanceof HTMLElement ? active : null;
 }
@@ -39,23 +39,16 @@ export function ModalDialog({ labelledBy, describedBy, onClose, children }: Moda
       if (event.key === 'Escape') {
         event.preventDefault();
         close.current();
-        return;
-      }
-      if (event.key !== 'Tab') return;
-      const items = focusables();
-      const first = items[0];
-      const last = items[items.length - 1];
-      if (!first || !last) {
-        event.preventDefault();
-        return;
-      }
-      const active = deepActiveElement();
-      if (event.shiftKey && (active === first || !node.contains(active))) {
-        event.preventDefault();
-        last.focus();
-      } else if (!event.shiftKey && (active === last || !node.contains(active))) {
-        event.preventDefault();
-        first.focus();
+      } else if (event.key === 'Tab') {
+        const items = focusables();
+        const active = deepActiveElement();
+        // Wrap at either end, pull focus back in from outside, and keep it on the dialog
+        // itself when nothing in it can take focus.
+        const edge = event.shiftKey ? items[0] : items.at(-1);
+        if (!edge || active === edge || !node.contains(active)) {
+          event.preventDefault();
+          (event.shiftKey ? items.at(-1) : items[0])?.focus();
+        }
       }
     };
     // On the document, so Tab is caught even when focus has wandered out of the dialog.

@@ -12,7 +12,7 @@ import type { UpgradeFlow } from './use-upgrade-flow.ts';
 export function UpgradeButton({ flow, plan }: { flow: UpgradeFlow; plan: string }) {
   const { client, messages: m } = useHeadroom();
   const config = useStore(client.config.$);
-  if (flow.status !== 'idle') return null;
+  if (flow.step !== 'idle') return null;
   return (
     <button type="button" part="cta" onClick={() => flow.start(plan)}>
       {interpolate(m.upgradeTo, { plan: planName(config, plan) })}

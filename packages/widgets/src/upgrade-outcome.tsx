@@ -9,15 +9,15 @@ import type { UpgradeFlow } from './use-upgrade-flow.ts';
 /** Shows the state of an upgrade click: loading, error with retry, or the routed next step. */
 export function UpgradeOutcome({ flow }: { flow: UpgradeFlow }) {
   const { messages: m } = useHeadroom();
-  if (flow.status === 'idle') return null;
-  if (flow.status === 'loading') {
+  if (flow.step === 'idle') return null;
+  if (flow.step === 'loading') {
     return (
       <p role="status" part="outcome">
         {m.upgradeLoading}
       </p>
     );
   }
-  const decision = flow.status === 'done' ? flow.decision : null;
+  const decision = flow.step === 'done' ? flow.decision : null;
   const checkout = safeUrl(decision?.checkoutUrl);
   const booking = safeUrl(decision?.handoff?.bookingUrl);
   const failed =

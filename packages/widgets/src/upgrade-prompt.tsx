@@ -29,6 +29,7 @@ function PromptCard({ prompt, onClose }: { prompt: ActivePrompt; onClose: () => 
   const bodyId = useId();
   useShown(() => client.prompts.shown(prompt.id), prompt.id);
   const values = copyValues(prompt.context, config, fmt, m.unlimited);
+  const { surface, copy } = prompt;
   const next = prompt.context.nextPlan;
   const dismiss = () => {
     client.prompts.dismiss(prompt.id);
@@ -38,17 +39,17 @@ function PromptCard({ prompt, onClose }: { prompt: ActivePrompt; onClose: () => 
     <>
       <div class="hr-text">
         <h2 id={titleId} part="title">
-          {interpolate(prompt.copy.title, values)}
+          {interpolate(copy.title, values)}
         </h2>
-        {prompt.copy.body === undefined ? null : (
+        {copy.body === undefined ? null : (
           <p id={bodyId} part="body">
-            {interpolate(prompt.copy.body, values)}
+            {interpolate(copy.body, values)}
           </p>
         )}
         <UpgradeOutcome flow={flow} />
       </div>
       <div class="hr-actions">
-        {next !== null && flow.status === 'idle' ? (
+        {next !== null && flow.step === 'idle' ? (
           <button
             type="button"
             part="cta"
@@ -57,38 +58,31 @@ function PromptCard({ prompt, onClose }: { prompt: ActivePrompt; onClose: () => 
               flow.start(next);
             }}
           >
-            {interpolate(prompt.copy.cta, values)}
+            {interpolate(copy.cta, values)}
           </button>
         ) : null}
         <button type="button" part="dismiss" onClick={dismiss}>
-          {prompt.copy.dismiss === undefined ? m.dismiss : interpolate(prompt.copy.dismiss, values)}
+          {copy.dismiss === undefined ? m.dismiss : interpolate(copy.dismiss, values)}
         </button>
       </div>
     </>
   );
-  const className = `hr-prompt hr-${prompt.surface}`;
-  if (prompt.surface === 'modal') {
-    return (
-      <WidgetRoot class={className}>
+  const modal = surface === 'modal';
+  return (
+    <WidgetRoot class={`hr-prompt hr-${surface}`} data-surface={modal ? undefined : surface}>
+      {modal ? (
         <ModalDialog
           labelledBy={titleId}
-          describedBy={prompt.copy.body === undefined ? undefined : bodyId}
+          describedBy={copy.body === undefined ? undefined : bodyId}
           onClose={dismiss}
         >
           {card}
         </ModalDialog>
-      </WidgetRoot>
-    );
-  }
-  return (
-    <WidgetRoot class={className} data-surface={prompt.surface}>
-      <section
-        part="card"
-        aria-labelledby={titleId}
-        {...(prompt.surface === 'toast' ? { role: 'status' } : {})}
-      >
-        {card}
-      </section>
+      ) : (
+        <section part="card" aria-labelledby={titleId} role={surface === 'toast' ? 'status' : undefined}>
+          {card}
+        </section>
+      )}
     </WidgetRoot>
   );
 }

@@ -5,10 +5,10 @@ import { safeUrl } from './safe-url.ts';
 
 /** Where an upgrade click stands. */
 export type UpgradeFlowState =
-  | { status: 'idle' }
-  | { status: 'loading'; plan: string }
-  | { status: 'error'; plan: string }
-  | { status: 'done'; plan: string; decision: UpgradeDecision };
+  | { step: 'idle' }
+  | { step: 'loading'; plan: string }
+  | { step: 'error'; plan: string }
+  | { step: 'done'; plan: string; decision: UpgradeDecision };
 
 /** An upgrade click's state and the function that starts (or retries) it for a plan. */
 export type UpgradeFlow = UpgradeFlowState & { start: (plan: string) => void };
@@ -19,7 +19,7 @@ export type UpgradeFlow = UpgradeFlowState & { start: (plan: string) => void };
  */
 export function useUpgradeFlow(source: string): UpgradeFlow {
   const { client, navigate } = useHeadroom();
-  const [state, setState] = useState<UpgradeFlowState>({ status: 'idle' });
+  const [state, setState] = useState<UpgradeFlowState>({ step: 'idle' });
   const live = useRef(true);
   useEffect(
     () => () => {
@@ -28,16 +28,16 @@ export function useUpgradeFlow(source: string): UpgradeFlow {
     [],
   );
   const start = (plan: string) => {
-    setState({ status: 'loading', plan });
+    setState({ step: 'loading', plan });
     client.upgrade({ plan, source }).then(
       (decision) => {
         if (!live.current) return;
-        setState({ status: 'done', plan, decision });
+        setState({ step: 'done', plan, decision });
         const checkout = safeUrl(decision.checkoutUrl);
         if (decision.route === 'self_serve' && checkout !== null) navigate(checkout);
       },
       () => {
-        if (live.current) setState({ status: 'error', plan });
+        if (live.current) setState({ step: 'error', plan });
       },
     );
   };
