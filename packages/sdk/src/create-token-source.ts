@@ -22,7 +22,8 @@ export function createTokenSource(
   };
   let pending = load();
   let lastRefresh = -Infinity;
-  const get = () => (token !== undefined ? Promise.resolve(token) : pending);
+  // The latest load: it resolves the cached token, or is the refresh under way.
+  const get = () => pending;
   /** A fresh token from the host, or undefined when none can be had now. */
   const refresh = async (): Promise<string | undefined> => {
     if (typeof source !== 'function' || now() - lastRefresh < 1000) return undefined;

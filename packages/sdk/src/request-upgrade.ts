@@ -1,4 +1,5 @@
 import { isName, isNum } from './is-valid.ts';
+import type { Route } from '@headroom/core';
 import type { Platform, UpgradeDecision, UpgradeRequest } from './types.ts';
 
 const ROUTES = ['self_serve', 'self_serve_with_assist', 'cs_assist'];
@@ -36,13 +37,12 @@ export async function requestUpgrade(
   const answer: Partial<UpgradeDecision> = Object(await res.json().catch(() => 0));
   const { route, reasons, expansionAcv, checkoutUrl, handoff: h } = answer;
   if (!res.ok || !ROUTES.includes(route as string)) throw new Error(`upgrade: ${res.status}`);
-  const decision = {
-    route,
+  return {
+    route: route as Route,
     reasons: Array.isArray(reasons) ? reasons : [],
     expansionAcv: typeof expansionAcv === 'number' ? expansionAcv : null,
-  } as UpgradeDecision;
-  if (str(checkoutUrl)) decision.checkoutUrl = checkoutUrl;
-  if (h && str(h.id) && str(h.message))
-    decision.handoff = { id: h.id, message: h.message, bookingUrl: str(h.bookingUrl) };
-  return decision;
+    checkoutUrl: str(checkoutUrl),
+    handoff:
+      h && str(h.id) && str(h.message) ? { id: h.id, message: h.message, bookingUrl: str(h.bookingUrl) } : undefined,
+  };
 }
