@@ -1,4 +1,4 @@
-// Builds dist/: pre-minified ESM (with source maps) and tsc's .d.ts files. One esbuild run
+// Builds dist/: pre-minified ESM (identifiers and syntax; with source maps) and tsc's .d.ts files. One esbuild run
 // for all three entries with code splitting, so `/elements` imports the components from the
 // same shared chunk as the main entry (one HeadroomContext, no duplicated widget code).
 // The peers, @headroom/core and @headroom/sdk stay imports, so they dedupe with the host's copies.
@@ -36,7 +36,11 @@ await build({
   format: 'esm',
   platform: 'neutral',
   target: 'es2022',
-  minify: true,
+  // Whitespace is kept: esbuild drops comments when it minifies whitespace, and the
+  // `/* @__PURE__ */` / `@__NO_SIDE_EFFECTS__` annotations must reach the host's bundler so a
+  // page importing only UsageBar does not get every widget (size-limit minifies it fully).
+  minifySyntax: true,
+  minifyIdentifiers: true,
   mangleProps: INTERNAL_PROPS,
   sourcemap: true,
   external: ['preact', 'preact/*', '@preact/signals', 'nanostores', '@headroom/core', '@headroom/sdk'],

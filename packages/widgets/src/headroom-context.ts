@@ -16,7 +16,7 @@ export interface HeadroomContextValue {
   navigate: (url: string) => void;
 }
 
-export const HeadroomContext = createContext<HeadroomContextValue | null>(null);
+export const HeadroomContext = /* @__PURE__ */ createContext<HeadroomContextValue | null>(null);
 
 /** The provider's value; throws outside a provider (the widget's error boundary catches it). */
 export function useHeadroom(): HeadroomContextValue {

@@ -31,6 +31,7 @@ class WidgetBoundary extends Component<BoundaryProps, { failed: boolean }> {
 }
 
 /** Wraps a widget in its error boundary; `name` is what diagnostics report. */
+/* @__NO_SIDE_EFFECTS__ */
 export function withBoundary<P extends object>(name: string, Inner: FunctionComponent<P>) {
   function Bounded(props: P) {
     const ctx = useContext(HeadroomContext);

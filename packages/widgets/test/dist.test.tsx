@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { account, config } from './fixtures.ts';
 
@@ -7,6 +8,7 @@ import { account, config } from './fixtures.ts';
 // before the build on a fresh clone) needs no dist.
 // By string: happy-dom's global URL does not resolve against a file: base.
 const dist = (path: string) => import.meta.url.replace(/\/test\/[^/]*$/, `/dist/${path}`);
+const distFile = (path: string) => decodeURIComponent(dist(path).replace(/^file:\/\//, ''));
 const { HeadroomProvider, UsageBar } = (await import(dist('index.js'))) as typeof import('../src/index.ts');
 const { createFakeHeadroom } = (await import(
   dist('testing/index.js')
@@ -47,5 +49,34 @@ describe('the built dist', () => {
       element.remove();
       setDefaultClient(null);
     }
+  });
+
+  it('tree-shakes: a page that imports only UsageBar gets no other widget', async () => {
+    const bundle = async (names: string) => {
+      const result = await build({
+        stdin: {
+          contents: `export { ${names} } from ${JSON.stringify(distFile('index.js'))};`,
+          loader: 'js',
+          resolveDir: distFile(''),
+        },
+        bundle: true,
+        minify: true,
+        format: 'esm',
+        write: false,
+        external: ['preact', 'preact/*', '@preact/signals', 'nanostores', '@headroom/core', '@headroom/sdk'],
+        logLevel: 'silent',
+      });
+      return result.outputFiles[0]?.text ?? '';
+    };
+    const [bar, all] = await Promise.all([
+      bundle('HeadroomProvider, UsageBar'),
+      bundle('HeadroomProvider, UsageBar, UsageSummary, UpgradePrompt, GateWall, InviteNudge'),
+    ]);
+    for (const name of ['InviteNudge', 'GateWall', 'UpgradePrompt', 'UsageSummary']) {
+      expect(bar).not.toContain(`"${name}"`);
+      expect(all).toContain(`"${name}"`);
+    }
+    expect(bar).not.toContain('aria-modal');
+    expect(bar.length).toBeLessThan(all.length * 0.75);
   });
 });
