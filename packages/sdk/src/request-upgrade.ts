@@ -1,5 +1,5 @@
-import { isName, isNum } from './is-valid.ts';
 import type { Route } from '@headroom/core';
+import { isName, isNum } from './is-valid.ts';
 import type { Platform, UpgradeDecision, UpgradeRequest } from './types.ts';
 
 const ROUTES = ['self_serve', 'self_serve_with_assist', 'cs_assist'];
@@ -43,6 +43,8 @@ export async function requestUpgrade(
     expansionAcv: typeof expansionAcv === 'number' ? expansionAcv : null,
     checkoutUrl: str(checkoutUrl),
     handoff:
-      h && str(h.id) && str(h.message) ? { id: h.id, message: h.message, bookingUrl: str(h.bookingUrl) } : undefined,
+      h && str(h.id) && str(h.message)
+        ? { id: h.id, message: h.message, bookingUrl: str(h.bookingUrl) }
+        : undefined,
   };
 }
