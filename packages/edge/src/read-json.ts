@@ -11,64 +11,52 @@ const utf8 = new TextDecoder();
 const tooLarge = () => new HttpError(413, 'too_large', `request body is larger than ${MAX_BODY_BYTES} bytes`);
 
 /** The Node request behind `@hono/node-server`, read directly: much cheaper than a web stream. */
-interface NodeIncoming {
+export interface NodeIncoming {
   on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
   on(event: 'end', listener: () => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
   resume(): unknown;
 }
 
-function readIncoming(incoming: NodeIncoming, add: (chunk: Uint8Array) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let failed = false;
-    incoming.on('data', (chunk) => {
-      if (failed) return;
-      try {
-        add(chunk);
-      } catch (error) {
-        // Stop buffering but keep draining, so the 413 can still be written on this socket.
-        failed = true;
-        reject(error);
-      }
-    });
-    incoming.on('end', () => resolve());
-    incoming.on('error', (error) =>
-      reject(new HttpError(400, 'invalid_body', `request body: ${error.message}`)),
-    );
+/**
+ * Collects a Node request body with stream callbacks and calls `done` once: with the text, or
+ * with the HttpError (413 past `MAX_BODY_BYTES`, declared or not; 400 when the stream fails).
+ * After a 413 the rest is drained, so the answer can still be written on the socket.
+ */
+export function collectBody(
+  incoming: NodeIncoming,
+  contentLength: string | undefined,
+  done: (error: HttpError | undefined, text: string) => void,
+): void {
+  let body: ReturnType<typeof collector>;
+  try {
+    body = collector(contentLength);
+  } catch (error) {
+    done(error as HttpError, '');
+    return;
+  }
+  let failed = false;
+  incoming.on('data', (chunk) => {
+    if (failed) return;
+    try {
+      body.add(chunk);
+    } catch (error) {
+      failed = true;
+      done(error as HttpError, '');
+    }
+  });
+  incoming.on('end', () => {
+    if (!failed) done(undefined, body.text());
+  });
+  incoming.on('error', (error) => {
+    if (failed) return;
+    failed = true;
+    done(new HttpError(400, 'invalid_body', `request body: ${error.message}`), '');
   });
 }
 
-/**
- * Reads the raw body as UTF-8, stopping with 413 as soon as it passes `MAX_BODY_BYTES`
- * (whether or not a Content-Length was sent).
- */
-export async function readBodyText(c: Context): Promise<string> {
-  const declared = Number(c.req.header('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const add = (chunk: Uint8Array) => {
-    size += chunk.byteLength;
-    if (size > MAX_BODY_BYTES) throw tooLarge();
-    chunks.push(chunk);
-  };
-  const incoming = (c.env as { incoming?: NodeIncoming } | undefined)?.incoming;
-  if (incoming && typeof incoming.on === 'function') {
-    await readIncoming(incoming, add);
-  } else {
-    const reader = c.req.raw.body?.getReader();
-    if (reader) {
-      try {
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          add(value);
-        }
-      } finally {
-        reader.releaseLock();
-      }
-    }
-  }
+/** Joins the chunks of a body and decodes them as UTF-8. */
+function decodeChunks(chunks: Uint8Array[], size: number): string {
   if (chunks.length === 1) return utf8.decode(chunks[0]);
   const all = new Uint8Array(size);
   let offset = 0;
@@ -79,13 +67,60 @@ export async function readBodyText(c: Context): Promise<string> {
   return utf8.decode(all);
 }
 
+/** Collects chunks up to `MAX_BODY_BYTES`; `add` throws the 413 past it. */
+function collector(declared: string | undefined) {
+  if (Number(declared ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  return {
+    add(chunk: Uint8Array) {
+      size += chunk.byteLength;
+      if (size > MAX_BODY_BYTES) throw tooLarge();
+      chunks.push(chunk);
+    },
+    text: () => decodeChunks(chunks, size),
+  };
+}
+
 /**
- * Reads the body as JSON whatever the content type (`sendBeacon` sends `text/plain`), then
- * validates it with `schema`.
- * @throws HttpError 413 past 64 KB, 400 `invalid_json` or `invalid_body` with every zod path.
+ * Reads a Node request body as UTF-8, stopping with 413 as soon as it passes `MAX_BODY_BYTES`
+ * (whether or not a Content-Length was sent).
  */
-export async function readJson<S extends z.ZodMiniType>(c: Context, schema: S): Promise<z.output<S>> {
-  const text = await readBodyText(c);
+export function readNodeBody(incoming: NodeIncoming, contentLength: string | undefined): Promise<string> {
+  return new Promise((resolve, reject) => {
+    collectBody(incoming, contentLength, (error, text) => (error ? reject(error) : resolve(text)));
+  });
+}
+
+/**
+ * Reads the raw body as UTF-8, stopping with 413 as soon as it passes `MAX_BODY_BYTES`
+ * (whether or not a Content-Length was sent).
+ */
+export async function readBodyText(c: Context): Promise<string> {
+  const declared = c.req.header('content-length');
+  const incoming = (c.env as { incoming?: NodeIncoming } | undefined)?.incoming;
+  if (incoming && typeof incoming.on === 'function') return readNodeBody(incoming, declared);
+  const body = collector(declared);
+  const reader = c.req.raw.body?.getReader();
+  if (reader) {
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        body.add(value);
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  }
+  return body.text();
+}
+
+/**
+ * Parses a body as JSON and validates it with `schema`.
+ * @throws HttpError 400 `invalid_json` or `invalid_body` with every zod path.
+ */
+export function parseJsonBody<S extends z.ZodMiniType>(text: string, schema: S): z.output<S> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -96,6 +131,15 @@ export async function readJson<S extends z.ZodMiniType>(c: Context, schema: S): 
   if (!result.success)
     throw new HttpError(400, 'invalid_body', 'request body is invalid', toIssues(result.error.issues));
   return result.data;
+}
+
+/**
+ * Reads the body as JSON whatever the content type (`sendBeacon` sends `text/plain`), then
+ * validates it with `schema`.
+ * @throws HttpError 413 past 64 KB, 400 `invalid_json` or `invalid_body` with every zod path.
+ */
+export async function readJson<S extends z.ZodMiniType>(c: Context, schema: S): Promise<z.output<S>> {
+  return parseJsonBody(await readBodyText(c), schema);
 }
 
 /** The bearer credential of the `Authorization` header, if any. */

@@ -1,10 +1,13 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type HttpBindings, serve } from '@hono/node-server';
+import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import { createEdgeApp, type EdgeApp } from '../create-edge-app.ts';
+import { edgeInternalsOf } from '../edge-internals.ts';
 import type { EdgeOptions } from '../edge-options.ts';
 import { createConsoleStatic } from './console-static.ts';
+import { createNodeFastPath } from './fast-path.ts';
 
 /** Options for `startEdgeServer`: the app's options (`config` may be a JSON file path) plus where to listen. */
 export interface EdgeServerOptions extends EdgeOptions {
@@ -38,12 +41,15 @@ export interface EdgeServer {
 export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeServer> {
   // Behind a load balancer every socket is the balancer: then the client is the first
   // X-Forwarded-For entry (only trusted when the operator says a proxy sets it).
-  const clientIp = (request: Request, env: unknown) => {
-    if (options.trustProxy) {
-      const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-      if (forwarded) return forwarded;
-    }
-    return (env as HttpBindings | undefined)?.incoming?.socket?.remoteAddress ?? undefined;
+  const forwardedFor = (value: string | null | undefined) =>
+    options.trustProxy ? value?.split(',')[0]?.trim() || undefined : undefined;
+  const clientIp = (request: Request, env: unknown) =>
+    forwardedFor(request.headers.get('x-forwarded-for')) ??
+    (env as HttpBindings | undefined)?.incoming?.socket?.remoteAddress ??
+    undefined;
+  const nodeClientIp = (incoming: IncomingMessage) => {
+    const header = incoming.headers['x-forwarded-for'];
+    return forwardedFor(Array.isArray(header) ? header.join(', ') : header) ?? incoming.socket.remoteAddress;
   };
   // A string config is a JSON file path here (the portable app takes objects or loaders).
   const config =
@@ -64,14 +70,22 @@ export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeS
     return app.fetch(request, env);
   };
   const host = options.host ?? '127.0.0.1';
-  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(
-    (resolve, reject) => {
-      const s = serve({ fetch, port: options.port ?? 8787, hostname: host }, (info: AddressInfo) =>
-        resolve({ server: s, port: info.port }),
-      );
-      s.once('error', reject);
-    },
-  );
+  // The plain routes run straight on node:http; a caller's own `clientIp` takes a Web
+  // `Request`, so with one every request goes through Hono.
+  const internals = options.clientIp ? undefined : edgeInternalsOf(app);
+  const fastPath = internals ? createNodeFastPath(internals, nodeClientIp) : undefined;
+  const honoListener = getRequestListener(fetch, { hostname: host });
+  const server = createServer((incoming, outgoing) => {
+    if (fastPath?.(incoming, outgoing)) return;
+    void honoListener(incoming, outgoing);
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8787, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
   app.outbox.start(options.outboxIntervalMs ?? 1000);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   let closing: Promise<void> | undefined;

@@ -5,9 +5,9 @@ import { constantTimeEqual } from '../constant-time-equal.ts';
 import type { EdgeContext } from '../edge-context.ts';
 import { maybeEscalate } from '../escalation.ts';
 import { HttpError } from '../http-error.ts';
-import { bearer, readJson } from '../read-json.ts';
+import type { PlainRoute } from '../plain-route.ts';
+import { bearer, parseJsonBody, readJson } from '../read-json.ts';
 import type { StoredEvent } from '../storage/storage.ts';
-import { waitUntilOf } from './wait-until.ts';
 
 /** Most events in one batch. */
 export const MAX_EVENTS_PER_BATCH = 100;
@@ -39,53 +39,54 @@ async function store(ctx: EdgeContext, rows: StoredEvent[], rejected: number): P
   return { accepted: inserted.size, duplicates: rows.length - inserted.size, rejected };
 }
 
-/** `POST /v1/events` (browser, token in the body) and `POST /v1/server/events` (server key). */
-export function eventsRoutes(app: Hono, ctx: EdgeContext): void {
-  app.post('/v1/events', async (c) => {
-    const body = await readJson(c, browserBatchSchema);
-    const claims: AccountClaims = await ctx.verify(body.token);
-    c.set('accountId', claims.sub);
-    ctx.takeAccount(claims.sub, Math.max(1, Math.ceil(body.events.length / 20)));
-    const receivedAt = ctx.now();
-    const offset =
-      body.sentAt !== undefined && Math.abs(receivedAt - body.sentAt) > SKEW_TOLERANCE_MS
-        ? receivedAt - body.sentAt
-        : 0;
-    const rows: StoredEvent[] = [];
-    let rejected = 0;
-    for (const raw of body.events) {
-      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-        rejected++;
-        continue;
-      }
-      // Identity comes from the token only; whatever the browser claims is dropped.
-      const { accountId: _a, userId: _u, ...rest } = raw as Record<string, unknown>;
-      const parsed = eventSchema.safeParse(rest);
-      // A browser can't be trusted with money: completions come from the server key only.
-      if (!parsed.success || parsed.data.type === 'upgrade_completed') {
-        rejected++;
-        continue;
-      }
-      const event: HeadroomEvent = { ...parsed.data, ts: Math.max(0, parsed.data.ts + offset) };
-      rows.push({
-        id: event.id,
-        accountId: claims.sub,
-        userId: claims.uid,
-        type: event.type,
-        ts: event.ts,
-        receivedAt,
-        source: 'browser',
-        payload: event,
-      });
+/** `POST /v1/events`: a browser batch, the token in the body (`sendBeacon` sends `text/plain`). */
+export const ingestBrowserEvents: PlainRoute = async (ctx, request, state) => {
+  const body = parseJsonBody(await request.text(), browserBatchSchema);
+  const claims: AccountClaims = ctx.verifiedClaims(body.token) ?? (await ctx.verify(body.token));
+  state.accountId = claims.sub;
+  ctx.takeAccount(claims.sub, Math.max(1, Math.ceil(body.events.length / 20)));
+  const receivedAt = ctx.now();
+  const offset =
+    body.sentAt !== undefined && Math.abs(receivedAt - body.sentAt) > SKEW_TOLERANCE_MS
+      ? receivedAt - body.sentAt
+      : 0;
+  const rows: StoredEvent[] = [];
+  let rejected = 0;
+  for (const raw of body.events) {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      rejected++;
+      continue;
     }
-    ctx.rememberAccount(claims, waitUntilOf(c));
-    const result = await store(ctx, rows, rejected);
-    if (rows.some((r) => r.type === 'trigger_fired') && result.accepted > 0) {
-      await maybeEscalate(ctx, claims, waitUntilOf(c));
+    // Identity comes from the token only; whatever the browser claims is dropped.
+    const { accountId: _a, userId: _u, ...rest } = raw as Record<string, unknown>;
+    const parsed = eventSchema.safeParse(rest);
+    // A browser can't be trusted with money: completions come from the server key only.
+    if (!parsed.success || parsed.data.type === 'upgrade_completed') {
+      rejected++;
+      continue;
     }
-    return c.json(result, 202);
-  });
+    const event: HeadroomEvent = { ...parsed.data, ts: Math.max(0, parsed.data.ts + offset) };
+    rows.push({
+      id: event.id,
+      accountId: claims.sub,
+      userId: claims.uid,
+      type: event.type,
+      ts: event.ts,
+      receivedAt,
+      source: 'browser',
+      payload: event,
+    });
+  }
+  ctx.rememberAccount(claims, request.waitUntil);
+  const result = await store(ctx, rows, rejected);
+  if (rows.some((r) => r.type === 'trigger_fired') && result.accepted > 0) {
+    await maybeEscalate(ctx, claims, request.waitUntil);
+  }
+  return { status: 202, body: result };
+};
 
+/** `POST /v1/server/events`: the host backend's trusted events (server key). */
+export function serverEventsRoute(app: Hono, ctx: EdgeContext): void {
   app.post('/v1/server/events', async (c) => {
     const key = ctx.options.serverKey;
     if (!key) throw new HttpError(404, 'not_found', 'server events are not enabled (HEADROOM_SERVER_KEY)');

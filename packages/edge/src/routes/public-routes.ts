@@ -24,7 +24,7 @@ export function publicRoutes(app: Hono, ctx: EdgeContext): void {
     const token = bearer(c);
     if (token === undefined) throw new HttpError(401, 'invalid_token', 'missing bearer account token');
     const claims = await ctx.verify(token);
-    c.set('accountId', claims.sub);
+    c.get('request').accountId = claims.sub;
     ctx.takeAccount(claims.sub);
     const now = ctx.now();
     ctx.rememberAccount(claims, waitUntilOf(c));
