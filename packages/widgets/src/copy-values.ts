@@ -29,8 +29,7 @@ export function copyValues(
   fmt: Formatter,
   unlimited: string,
 ): CopyValues {
-  const values: CopyValues = {};
-  values.plan = planName(config, context.plan);
+  const values: CopyValues = { plan: planName(config, context.plan) };
   if (context.nextPlan !== null) values.nextPlan = planName(config, context.nextPlan);
   // Numbers by locale; a null limit (only `limit` and `nextLimit` can be null) reads "unlimited".
   for (const key of ['used', 'limit', 'nextLimit', 'count'] as const) {
@@ -39,14 +38,12 @@ export function copyValues(
   }
   if (context.ratio !== undefined) values.percent = fmt.percent(context.ratio);
   if (context.feature !== undefined) values.feature = featureName(context.feature);
-  const meter = context.meter === undefined ? undefined : config?.meters[context.meter];
-  if (meter) {
+  const { meter } = context;
+  if (meter !== undefined) {
+    const unit = config?.meters[meter]?.unit;
     // The count the unit is read with: the next limit in "room for {nextLimit} {meter}",
-    // otherwise the current limit or usage.
-    const n = context.nextLimit ?? context.limit ?? context.used ?? 2;
-    values.meter = fmt.unit(meter.unit, n);
-  } else if (context.meter !== undefined) {
-    values.meter = context.meter;
+    // otherwise the current limit or usage; an unknown meter reads as its id.
+    values.meter = unit ? fmt.unit(unit, context.nextLimit ?? context.limit ?? context.used ?? 2) : meter;
   }
   return values;
 }

@@ -24,11 +24,8 @@ export interface InviteNudgeProps {
 // Deliberately simple: one "@", a dot in the domain, no spaces. The host validates for real.
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
-type Phase =
-  // `error` names the message shown under the field.
-  | { kind: 'form'; error: 'inviteInvalid' | 'inviteFailed' | null }
-  | { kind: 'sending' }
-  | { kind: 'sent'; email: string };
+// The form's state: editing (''), sending, or the key of the message shown under the field.
+type Phase = '' | 'sending' | 'inviteInvalid' | 'inviteFailed';
 
 function InviteNudgeView({ context, subject, onInvite }: InviteNudgeProps) {
   const { client, messages: m } = useHeadroom();
@@ -40,7 +37,9 @@ function InviteNudgeView({ context, subject, onInvite }: InviteNudgeProps) {
   const [dismissed, setDismissed] = useState<string | null>(null);
   const visible = dismissed !== context && (shown === context || client.invites.canNudge(context));
   const [email, setEmail] = useState('');
-  const [phase, setPhase] = useState<Phase>({ kind: 'form', error: null });
+  const [phase, setPhase] = useState<Phase>('');
+  // The address the invite went to, once it has been sent.
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const titleId = useId();
   const inputId = useId();
   const errorId = useId();
@@ -57,10 +56,10 @@ function InviteNudgeView({ context, subject, onInvite }: InviteNudgeProps) {
     event.preventDefault();
     const value = email.trim();
     if (!EMAIL.test(value) || value.length > 254) {
-      setPhase({ kind: 'form', error: 'inviteInvalid' });
+      setPhase('inviteInvalid');
       return;
     }
-    setPhase({ kind: 'sending' });
+    setPhase('sending');
     Promise.resolve()
       .then(() => onInvite?.({ email: value, context }))
       .then(
@@ -70,16 +69,16 @@ function InviteNudgeView({ context, subject, onInvite }: InviteNudgeProps) {
             inviteId: typeof inviteId === 'string' && inviteId ? inviteId : crypto.randomUUID(),
             channel: 'email',
           });
-          setPhase({ kind: 'sent', email: value });
+          setSentTo(value);
         },
-        () => setPhase({ kind: 'form', error: 'inviteFailed' }),
+        () => setPhase('inviteFailed'),
       );
   };
   const dismiss = () => {
     client.invites.nudgeDismissed(context);
     setDismissed(context);
   };
-  const error = phase.kind === 'form' ? phase.error : null;
+  const error = phase === 'sending' ? '' : phase;
   return (
     <WidgetRoot>
       <section part="card" aria-labelledby={titleId}>
@@ -87,9 +86,9 @@ function InviteNudgeView({ context, subject, onInvite }: InviteNudgeProps) {
           <h2 id={titleId} part="title">
             {interpolate(m.inviteTitle, { subject })}
           </h2>
-          {phase.kind === 'sent' ? (
+          {sentTo !== null ? (
             <p role="status" part="body">
-              {interpolate(m.inviteSent, { email: phase.email })}
+              {interpolate(m.inviteSent, { email: sentTo })}
             </p>
           ) : (
             <form onSubmit={submit} noValidate>
@@ -107,7 +106,7 @@ function InviteNudgeView({ context, subject, onInvite }: InviteNudgeProps) {
                   aria-describedby={error ? errorId : undefined}
                   onInput={(e) => setEmail(e.currentTarget.value)}
                 />
-                <button type="submit" part="cta" disabled={phase.kind === 'sending'}>
+                <button type="submit" part="cta" disabled={phase === 'sending'}>
                   {m.inviteSend}
                 </button>
               </div>
@@ -119,7 +118,7 @@ function InviteNudgeView({ context, subject, onInvite }: InviteNudgeProps) {
             </form>
           )}
         </div>
-        {phase.kind === 'sent' ? null : (
+        {sentTo !== null ? null : (
           <div class="hr-actions">
             <button type="button" part="dismiss" onClick={dismiss}>
               {m.notNow}

@@ -33,6 +33,16 @@ describe('error boundary', () => {
     expect(hr.diagnostics.$.get().errors).toBe(2);
   });
 
+  it('a widget that throws a falsy non-Error renders nothing and reports it once', () => {
+    const hr = createFakeHeadroom({ config, account: account() });
+    hr.gate = () => {
+      throw '';
+    };
+    const { container } = renderWith(hr, <GateWall feature="sso">secret</GateWall>, { styles: false });
+    expect(container.innerHTML).toBe('');
+    expect(hr.callsOf('diagnostics.report')).toEqual([['', 'GateWall']]);
+  });
+
   it('without a provider a widget renders nothing instead of throwing into the host', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const { container } = render(<UsageBar meter="seats" />);
