@@ -40,7 +40,7 @@ export function HeadroomProvider(props: HeadroomProviderProps) {
     return {
       client,
       fmt,
-      messages: messages ? { ...en, ...messages } : en,
+      messages: { ...en, ...messages },
       theme,
       navigate: onNavigate ?? ((url) => window.location.assign(url)),
     };

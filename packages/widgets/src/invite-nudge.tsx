@@ -94,7 +94,7 @@ function InviteNudgeView({ context, subject, onInvite }: InviteNudgeProps) {
             <form onSubmit={submit} noValidate>
               <p part="body">{m.inviteBody}</p>
               <label for={inputId}>{m.inviteLabel}</label>
-              <div class="hr-field">
+              <div class="hr-row">
                 <input
                   id={inputId}
                   part="input"
@@ -119,7 +119,7 @@ function InviteNudgeView({ context, subject, onInvite }: InviteNudgeProps) {
           )}
         </div>
         {sentTo !== null ? null : (
-          <div class="hr-actions">
+          <div class="hr-row">
             <button type="button" part="dismiss" onClick={dismiss}>
               {m.notNow}
             </button>

@@ -48,7 +48,7 @@ function PromptCard({ prompt, onClose }: { prompt: ActivePrompt; onClose: () => 
         )}
         <UpgradeOutcome flow={flow} />
       </div>
-      <div class="hr-actions">
+      <div class="hr-row">
         {next !== null && flow.step === 'idle' ? (
           <button
             type="button"
@@ -69,7 +69,7 @@ function PromptCard({ prompt, onClose }: { prompt: ActivePrompt; onClose: () => 
   );
   const modal = surface === 'modal';
   return (
-    <WidgetRoot class={`hr-prompt hr-${surface}`} data-surface={modal ? undefined : surface}>
+    <WidgetRoot class={`hr hr-prompt hr-${surface}`} data-surface={modal ? undefined : surface}>
       {modal ? (
         <ModalDialog
           labelledBy={titleId}

@@ -30,7 +30,7 @@ function UsageBarView({ meter, cta = true }: UsageBarProps) {
   const flow = useUpgradeFlow(`usage_bar:${meter}`);
   const meterConfig = config?.meters[meter];
   const text = meterText(state, meterConfig, fmt, m);
-  const reset = meterConfig ? nextReset(meterConfig.resets, Date.now()) : null;
+  const reset = nextReset(meterConfig?.resets, Date.now());
   const upgradeTo = config && account ? nextPlan(config, account.plan) : null;
   const label = meterConfig?.label ?? meter;
   const bounded = state.limit === null ? 0 : Math.min(state.used, state.limit);

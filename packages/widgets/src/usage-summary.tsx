@@ -45,7 +45,7 @@ function UsageSummaryView({ meters, cta = true }: UsageSummaryProps) {
   const plan = account ? planName(config, account.plan) : '';
   const upgradeTo = account ? nextPlan(config, account.plan) : null;
   return (
-    <WidgetRoot class="hr-summary">
+    <WidgetRoot class="hr hr-summary">
       <section aria-labelledby={plan ? titleId : undefined}>
         <div class="hr-head">
           {plan ? (

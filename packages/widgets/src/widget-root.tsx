@@ -6,23 +6,13 @@ import { useHeadroom } from './headroom-context.ts';
 import { h } from './peers.ts';
 
 type RootProps = Omit<JSX.HTMLAttributes<HTMLDivElement>, 'class' | 'dir' | 'lang'> & {
-  class?: string | undefined;
+  /** The whole class list, `hr` first. @default 'hr' */
+  class?: string;
   children?: ComponentChildren;
 };
 
 /** The outer element of every widget: theme, direction, language and the `root` part. */
-export function WidgetRoot({ class: className, children, ...rest }: RootProps) {
+export function WidgetRoot(props: RootProps) {
   const { fmt, theme } = useHeadroom();
-  return (
-    <div
-      {...rest}
-      class={className ? `hr ${className}` : 'hr'}
-      data-theme={theme}
-      dir={fmt.dir}
-      lang={fmt.locale}
-      part="root"
-    >
-      {children}
-    </div>
-  );
+  return <div class="hr" {...props} data-theme={theme} dir={fmt.dir} lang={fmt.locale} part="root" />;
 }
