@@ -29,7 +29,8 @@ export function createFormatter(locale: string | undefined): Formatter {
   }
   const plain = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
   const compact = new Intl.NumberFormat(tag, { notation: 'compact', maximumFractionDigits: 1 });
-  const pct = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 });
+  // Whole percent: the percent style's default maximumFractionDigits is 0.
+  const pct = new Intl.NumberFormat(tag, { style: 'percent' });
   const plural = new Intl.PluralRules(tag);
   const day = new Intl.DateTimeFormat(tag, { month: 'short', day: 'numeric', timeZone: 'UTC' });
   return {
