@@ -10,10 +10,10 @@ import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
 /** Properties that never leave the widgets: UpgradeButton / UpgradeOutcome / ModalDialog /
- * PromptCard props, the upgrade flow's `step`, `start` and `decision`, meterText's result, the
- * invite form's phase, the error boundary's state and the elements' shared defaults. */
+ * PromptCard props, the upgrade flow's `step`, `start` and `decision`, meterText's result and
+ * the elements' shared defaults. */
 export const INTERNAL_PROPS =
-  /^(flow|step|decision|start|labelledBy|describedBy|onClose|prompt|text|valueText|stateLabel|kind|error|failed|connected)$/;
+  /^(flow|step|decision|start|labelledBy|describedBy|onClose|prompt|text|valueText|stateLabel|connected)$/;
 
 const root = new URL('.', import.meta.url).pathname;
 rmSync(`${root}dist`, { recursive: true, force: true });
