@@ -15,6 +15,27 @@ const { createFakeHeadroom } = (await import(
 )) as typeof import('../src/testing/index.ts');
 const { setDefaultClient } = (await import(dist('elements.js'))) as typeof import('../src/elements.ts');
 
+const SIX = 'HeadroomProvider, UsageBar, UsageSummary, UpgradePrompt, GateWall, InviteNudge';
+const index = JSON.stringify(distFile('index.js'));
+
+/** Bundles a page's entry against the built dist, peers and workspace packages external. */
+async function bundle(contents: string): Promise<string> {
+  const result = await build({
+    stdin: {
+      contents,
+      loader: 'js',
+      resolveDir: distFile(''),
+    },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    external: ['preact', 'preact/*', '@preact/signals', 'nanostores', '@headroom/core', '@headroom/sdk'],
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
 describe('the built dist', () => {
   it('renders a UsageBar with its text and progressbar, and routes its upgrade CTA', async () => {
     const client = createFakeHeadroom({ config, account: account('team'), usage: { api_calls: 82_000 } });
@@ -52,25 +73,9 @@ describe('the built dist', () => {
   });
 
   it('tree-shakes: a page that imports only UsageBar gets no other widget', async () => {
-    const bundle = async (names: string) => {
-      const result = await build({
-        stdin: {
-          contents: `export { ${names} } from ${JSON.stringify(distFile('index.js'))};`,
-          loader: 'js',
-          resolveDir: distFile(''),
-        },
-        bundle: true,
-        minify: true,
-        format: 'esm',
-        write: false,
-        external: ['preact', 'preact/*', '@preact/signals', 'nanostores', '@headroom/core', '@headroom/sdk'],
-        logLevel: 'silent',
-      });
-      return result.outputFiles[0]?.text ?? '';
-    };
     const [bar, all] = await Promise.all([
-      bundle('HeadroomProvider, UsageBar'),
-      bundle('HeadroomProvider, UsageBar, UsageSummary, UpgradePrompt, GateWall, InviteNudge'),
+      bundle(`export { HeadroomProvider, UsageBar } from ${index};`),
+      bundle(`export { ${SIX} } from ${index};`),
     ]);
     for (const name of ['InviteNudge', 'GateWall', 'UpgradePrompt', 'UsageSummary']) {
       expect(bar).not.toContain(`"${name}"`);
@@ -78,5 +83,13 @@ describe('the built dist', () => {
     }
     expect(bar).not.toContain('aria-modal');
     expect(bar.length).toBeLessThan(all.length * 0.75);
+  });
+
+  it('a page with the components and the elements carries the widgets once (shared chunk)', async () => {
+    const both = await bundle(
+      `import ${JSON.stringify(distFile('elements.js'))};\nexport { ${SIX} } from ${index};`,
+    );
+    expect(both.split(':host{display:block}')).toHaveLength(2);
+    expect(both.split('No <HeadroomProvider> above this widget')).toHaveLength(2);
   });
 });
