@@ -66,6 +66,18 @@ describe('UpgradePrompt', () => {
     await waitFor(() => expect(screen.queryByRole('heading')).toBeNull());
   });
 
+  it('shows the same prompt again when it comes back after its snooze, without a remount', async () => {
+    const { hr, prompt } = setup('banner');
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(screen.queryByRole('heading')).toBeNull());
+    // Days later the orchestrator picks it again: a new object with the same id.
+    hr.setPrompt('banner', { ...prompt });
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { name: "You've used 82% of your calls" })).toBeTruthy(),
+    );
+    await waitFor(() => expect(hr.callsOf('prompts.shown')).toEqual([['usage_upgrade'], ['usage_upgrade']]));
+  });
+
   it('self-serve: the CTA records the click, asks the edge with the next plan and opens checkout', async () => {
     const { hr, navigations } = setup('banner', async () => decisions.self_serve!);
     fireEvent.click(screen.getByRole('button', { name: 'Upgrade to Business' }));

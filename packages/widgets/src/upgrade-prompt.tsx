@@ -91,10 +91,12 @@ function UpgradePromptView({ surface }: UpgradePromptProps) {
   const { client } = useHeadroom();
   const store = useMemo(() => client.prompts.current(surface), [client, surface]);
   const prompt = useStore(store);
-  // Hide a dismissed prompt at once, even before the orchestrator publishes the next one.
-  const [closed, setClosed] = useState<string | null>(null);
-  if (prompt === null || prompt.id === closed) return null;
-  return <PromptCard key={prompt.id} prompt={prompt} onClose={() => setClosed(prompt.id)} />;
+  // Hide a dismissed prompt at once, even before the orchestrator publishes the next one. It
+  // is remembered by identity, not id: when the same prompt comes back after its snooze, the
+  // SDK publishes a new object and this slot shows it again without a remount.
+  const [closed, setClosed] = useState<ActivePrompt | null>(null);
+  if (prompt === null || prompt === closed) return null;
+  return <PromptCard key={prompt.id} prompt={prompt} onClose={() => setClosed(prompt)} />;
 }
 
 /**
