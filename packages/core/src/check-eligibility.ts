@@ -26,7 +26,7 @@ export function checkEligibility(
 ): Eligibility {
   const { eligibility } = config;
   const reasons: IneligibleReason[] = [];
-  const nowMs = typeof now === 'number' ? now : now.getTime();
+  const nowMs = +now;
   // Date.parse(undefined) is NaN too: no activation date means not activated.
   const activated = Date.parse(claims.activatedAt as string);
   let daysSinceActivation: number | null = null;

@@ -45,33 +45,24 @@ export function evaluateTriggers(
   config: Pick<HeadroomConfig, 'plans' | 'triggers'>,
   now: number | Date,
 ): TriggerResult[] {
-  const today = epochDay(typeof now === 'number' ? now : now.getTime());
+  const today = epochDay(+now);
   const { plan } = snapshot.claims;
   const gateHits = rows(snapshot.gateHits);
   const invites = rows(snapshot.invites);
   const histories = new Map<string, Array<[day: number, used: number]>>();
   // The merged live count when the caller has one, else the backend's count from the token.
   const usedOf = (meter: string) => snapshot.meters[meter] ?? snapshot.claims.usage?.[meter] ?? 0;
-  // Daily peaks before today, newest first, parsed once per meter.
+  // Daily peaks before today (each day's highest sample), newest first, parsed once per meter.
   const history = (meter: string) => {
     let peaks = histories.get(meter);
     if (!peaks) {
-      peaks = [];
-      let ascending = true;
+      const byDay = new Map<number, number>();
       for (const { day: raw, used } of snapshot.meterHistory?.[meter] ?? []) {
         const day = toDay(raw);
-        if (!(day < today)) continue; // also drops NaN
-        const last = peaks[peaks.length - 1];
-        if (last && day <= last[0]) ascending = false;
-        peaks.push([day, used]);
+        if (day < today) byDay.set(day, Math.max(byDay.get(day) ?? used, used)); // also drops NaN
       }
-      // The usual shape is one sample per day in order; otherwise keep each day's peak.
-      if (!ascending) {
-        const byDay = new Map<number, number>();
-        for (const [day, used] of peaks) byDay.set(day, Math.max(byDay.get(day) ?? used, used));
-        peaks = [...byDay].sort((x, y) => x[0] - y[0]);
-      }
-      histories.set(meter, peaks.reverse());
+      peaks = [...byDay].sort((x, y) => y[0] - x[0]);
+      histories.set(meter, peaks);
     }
     return peaks;
   };

@@ -17,29 +17,28 @@ export function mergeHistory(
   count: string,
   local: readonly Mark[],
 ): Array<{ day: number; feature: string; count: number }> {
-  type Row = { day: number; feature: string; count: number };
-  // This browser's own count per day (and key).
-  const mine = new Map<string, Row>();
+  // `own`: this browser's count on the row not yet matched by a server row.
+  const out = new Map<string, { day: number; feature: string; count: number; own: number }>();
+  const row = (day: number, feature: string) => {
+    const id = `${day}|${feature}`;
+    const r = out.get(id) ?? { day, feature, count: 0, own: 0 };
+    out.set(id, r);
+    return r;
+  };
   for (const [ts, , k] of local) {
-    const day = epochDay(ts);
-    const feature = key ? k : '';
-    const id = `${day}|${feature}`;
-    const row = mine.get(id) ?? { day, feature, count: 0 };
-    row.count++;
-    mine.set(id, row);
+    const r = row(epochDay(ts), key ? k : '');
+    r.count++;
+    r.own++;
   }
-  const out = new Map<string, Row>();
-  for (const row of Array.isArray(rows) ? rows : []) {
-    const r: Record<string, unknown> = Object(row);
-    const day = dayOfIso(String(r.day));
+  for (const raw of Array.isArray(rows) ? rows : []) {
+    const x: Record<string, unknown> = Object(raw);
+    const day = dayOfIso(String(x.day));
     if (Number.isNaN(day)) continue;
-    const feature = key ? String(r[key]) : '';
-    const id = `${day}|${feature}`;
-    const m = num(r.mine);
-    const merged = Math.max(0, num(r[count]) - m) + Math.max(m, mine.get(id)?.count ?? 0);
-    out.set(id, { day, feature, count: (out.get(id)?.count ?? 0) + merged });
-    mine.delete(id);
+    const r = row(day, key ? String(x[key]) : '');
+    const m = num(x.mine);
+    // count − mine + max(mine, own), with own already in r.count.
+    r.count += Math.max(0, num(x[count]) - m) + Math.max(0, m - r.own);
+    r.own = 0;
   }
-  for (const [id, row] of mine) out.set(id, row);
   return [...out.values()];
 }

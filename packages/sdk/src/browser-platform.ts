@@ -58,8 +58,9 @@ export function browserPlatform(): Platform {
 }
 
 /**
- * A lock for browsers without Web Locks: a lease record `{ owner, until }` in storage,
- * written then read back after a tick so the later of two racing writers wins.
+ * A lock for browsers without Web Locks: a lease `"<until> <owner>"` in storage, written then
+ * read back after a tick so the later of two racing writers wins. Anything else stored under
+ * the key (an expired lease, an older format, garbage) is no lease.
  */
 export async function leaseLock(
   storage: PlatformStorage,
@@ -69,19 +70,16 @@ export async function leaseLock(
   now: () => number = Date.now,
 ): Promise<boolean> {
   const key = `hr-lease:${name}`;
-  const held = (raw: string | undefined) => {
-    try {
-      const lease = JSON.parse(raw ?? 'null') as { owner?: string; until?: number } | null;
-      return lease && typeof lease.until === 'number' && lease.until > now() ? lease.owner : undefined;
-    } catch {
-      return undefined;
-    }
+  // The owner of the live lease, or undefined.
+  const held = async () => {
+    const [until, ...who] = String(await storage.get(key)).split(' ');
+    return Number(until) > now() ? who.join(' ') : undefined;
   };
-  const other = held(await storage.get(key));
+  const other = await held();
   if (other !== undefined && other !== owner) return false;
-  await storage.set(key, JSON.stringify({ owner, until: now() + LEASE_MS }));
+  await storage.set(key, `${now() + LEASE_MS} ${owner}`);
   await new Promise((resolve) => setTimeout(resolve, 15));
-  if (held(await storage.get(key)) !== owner) return false;
+  if ((await held()) !== owner) return false;
   try {
     await fn();
   } finally {

@@ -40,9 +40,13 @@ describe('storage lease lock', () => {
     expect(await leaseLock(storage, 'b', 'send', work('b'))).toBe(true);
   });
 
-  it('takes over a lease its owner never released once it expires', async () => {
+  it('is kept out by a live lease, takes over one its owner never released once it expires', async () => {
     const storage = createMemoryStorage();
-    await storage.set('hr-lease:send', JSON.stringify({ owner: 'dead', until: Date.now() - 1 }));
+    await storage.set('hr-lease:send', `${Date.now() + 60_000} live tab`);
+    expect(await leaseLock(storage, 'b', 'send', async () => {})).toBe(false);
+    await storage.set('hr-lease:send', `${Date.now() - 1} dead tab`);
+    expect(await leaseLock(storage, 'b', 'send', async () => {})).toBe(true);
+    await storage.set('hr-lease:send', JSON.stringify({ owner: 'old', until: Date.now() + 60_000 }));
     expect(await leaseLock(storage, 'b', 'send', async () => {})).toBe(true);
   });
 });

@@ -113,6 +113,13 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     () => link?.post('ledger'),
   );
 
+  // A core helper's answer for the account's plan and an id, once config and claims are known.
+  const forPlan = <T>(fn: (config: HeadroomConfig, plan: string, id: string) => T, id: string) => {
+    const config = $config.get();
+    const claims = $claims.get();
+    return config && claims ? fn(config, claims.plan, id) : undefined;
+  };
+
   // The prompt each surface shows now.
   const surfaces = new Map(SURFACES.map((surface) => [surface, atom<ActivePrompt | null>(null)]));
 
@@ -122,14 +129,9 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     const m = meters.get(id);
     if (m) return m;
     const used = atom($claims.get()?.usage?.[id] ?? 0);
-    const $ = derive([used, $config, $claims], () => {
-      const config = $config.get();
-      const claims = $claims.get();
-      return meterState({
-        used: used.get(),
-        limit: config && claims ? meterLimit(config, claims.plan, id) : null,
-      });
-    });
+    const $ = derive([used, $config, $claims], () =>
+      meterState({ used: used.get(), limit: forPlan(meterLimit, id) ?? null }),
+    );
     const record = (value: number, delta?: number) => {
       used.set(value);
       // Undefined fields vanish in JSON, so optional fields need no branches.
@@ -163,13 +165,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   const gate = (feature: string): GateHandle => {
     let g = gates.get(feature);
     if (g) return g;
-    const plan = <T>(fn: (config: HeadroomConfig, plan: string) => T, fallback: T) =>
-      derive([$config, $claims], () => {
-        const config = $config.get();
-        const claims = $claims.get();
-        return config && claims ? fn(config, claims.plan) : fallback;
-      });
-    const $ = plan((config, current) => planIncludes(config, current, feature), true);
+    const $ = derive([$config, $claims], () => forPlan(planIncludes, feature) ?? true);
     const hit = () => {
       ledger.add('g', feature);
       emit('gate_hit', { feature });
@@ -183,7 +179,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       }, true),
       hit: guard(hit),
       $,
-      unlockedBy: plan((config, current) => planUnlocking(config, current, feature), null),
+      unlockedBy: derive([$config, $claims], () => forPlan(planUnlocking, feature) ?? null),
     };
     gates.set(feature, g);
     return g;
@@ -257,14 +253,14 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       if (!p) return drop(call);
       fn(p);
     });
-  const promptEvent = (type: string, { id, surface, trigger, experiment: x }: ActivePrompt) => {
-    const enrolled = x?.enrolled;
+  const promptEvent = (type: string, { id, surface, trigger, experiment }: ActivePrompt) => {
+    const x = experiment?.enrolled ? experiment : undefined;
     emit(type, {
       promptId: id,
       surface,
       triggerId: trigger.id,
-      experimentId: enrolled ? x?.experimentId : undefined,
-      variantId: enrolled ? x?.variantId : undefined,
+      experimentId: x?.experimentId,
+      variantId: x?.variantId,
     });
   };
   const unitOf = (experimentId: string) => {
@@ -345,8 +341,12 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     const prompt = active(source);
     if (prompt && !(lastClick?.id === prompt.id && now() - lastClick.at < 60_000)) clicked(prompt.id);
     const answer = await requestUpgrade(platform, endpoint, body, tokens.send);
-    const { route, expansionAcv } = answer;
-    emit('upgrade_routed', { plan: body.plan, route, expansionAcv, seats: body.seats, source });
+    emit('upgrade_routed', {
+      ...body,
+      needs: undefined,
+      route: answer.route,
+      expansionAcv: answer.expansionAcv,
+    });
     return answer;
   };
 
@@ -382,10 +382,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       nudgeShown: named('invites.nudgeShown', (context) => ledger.once('n', context, now() - DAY_MS)),
       nudgeDismissed: named('invites.nudgeDismissed', (context) => ledger.add('m', context)),
     },
-    track: named('track', (name, props?: unknown) => {
-      const clean = sanitizeProps(props);
-      emit('custom', clean ? { name, props: clean } : { name });
-    }),
+    track: named('track', (name, props?: unknown) => emit('custom', { name, props: sanitizeProps(props) })),
     triggers: { $: $triggers },
     prompts: {
       current: guard((surface: Surface) => surfaces.get(surface) ?? atom(null), atom(null)),
@@ -410,7 +407,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       return assignment;
     }, null),
     // Async, so even a throw in upgradeBody() becomes a rejection, never a throw into the host.
-    upgrade: (request) => upgrade(request),
+    upgrade,
     config: { $: $config },
     account: { $: $claims },
     status: { $: $status },

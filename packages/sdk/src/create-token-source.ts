@@ -38,7 +38,6 @@ export function createTokenSource(
     get,
     /** The cached token, synchronously (for `sendBeacon` while the page unloads). */
     peek: () => token,
-    refresh,
     /** Sends with the current token and, after a 401, once more with a fresh one if there is one. */
     send: async (request: (token: string) => Promise<Response>): Promise<Response> => {
       const res = await request(await get());

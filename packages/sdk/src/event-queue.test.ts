@@ -225,7 +225,7 @@ describe('queue property', () => {
               platform,
               url: 'https://edge.test/v1/events',
               key: Promise.resolve('q'),
-              tokens: { get: async () => 't', peek: () => 't', refresh: async () => undefined },
+              tokens: { get: async () => 't', peek: () => 't', send: (request) => request('t') },
               canSend: () => true,
               count: () => {},
               setQueued: () => {},

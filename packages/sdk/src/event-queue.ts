@@ -17,8 +17,8 @@ export interface EventQueueOptions {
   url: string;
   /** Storage key of this account+user's queue (resolves once the token is known). */
   key: Promise<string>;
-  /** The current token, the cached one for a beacon, and a fresh one after a 401 (or undefined). */
-  tokens: Pick<Tokens, 'get' | 'peek' | 'refresh'>;
+  /** The current token, the cached one for a beacon, and sending with one refresh after a 401. */
+  tokens: Pick<Tokens, 'get' | 'peek' | 'send'>;
   /** False while consent is missing: nothing leaves the browser. */
   canSend: () => boolean;
   count: (patch: Partial<Record<keyof Diagnostics, number>>, error?: string) => void;
@@ -139,20 +139,19 @@ export function createEventQueue(
 
   // Sends a batch; the ids the endpoint answered for (stored, or refused for good) go into
   // `done`. Resolves how long to wait before the rest may be retried, or undefined.
-  const post = async (
-    batch: QueuedEvent[],
-    done: Set<string>,
-    refreshed?: boolean,
-  ): Promise<number | undefined> => {
-    const body = json(await o.tokens.get(), batch);
-    if (body.length > MAX_BODY && batch.length > 1) return split(batch, done);
+  const post = async (batch: QueuedEvent[], done: Set<string>): Promise<number | undefined> => {
+    // Too big for the endpoint with the current token (a refreshed one is as long): split first.
+    if (batch.length > 1 && json(await o.tokens.get(), batch).length > MAX_BODY) return split(batch, done);
     let res: Response;
     try {
-      res = await platform.fetch(o.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-      });
+      // With the current token and, after a 401, once more with a fresh one.
+      res = await o.tokens.send((token) =>
+        platform.fetch(o.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: json(token, batch),
+        }),
+      );
     } catch {
       o.onNetwork(false);
       o.count({ retried: 1 }, 'events: offline');
@@ -160,8 +159,6 @@ export function createEventQueue(
     }
     o.onNetwork(true);
     const status = res.status;
-    if (status === 401 && !refreshed && (await o.tokens.refresh()) !== undefined)
-      return post(batch, done, true);
     if (status === 413 && batch.length > 1) return split(batch, done);
     if (status === 401 || status === 408 || status === 429 || (status >= 500 && status !== 501)) {
       o.count({ retried: 1 }, `events: ${status}`);
@@ -197,8 +194,8 @@ export function createEventQueue(
     return queued;
   };
 
-  const pass = (): Promise<void> =>
-    (async () => {
+  const pass = async () => {
+    try {
       await persist();
       if (!o.canSend()) return;
       const key = await o.key;
@@ -222,9 +219,10 @@ export function createEventQueue(
       // Busy lock: another tab is sending and will take our stored events too; look again later.
       if (!ran) retry = interval;
       if (retry !== undefined || pending.length || snapshot.length) schedule(retry ?? interval);
-    })().catch((error: unknown) => {
+    } catch (error) {
       o.count({ errors: 1 }, `flush: ${String(error)}`);
-    });
+    }
+  };
 
   return {
     push(event) {
@@ -252,9 +250,8 @@ export function createEventQueue(
       if (!body) return;
       try {
         if (platform.sendBeacon?.(o.url, body)) return;
-        void platform
-          .fetch(o.url, { method: 'POST', body, keepalive: true, headers: { 'content-type': 'text/plain' } })
-          .catch(() => undefined);
+        // A string body goes as text/plain;charset=UTF-8: CORS-safelisted, as with sendBeacon.
+        void platform.fetch(o.url, { method: 'POST', body, keepalive: true }).catch(() => undefined);
       } catch {
         // The page is going away; stored events are sent on the next load.
       }

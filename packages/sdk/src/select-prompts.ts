@@ -124,11 +124,13 @@ function context(input: PromptInputs, trigger: TriggerResult): PromptContext {
     nextPlan: above(() => true),
     feature: ledger.list('g').pop()?.[2],
   };
-  const rule = config.triggers.find((t) => t.id === trigger.id);
-  const meters =
-    rule?.kind === 'meter_ratio' ? rule.meters : rule?.kind === 'meter_sustained' ? [rule.meter] : [];
+  // The rule's fields whatever its kind: a meter_ratio has `meters`, a meter_sustained `meter`.
+  const rule: { kind?: string; meters?: string[]; meter?: string; withinDays?: number } = Object(
+    config.triggers.find((t) => t.id === trigger.id),
+  );
+  const { kind } = rule;
   let best = -1;
-  for (const meter of meters) {
+  for (const meter of rule.meter ? [rule.meter] : (rule.meters ?? [])) {
     const limit = meterLimit(config, current, meter);
     const used = input.used(meter);
     const ratio = limit === null ? 0 : limit > 0 ? used / limit : 1;
@@ -146,12 +148,12 @@ function context(input: PromptInputs, trigger: TriggerResult): PromptContext {
       });
     }
   }
-  if (rule?.kind === 'gate_distinct' || rule?.kind === 'gate_intent') {
+  if (kind === 'gate_distinct' || kind === 'gate_intent') {
     // Of the features hit in the trigger's window (this user's, newest first, then the whole
     // account's), show the one the lowest plan unlocks: that upgrade is the cheapest true
     // promise, and a tie keeps the feature the user reached for last. Features the plan
     // already has, or no plan unlocks, are skipped; if none is left the defaults above stay.
-    const start = epochDay(now) - rule.withinDays; // the window core counts: (start, today]
+    const start = epochDay(now) - (rule.withinDays as number); // the window core counts: (start, today]
     let rank = path.length;
     for (const feature of [
       ...ledger
@@ -171,6 +173,6 @@ function context(input: PromptInputs, trigger: TriggerResult): PromptContext {
       }
     }
   }
-  if (rule?.kind === 'gate_distinct' || rule?.kind === 'invites_sent') ctx.count = trigger.value;
+  if (kind === 'gate_distinct' || kind === 'invites_sent') ctx.count = trigger.value;
   return ctx;
 }
