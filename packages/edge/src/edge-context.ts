@@ -10,6 +10,7 @@ import type { EdgeOptions, LogLine } from './edge-options.ts';
 import { createHandoffDelivery, type HandoffDelivery } from './handoff-delivery.ts';
 import { HttpError } from './http-error.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.ts';
+import { type CompiledSchemas, createCompiledSchemas } from './schema-compiler.ts';
 import type { AccountSignals, ConfigVersion, HandoffPayload, Storage } from './storage/storage.ts';
 import { importTokenKey, TOKEN_CLOCK_TOLERANCE_S, verifyAccountToken } from './verify-account-token.ts';
 
@@ -25,6 +26,8 @@ export interface EdgeContext {
   activeSignalDays: number;
   ready: Promise<void>;
   verify(token: unknown): Promise<AccountClaims>;
+  /** The compiled twin of a request schema (`options.compileSchema`), or the schema itself. */
+  schema: CompiledSchemas;
   /** The claims of a token verified before and not yet expired, without a promise (hot path). */
   verifiedClaims(token: unknown): AccountClaims | undefined;
   /** The published config, cached for `configCacheMs`; 503 when none was ever published. */
@@ -101,7 +104,10 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
     string,
     { at: number; value: Promise<AccountSignals>; loaded?: AccountSignals }
   >();
-  const verifiedTokens = new Map<string, AccountClaims>();
+  // Keyed by the signature segment (43 characters for HS256): hashing it is several times
+  // cheaper than hashing the whole token; a hit still needs the whole token to be identical.
+  const verifiedTokens = new Map<string, { token: string; claims: AccountClaims }>();
+  const signatureOf = (token: string) => token.slice(token.lastIndexOf('.') + 1);
   const accountSeen = new Map<string, { at: number; digest: string }>();
 
   const ready = (async () => {
@@ -135,19 +141,25 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
     outbox,
     activeSignalDays: options.activeSignalDays ?? 30,
     ready,
+    schema: createCompiledSchemas(options.compileSchema, (error) =>
+      log({ level: 'warn', msg: 'schema not compiled; using the runtime parser', error: String(error) }),
+    ),
 
     verifiedClaims(token) {
       // The SDK resends one token for its whole life: an identical string verified before
       // needs only the expiry check, not another HMAC.
-      const hit = typeof token === 'string' ? verifiedTokens.get(token) : undefined;
-      return hit && (hit.exp ?? 0) * 1000 + TOKEN_CLOCK_TOLERANCE_S * 1000 > now() ? hit : undefined;
+      if (typeof token !== 'string') return undefined;
+      const hit = verifiedTokens.get(signatureOf(token));
+      if (hit === undefined || hit.token !== token) return undefined;
+      const { claims } = hit;
+      return (claims.exp ?? 0) * 1000 + TOKEN_CLOCK_TOLERANCE_S * 1000 > now() ? claims : undefined;
     },
 
     async verify(token) {
       const hit = ctx.verifiedClaims(token);
       if (hit) return hit;
       const claims = await verifyAccountToken(token, key ?? (await keyPromise), now());
-      boundedSet(verifiedTokens, token as string, claims);
+      boundedSet(verifiedTokens, signatureOf(token as string), { token: token as string, claims });
       return claims;
     },
 

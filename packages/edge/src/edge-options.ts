@@ -1,4 +1,5 @@
 import type { RateLimit } from './rate-limiter.ts';
+import type { SchemaCompiler } from './schema-compiler.ts';
 import type { Storage } from './storage/storage.ts';
 
 /** One structured log line; written as JSON by the Node server. */
@@ -49,4 +50,10 @@ export interface EdgeOptions {
   activeSignalDays?: number;
   /** How long a published config is cached per instance. @default 5000 */
   configCacheMs?: number;
+  /**
+   * Compiles the request schemas of the hot routes (`/v1/route`, `/v1/events`) for speed, e.g.
+   * `z.compile` from `zod/mini` where the runtime allows code generation (Node, Deno, Bun).
+   * The Node server passes `z.compile` by default. @default none: zod's runtime parser
+   */
+  compileSchema?: SchemaCompiler;
 }

@@ -10,24 +10,35 @@ export interface RateLimiter {
   take(key: string, nowMs: number, cost?: number): number;
 }
 
-/** Creates a token-bucket limiter holding at most `maxKeys` buckets. */
+// Recency is tracked to the second: moving a key to the back of the map on every request
+// (delete + set) costs more than the rest of the bucket arithmetic on the hot path.
+const MOVE_AFTER_MS = 1000;
+
+/**
+ * Creates a token-bucket limiter holding at most `maxKeys` buckets; past that the least
+ * recently used key (to the second) is dropped and starts over with a full bucket.
+ */
 export function createRateLimiter(limit: RateLimit, maxKeys = 50_000): RateLimiter {
-  const buckets = new Map<string, { tokens: number; at: number }>();
+  const buckets = new Map<string, { tokens: number; at: number; movedAt: number }>();
   return {
     take(key, nowMs, cost = 1) {
       let bucket = buckets.get(key);
       if (bucket) {
-        buckets.delete(key);
         bucket.tokens = Math.min(limit.burst, bucket.tokens + ((nowMs - bucket.at) / 1000) * limit.perSecond);
         bucket.at = nowMs;
+        if (nowMs - bucket.movedAt >= MOVE_AFTER_MS) {
+          buckets.delete(key);
+          buckets.set(key, bucket);
+          bucket.movedAt = nowMs;
+        }
       } else {
-        bucket = { tokens: limit.burst, at: nowMs };
+        bucket = { tokens: limit.burst, at: nowMs, movedAt: nowMs };
         if (buckets.size >= maxKeys) {
           const oldest = buckets.keys().next().value;
           if (oldest !== undefined) buckets.delete(oldest);
         }
+        buckets.set(key, bucket);
       }
-      buckets.set(key, bucket);
       if (bucket.tokens >= cost) {
         bucket.tokens -= cost;
         return 0;

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EdgeInternals } from '../edge-internals.ts';
-import type { PlainRequest, PlainRoute, RequestState } from '../plain-route.ts';
+import type { PlainAnswer, PlainRequest, PlainRoute, RequestState } from '../plain-route.ts';
 import { collectBody } from '../read-json.ts';
 
 /** Answers a request itself and returns true, or returns false to leave it to Hono. */
@@ -45,18 +45,26 @@ export function createNodeFastPath(
     answer(outgoing, state, method, path, failed.status, failed.body, failed.headers);
   }
 
-  async function run(
+  // Not async: a route that can answer synchronously (all it needs cached) is answered in the
+  // same turn, without a promise per request.
+  function run(
     outgoing: ServerResponse,
     state: RequestState,
     route: PlainRoute,
     request: PlainRequest,
-  ): Promise<void> {
+  ): void {
+    const { method, path } = request;
+    const ok = (result: PlainAnswer) =>
+      answer(outgoing, state, method, path, result.status, JSON.stringify(result.body));
+    const failed = (error: unknown) => fail(outgoing, state, method, path, error);
     try {
-      if (!isReady()) await ctx.ready;
-      const result = await route(ctx, request, state);
-      answer(outgoing, state, request.method, request.path, result.status, JSON.stringify(result.body));
+      const result = isReady()
+        ? route(ctx, request, state)
+        : ctx.ready.then(() => route(ctx, request, state));
+      if (result instanceof Promise) result.then(ok).catch(failed);
+      else ok(result);
     } catch (error) {
-      fail(outgoing, state, request.method, request.path, error);
+      failed(error);
     }
   }
 
@@ -87,7 +95,7 @@ export function createNodeFastPath(
         return;
       }
       const request: PlainRequest = { method, path, header, text: () => text, waitUntil: swallow };
-      void run(outgoing, state, route, request);
+      run(outgoing, state, route, request);
     });
     return true;
   };

@@ -41,7 +41,8 @@ async function store(ctx: EdgeContext, rows: StoredEvent[], rejected: number): P
 
 /** `POST /v1/events`: a browser batch, the token in the body (`sendBeacon` sends `text/plain`). */
 export const ingestBrowserEvents: PlainRoute = async (ctx, request, state) => {
-  const body = parseJsonBody(await request.text(), browserBatchSchema);
+  const body = parseJsonBody(await request.text(), ctx.schema(browserBatchSchema));
+  const events = ctx.schema(eventSchema);
   const claims: AccountClaims = ctx.verifiedClaims(body.token) ?? (await ctx.verify(body.token));
   state.accountId = claims.sub;
   ctx.takeAccount(claims.sub, Math.max(1, Math.ceil(body.events.length / 20)));
@@ -59,7 +60,7 @@ export const ingestBrowserEvents: PlainRoute = async (ctx, request, state) => {
     }
     // Identity comes from the token only; whatever the browser claims is dropped.
     const { accountId: _a, userId: _u, ...rest } = raw as Record<string, unknown>;
-    const parsed = eventSchema.safeParse(rest);
+    const parsed = events.safeParse(rest);
     // A browser can't be trusted with money: completions come from the server key only.
     if (!parsed.success || parsed.data.type === 'upgrade_completed') {
       rejected++;
@@ -94,13 +95,15 @@ export function serverEventsRoute(app: Hono, ctx: EdgeContext): void {
     if (presented === undefined || !(await constantTimeEqual(presented, key))) {
       throw new HttpError(401, 'invalid_token', 'invalid server key');
     }
-    const body = await readJson(c, serverBatchSchema);
+    const body = await readJson(c, ctx.schema(serverBatchSchema));
+    const events = ctx.schema(eventSchema);
+    const identities = ctx.schema(serverIdentity);
     const receivedAt = ctx.now();
     const rows: StoredEvent[] = [];
     let rejected = 0;
     for (const raw of body.events) {
-      const identity = serverIdentity.safeParse(raw);
-      const parsed = eventSchema.safeParse(raw);
+      const identity = identities.safeParse(raw);
+      const parsed = events.safeParse(raw);
       if (!identity.success || !parsed.success) {
         rejected++;
         continue;

@@ -171,6 +171,9 @@ export function edgeSuite(label: string, makeStorage: () => Promise<Storage>): v
           .setProtectedHeader({ alg: 'HS256' })
           .setExpirationTime(NOW / 1000 + 900)
           .sign(new TextEncoder().encode(SECRET));
+        // The genuine token is verified (and cached) first: a forged payload carrying its
+        // signature must still be refused.
+        expect((await app.post('/v1/route', { token: good, plan: 'business' })).status).toBe(200);
         for (const token of [
           `${h}.${forgedPayload}.${s}`,
           `${h}.${p}.${s.slice(0, -2)}AA`,

@@ -1,0 +1,121 @@
+// The hot routes' request schemas may run as zod-compiled parsers (the Node server's default).
+// Whatever the compiler does, a caller sees the same answers: same statuses, same zod paths.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compile } from 'zod/mini';
+import { createPgliteStorage, type LogLine, type SchemaCompiler, type Storage } from '../src/index.ts';
+import { accountId, claimsFor, eventId, SERVER_KEY, type TestApp, testApp, tokenFor } from './helpers.ts';
+
+describe('compiled request schemas', () => {
+  let storage: Storage;
+  beforeAll(async () => {
+    storage = await createPgliteStorage('memory://');
+  }, 60_000);
+  afterAll(() => storage.close());
+
+  const answer = async (res: Response) => ({ status: res.status, body: await res.json() });
+
+  it('answer every valid and invalid body exactly as the runtime parser does', async () => {
+    const runtime = testApp(storage);
+    const compiled = testApp(storage, { compileSchema: compile });
+    const token = await tokenFor(claimsFor(accountId()));
+    const routeBodies: unknown[] = [
+      { token, plan: 'team', seats: 12, source: 'usage_bar' },
+      { token, plan: 'team', needs: ['sso', 'sso', 'audit_log'] },
+      { token, plan: '' },
+      { token, plan: 'team', seats: 1.5 },
+      { token, plan: 'team', seats: 0, needs: 'sso' },
+      { token, plan: 'x'.repeat(129), needs: Array.from({ length: 21 }, () => 'sso') },
+      { plan: 'team' },
+      [],
+      'null',
+      '{"token":',
+    ];
+    for (const body of routeBodies) {
+      const [a, b] = await Promise.all([
+        answer(await runtime.post('/v1/route', body)),
+        answer(await compiled.post('/v1/route', body)),
+      ]);
+      expect(b, JSON.stringify(body)).toEqual(a);
+    }
+
+    // Event batches: each app gets its own ids, so both store every valid event once.
+    const batch = () => ({
+      token,
+      sentAt: Date.now(),
+      events: [
+        { id: eventId(), type: 'usage', ts: Date.now(), meter: 'api_calls', value: 10, delta: 1 },
+        { id: eventId(), type: 'gate_hit', ts: Date.now(), feature: 'sso' },
+        { id: eventId(), type: 'usage', ts: Date.now(), meter: 'api_calls', value: -1 },
+        { id: 'not-a-uuid', type: 'gate_hit', ts: Date.now(), feature: 'sso' },
+        { id: eventId(), type: 'no_such_type', ts: Date.now() },
+        { id: eventId(), type: 'custom', ts: Date.now(), name: 'exported', props: { rows: 12 } },
+        'not an object',
+      ],
+    });
+    const [a, b] = await Promise.all([
+      answer(await runtime.post('/v1/events', batch())),
+      answer(await compiled.post('/v1/events', batch())),
+    ]);
+    expect(a).toEqual({ status: 202, body: { accepted: 3, duplicates: 0, rejected: 4 } });
+    expect(b).toEqual(a);
+    for (const bad of [{ token, events: 'x' }, { token, sentAt: -1, events: [] }, { events: [] }]) {
+      const [x, y] = await Promise.all([
+        answer(await runtime.post('/v1/events', bad)),
+        answer(await compiled.post('/v1/events', bad)),
+      ]);
+      expect(y, JSON.stringify(bad)).toEqual(x);
+      expect(x.status).toBe(400);
+    }
+
+    const server = (app: TestApp) =>
+      app.post(
+        '/v1/server/events',
+        {
+          events: [
+            {
+              id: eventId(),
+              type: 'upgrade_completed',
+              ts: Date.now(),
+              accountId: 'acct_srv',
+              plan: 'business',
+              amount: 7200,
+            },
+            { id: eventId(), type: 'upgrade_completed', ts: Date.now(), plan: 'business', amount: 7200 },
+          ],
+        },
+        { authorization: `Bearer ${SERVER_KEY}` },
+      );
+    const [s1, s2] = [await answer(await server(runtime)), await answer(await server(compiled))];
+    expect(s1).toEqual({ status: 202, body: { accepted: 1, duplicates: 0, rejected: 1 } });
+    expect(s2).toEqual(s1);
+  });
+
+  it('compiles each schema once, on first use', async () => {
+    const compiledSchemas: unknown[] = [];
+    const spy: SchemaCompiler = (schema) => {
+      compiledSchemas.push(schema);
+      return compile(schema);
+    };
+    const app = testApp(storage, { compileSchema: spy });
+    const token = await tokenFor(claimsFor(accountId()));
+    for (let i = 0; i < 3; i++)
+      expect((await app.post('/v1/route', { token, plan: 'team' })).status).toBe(200);
+    expect(compiledSchemas).toHaveLength(1);
+  });
+
+  it('falls back to the runtime parser, with a warning, when the compiler throws', async () => {
+    const lines: LogLine[] = [];
+    const app = testApp(storage, {
+      compileSchema: () => {
+        throw new Error('code generation from strings disallowed for this context');
+      },
+      log: (line) => lines.push(line),
+    });
+    const token = await tokenFor(claimsFor(accountId()));
+    expect((await app.post('/v1/route', { token, plan: 'team', seats: 12 })).status).toBe(200);
+    const bad = await answer(await app.post('/v1/route', { token, plan: 'team', seats: 1.5 }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues).toEqual([expect.objectContaining({ path: 'seats' })]);
+    expect(lines.filter((l) => l.level === 'warn' && /schema not compiled/.test(l.msg))).toHaveLength(1);
+  });
+});
