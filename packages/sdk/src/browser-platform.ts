@@ -12,13 +12,10 @@ const LEASE_MS = 10_000;
 export function browserPlatform(): Platform {
   const g = globalThis;
   const storage = browserStorage();
-  const tab = Math.random().toString(36).slice(2);
+  const tab = String(Math.random());
   const listen = (target: Partial<EventTarget> | undefined, type: string, fn: () => void) => {
-    const handler = () => {
-      if (type !== 'visibilitychange' || g.document?.visibilityState === 'hidden') fn();
-    };
-    target?.addEventListener?.(type, handler);
-    return () => target?.removeEventListener?.(type, handler);
+    target?.addEventListener?.(type, fn);
+    return () => target?.removeEventListener?.(type, fn);
   };
   const locks = (g.navigator as Navigator | undefined)?.locks;
   return {
@@ -27,9 +24,10 @@ export function browserPlatform(): Platform {
     setTimeout: (fn, ms) => g.setTimeout(fn, ms),
     clearTimeout: (handle) => g.clearTimeout(handle as number),
     storage,
-    sendBeacon: g.navigator?.sendBeacon ? (url, body) => g.navigator.sendBeacon(url, body) : undefined,
+    // False where there is no sendBeacon, so the queue falls back to a keepalive fetch.
+    sendBeacon: (url, body) => g.navigator?.sendBeacon?.(url, body) ?? false,
     onHidden: (fn) => {
-      const a = listen(g.document, 'visibilitychange', fn);
+      const a = listen(g.document, 'visibilitychange', () => g.document.visibilityState === 'hidden' && fn());
       const b = listen(g as unknown as EventTarget, 'pagehide', fn);
       return () => {
         a();

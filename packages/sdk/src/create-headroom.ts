@@ -4,6 +4,7 @@ import {
   assignVariant,
   createEventId,
   DAY_MS,
+  type ExperimentConfig,
   epochDay,
   evaluateTriggers,
   type HeadroomConfig,
@@ -65,7 +66,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   const $claims = atom<AccountClaims | null>(null);
   const $status = atom<HeadroomStatus>('loading');
   const $triggers = atom<TriggerResult[]>([]);
-  const { $diagnostics, count, drop, fail, guard } = createReporter(platform, o.debug);
+  const { $diagnostics, tally, drop, fail, guard } = createReporter(platform, o.debug);
 
   // ---- token and account key ----
   const tokens = createTokenSource(o.token, now, (token) => $claims.set(decodeClaims(token)));
@@ -86,7 +87,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     key: scope.then((s) => `hr:q:${s}`),
     tokens,
     canSend: () => consented,
-    count,
+    tally,
     setQueued: (queued) => $diagnostics.set({ ...$diagnostics.get(), queued: queued + held.length }),
     onNetwork: (online) => {
       const status = $status.get();
@@ -167,7 +168,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     if (g) return g;
     const $ = derive([$config, $claims], () => forPlan(planIncludes, feature) ?? true);
     const hit = () => {
-      ledger.add('g', feature);
+      ledger.mark('g', feature);
       emit('gate_hit', { feature });
     };
     g = {
@@ -184,11 +185,13 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     gates.set(feature, g);
     return g;
   };
+  // The store of null that unknown gates and surfaces get.
+  const none = atom(null);
   const noopGate: GateHandle = {
     check: () => true,
     hit: () => drop('gate'),
     $: atom(true),
-    unlockedBy: atom(null),
+    unlockedBy: none,
   };
 
   // ---- account history from the edge ----
@@ -209,7 +212,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     const t = now();
     const used: Record<string, number> = { ...claims.usage };
     for (const [id, m] of meters) used[id] = m.used.get();
-    for (const [id, value] of Object.entries(used)) if (value > 0) ledger.add('p', id, value);
+    for (const [id, value] of Object.entries(used)) if (value > 0) ledger.mark('p', id, value);
     const snapshot = buildSnapshot(claims, used, ledger, history, t);
     const triggers = evaluateTriggers(snapshot, config, t);
     $triggers.set(triggers);
@@ -356,7 +359,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     invites: {
       sent: guard((invite: { inviteId: string; channel?: string | undefined }) => {
         if (!isName(invite?.inviteId)) return drop('invites.sent');
-        ledger.add('i', invite.inviteId);
+        ledger.mark('i', invite.inviteId);
         emit('invite_sent', {
           inviteId: invite.inviteId,
           channel: isName(invite.channel) ? invite.channel : undefined,
@@ -374,18 +377,18 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
           isName(context) &&
           !!config &&
           !stopped &&
-          !ledger.count('n', context, t - DAY_MS) &&
+          !ledger.countOf('n', context, t - DAY_MS) &&
           !dismissedOut(config, ledger, 'm', context, t) &&
           shownThisWeek(ledger, t) < config.fatigue.maxPromptsPerWeek
         );
       }, false),
       nudgeShown: named('invites.nudgeShown', (context) => ledger.once('n', context, now() - DAY_MS)),
-      nudgeDismissed: named('invites.nudgeDismissed', (context) => ledger.add('m', context)),
+      nudgeDismissed: named('invites.nudgeDismissed', (context) => ledger.mark('m', context)),
     },
     track: named('track', (name, props?: unknown) => emit('custom', { name, props: sanitizeProps(props) })),
     triggers: { $: $triggers },
     prompts: {
-      current: guard((surface: Surface) => surfaces.get(surface) ?? atom(null), atom(null)),
+      current: guard((surface: Surface) => surfaces.get(surface) ?? none, none),
       shown: onPrompt('prompts.shown', (p) => {
         // Counted once per prompt per 24 h, however often the widget re-renders.
         if (!ledger.once('s', p.id, now() - DAY_MS, p.surface === 'modal' ? 1 : 0)) return;
@@ -393,16 +396,16 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
         if (p.experiment) expose(p.experiment);
       }),
       dismiss: onPrompt('prompts.dismiss', (p) => {
-        ledger.add('d', p.id);
+        ledger.mark('d', p.id);
         promptEvent('prompt_dismissed', p);
       }),
       clicked,
     },
     experiment: guard((id: string) => {
-      const experiment = isName(id) ? $config.get()?.experiments[id] : undefined;
-      const unit = experiment ? unitOf(id) : undefined;
-      if (!experiment || unit === undefined) return null;
-      const assignment = assignVariant({ ...experiment, id }, unit);
+      const unit = isName(id) ? unitOf(id) : undefined;
+      if (unit === undefined) return null;
+      // A unit is only known for an experiment of the config.
+      const assignment = assignVariant({ ...($config.get()?.experiments[id] as ExperimentConfig), id }, unit);
       expose(assignment, unit);
       return assignment;
     }, null),

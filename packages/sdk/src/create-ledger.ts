@@ -12,11 +12,11 @@ import type { Platform } from './types.ts';
 export type Mark = [ts: number, kind: string, key: string, value?: number];
 
 export interface Ledger {
-  add(kind: string, key: string, value?: number): void;
+  mark(kind: string, key: string, value?: number): void;
   /** Marks of a kind at or after `since`. */
   list(kind: string, since?: number): Mark[];
   /** How many marks of a kind (and key, when given) are at or after `since`. */
-  count(kind: string, key?: string, since?: number): number;
+  countOf(kind: string, key?: string, since?: number): number;
   /** Adds a mark unless one of the kind and key is at or after `since`; true when added. */
   once(kind: string, key: string, since?: number, value?: number): boolean;
   /** Reads storage and merges what other tabs wrote. */
@@ -43,16 +43,17 @@ export function createLedger(
   let seen = new Map<string, Mark>();
   let timer: unknown;
   let writing: Promise<void> = Promise.resolve();
-  const id = (m: Mark) => (m[1] === 'p' ? `${epochDay(m[0])}|p|${m[2]}` : `${m[0]}|${m[1]}|${m[2]}`);
-  // Adds a mark; true when it changed what the ledger knows.
-  const put = (mark: Mark): boolean => {
+  const id = (m: Mark) => `${m[1] === 'p' ? epochDay(m[0]) : m[0]}|${m[1]}|${m[2]}`;
+  // Adds a mark (a value only when it is a number); true when it changed what the ledger knows.
+  const put = (ts: number, kind: string, k: string, value?: unknown): boolean => {
+    const mark: Mark = typeof value === 'number' ? [ts, kind, k, value] : [ts, kind, k];
     const known = seen.get(id(mark));
     if (!known) {
       seen.set(id(mark), mark);
       marks.push(mark);
       return true;
     }
-    if (mark[1] !== 'p' || (known[3] ?? 0) >= (mark[3] ?? 0)) return false;
+    if (kind !== 'p' || (known[3] ?? 0) >= (mark[3] ?? 0)) return false;
     known[3] = mark[3] ?? 0;
     return true;
   };
@@ -65,7 +66,7 @@ export function createLedger(
         typeof ts === 'number' &&
         typeof kind === 'string' &&
         typeof k === 'string' &&
-        put(typeof value === 'number' ? [ts, kind, k, value] : [ts, kind, k])
+        put(ts, kind, k, value)
       )
         changed = true;
     if (changed) marks.sort((a, b) => a[0] - b[0]);
@@ -87,10 +88,10 @@ export function createLedger(
   };
 
   const list = (kind: string, since = -Infinity) => marks.filter((m) => m[1] === kind && m[0] >= since);
-  const count = (kind: string, k?: string, since?: number) =>
+  const countOf = (kind: string, k?: string, since?: number) =>
     list(kind, since).filter((m) => k === undefined || m[2] === k).length;
   const add = (kind: string, k: string, value?: number) => {
-    if (!put(value === undefined ? [platform.now(), kind, k] : [platform.now(), kind, k, value])) return;
+    if (!put(platform.now(), kind, k, value)) return;
     onChange();
     if (timer === undefined)
       timer = platform.setTimeout(() => {
@@ -99,11 +100,11 @@ export function createLedger(
       }, 0);
   };
   return {
-    add,
+    mark: add,
     list,
-    count,
+    countOf,
     once(kind, k, since, value) {
-      if (count(kind, k, since)) return false;
+      if (countOf(kind, k, since)) return false;
       add(kind, k, value);
       return true;
     },

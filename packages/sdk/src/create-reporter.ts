@@ -13,7 +13,7 @@ export function createReporter(platform: Pick<Platform, 'console'>, debug: boole
     evicted: 0,
     errors: 0,
   });
-  const count = (patch: Partial<Record<Counter, number>>, error?: string) => {
+  const tally = (patch: Partial<Record<Counter, number>>, error?: string) => {
     const next = { ...$diagnostics.get() };
     for (const k in patch) next[k as Counter] += patch[k as Counter] as number;
     if (error !== undefined) {
@@ -23,12 +23,12 @@ export function createReporter(platform: Pick<Platform, 'console'>, debug: boole
     $diagnostics.set(next);
   };
   const fail = (where: string, error: unknown) =>
-    count({ errors: 1 }, `${where}: ${String(error)}`.slice(0, 500));
+    tally({ errors: 1 }, `${where}: ${String(error)}`.slice(0, 500));
   return {
     $diagnostics,
-    count,
+    tally,
     /** Counts a call dropped for invalid input. */
-    drop: (call: string) => count({ dropped: 1 }, `${call}: invalid input dropped`),
+    drop: (call: string) => tally({ dropped: 1 }, `${call}: invalid input dropped`),
     fail,
     /** Wraps a function so a bug or garbage input never throws into the host page. */
     guard:

@@ -227,7 +227,7 @@ describe('queue property', () => {
               key: Promise.resolve('q'),
               tokens: { get: async () => 't', peek: () => 't', send: (request) => request('t') },
               canSend: () => true,
-              count: () => {},
+              tally: () => {},
               setQueued: () => {},
               onNetwork: () => {},
             },

@@ -21,7 +21,7 @@ export interface EventQueueOptions {
   tokens: Pick<Tokens, 'get' | 'peek' | 'send'>;
   /** False while consent is missing: nothing leaves the browser. */
   canSend: () => boolean;
-  count: (patch: Partial<Record<keyof Diagnostics, number>>, error?: string) => void;
+  tally: (patch: Partial<Record<keyof Diagnostics, number>>, error?: string) => void;
   setQueued: (n: number) => void;
   /** Whether the last request reached the endpoint. */
   onNetwork: (online: boolean) => void;
@@ -71,7 +71,7 @@ export function createEventQueue(
     chain = next.catch(() => undefined);
     return next;
   };
-  const corrupt = () => o.count({ errors: 1 }, 'queue: corrupt');
+  const corrupt = () => o.tally({ errors: 1 }, 'queue: corrupt');
   const json = (token: string, events: QueuedEvent[]) =>
     JSON.stringify({ token, sentAt: platform.now(), events });
 
@@ -88,7 +88,7 @@ export function createEventQueue(
         while (bytes > maxBytes && cut < next.length) bytes -= JSON.stringify(next[cut++]).length + 1;
         if (cut) {
           next = next.slice(cut);
-          o.count({ evicted: cut }, `queue: evicted ${cut}`);
+          o.tally({ evicted: cut }, `queue: evicted ${cut}`);
         }
         return next;
       },
@@ -110,7 +110,7 @@ export function createEventQueue(
         });
       } catch (error) {
         pending = taken.concat(pending);
-        o.count({ errors: 1 }, `queue: ${String(error)}`);
+        o.tally({ errors: 1 }, `queue: ${String(error)}`);
       }
     });
 
@@ -121,10 +121,9 @@ export function createEventQueue(
     const at = Math.max(platform.now() + ms, notBefore);
     ms = at - platform.now();
     if (at >= flushAt) return;
-    if (flushTimer !== undefined) platform.clearTimeout(flushTimer);
+    platform.clearTimeout(flushTimer);
     flushAt = at;
     flushTimer = platform.setTimeout(() => {
-      flushTimer = undefined;
       flushAt = Infinity;
       void flush(ms > 0);
     }, ms);
@@ -154,22 +153,22 @@ export function createEventQueue(
       );
     } catch {
       o.onNetwork(false);
-      o.count({ retried: 1 }, 'events: offline');
+      o.tally({ retried: 1 }, 'events: offline');
       return backoff();
     }
     o.onNetwork(true);
     const status = res.status;
     if (status === 413 && batch.length > 1) return split(batch, done);
     if (status === 401 || status === 408 || status === 429 || (status >= 500 && status !== 501)) {
-      o.count({ retried: 1 }, `events: ${status}`);
+      o.tally({ retried: 1 }, `events: ${status}`);
       return backoff(retryAfter(res.headers.get('retry-after')));
     }
     if (status >= 200 && status < 300) {
       const { rejected } = Object(await res.json().catch(() => 0));
       const n = typeof rejected === 'number' ? Math.min(rejected, batch.length) : 0;
-      o.count({ sent: batch.length - n, dropped: n });
+      o.tally({ sent: batch.length - n, dropped: n });
       failures = 0;
-    } else o.count({ dropped: batch.length }, `events: ${status}`);
+    } else o.tally({ dropped: batch.length }, `events: ${status}`);
     for (const e of batch) done.add(e.id);
     return undefined;
   };
@@ -220,7 +219,7 @@ export function createEventQueue(
       if (!ran) retry = interval;
       if (retry !== undefined || pending.length || snapshot.length) schedule(retry ?? interval);
     } catch (error) {
-      o.count({ errors: 1 }, `flush: ${String(error)}`);
+      o.tally({ errors: 1 }, `flush: ${String(error)}`);
     }
   };
 
@@ -258,8 +257,8 @@ export function createEventQueue(
     },
     async close() {
       closed = true;
-      if (flushTimer !== undefined) platform.clearTimeout(flushTimer);
-      if (persistTimer !== undefined) platform.clearTimeout(persistTimer);
+      platform.clearTimeout(flushTimer);
+      platform.clearTimeout(persistTimer);
       await persist();
     },
   };

@@ -99,7 +99,7 @@ describe('selectPrompts: gate prompt context', () => {
   const config = defineConfig(acme);
   const ledgerOf = (marks: Mark[]) => ({
     list: (kind: string, since = -Infinity) => marks.filter((m) => m[1] === kind && m[0] >= since),
-    count: () => 0,
+    countOf: () => 0,
   });
   const tier = (
     plan: string,

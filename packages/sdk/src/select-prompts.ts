@@ -22,29 +22,29 @@ export interface PromptInputs {
   used: (meter: string) => number;
   /** The account's gated-feature hits per epoch day (all users), for tier prompts. */
   gateHits?: ReadonlyArray<{ day: number; feature: string }> | undefined;
-  ledger: Pick<Ledger, 'list' | 'count'>;
+  ledger: Pick<Ledger, 'list' | 'countOf'>;
   now: number;
 }
 
 /** Whether a prompt (or nudge) is snoozed by its last dismissal or retired by repeated ones. */
 export function dismissedOut(
   config: HeadroomConfig,
-  ledger: Pick<Ledger, 'count'>,
+  ledger: Pick<Ledger, 'countOf'>,
   kind: string,
   key: string,
   now: number,
 ): boolean {
   const { snoozeDays, retireAfterDismissals, retireDays } = config.fatigue;
   return (
-    ledger.count(kind, key, now - snoozeDays * DAY_MS) > 0 ||
-    ledger.count(kind, key, now - retireDays * DAY_MS) >= retireAfterDismissals
+    ledger.countOf(kind, key, now - snoozeDays * DAY_MS) > 0 ||
+    ledger.countOf(kind, key, now - retireDays * DAY_MS) >= retireAfterDismissals
   );
 }
 
 /** Prompts and invite nudges counted against the weekly cap. */
-export function shownThisWeek(ledger: Pick<Ledger, 'count'>, now: number): number {
+export function shownThisWeek(ledger: Pick<Ledger, 'countOf'>, now: number): number {
   const since = now - 7 * DAY_MS;
-  return ledger.count('s', undefined, since) + ledger.count('n', undefined, since);
+  return ledger.countOf('s', undefined, since) + ledger.countOf('n', undefined, since);
 }
 
 /**
