@@ -111,12 +111,10 @@ export function createEdgeApp(options: EdgeOptions): EdgeApp {
       if (path.startsWith('/v1/')) {
         let early: Response | undefined;
         try {
-          const preflight = pipeline.guard(
-            state,
-            method,
-            (name) => c.req.header(name),
-            () => new URL(c.req.url).origin,
-          );
+          const preflight = pipeline.guard(state, method, {
+            header: (name) => c.req.header(name),
+            selfOrigin: () => new URL(c.req.url).origin,
+          });
           if (preflight) {
             applyPending(c);
             for (const name in preflight) c.header(name, preflight[name]);

@@ -28,9 +28,9 @@ export function collectBody(
   contentLength: string | undefined,
   done: (error: HttpError | undefined, text: string) => void,
 ): void {
-  let body: ReturnType<typeof collector>;
+  let body: BodyCollector;
   try {
-    body = collector(contentLength);
+    body = new BodyCollector(contentLength);
   } catch (error) {
     done(error as HttpError, '');
     return;
@@ -68,18 +68,23 @@ function decodeChunks(chunks: Uint8Array[], size: number): string {
 }
 
 /** Collects chunks up to `MAX_BODY_BYTES`; `add` throws the 413 past it. */
-function collector(declared: string | undefined) {
-  if (Number(declared ?? 0) > MAX_BODY_BYTES) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  return {
-    add(chunk: Uint8Array) {
-      size += chunk.byteLength;
-      if (size > MAX_BODY_BYTES) throw tooLarge();
-      chunks.push(chunk);
-    },
-    text: () => decodeChunks(chunks, size),
-  };
+class BodyCollector {
+  private readonly chunks: Uint8Array[] = [];
+  private size = 0;
+
+  constructor(declared: string | undefined) {
+    if (Number(declared ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+  }
+
+  add(chunk: Uint8Array): void {
+    this.size += chunk.byteLength;
+    if (this.size > MAX_BODY_BYTES) throw tooLarge();
+    this.chunks.push(chunk);
+  }
+
+  text(): string {
+    return decodeChunks(this.chunks, this.size);
+  }
 }
 
 /**
@@ -100,7 +105,7 @@ export async function readBodyText(c: Context): Promise<string> {
   const declared = c.req.header('content-length');
   const incoming = (c.env as { incoming?: NodeIncoming } | undefined)?.incoming;
   if (incoming && typeof incoming.on === 'function') return readNodeBody(incoming, declared);
-  const body = collector(declared);
+  const body = new BodyCollector(declared);
   const reader = c.req.raw.body?.getReader();
   if (reader) {
     try {

@@ -15,12 +15,7 @@ export interface RequestPipeline {
    * of a preflight answer (204) when it is one.
    * @throws HttpError 403, 413, 429
    */
-  guard(
-    state: RequestState,
-    method: string,
-    header: (name: string) => string | undefined,
-    selfOrigin: () => string,
-  ): Record<string, string> | undefined;
+  guard(state: RequestState, method: string, request: GuardedRequest): Record<string, string> | undefined;
   /** The JSON error answer for anything a route threw (a bug is logged and answered 500). */
   fail(
     state: RequestState,
@@ -30,6 +25,13 @@ export interface RequestPipeline {
   ): { status: number; body: string; headers?: Record<string, string> | undefined };
   /** Writes the request's log line. */
   finish(state: RequestState, method: string, path: string, status: number): void;
+}
+
+/** What the guard reads of a request. */
+export interface GuardedRequest {
+  header(name: string): string | undefined;
+  /** This server's own origin (a same-origin page is always allowed). */
+  selfOrigin(): string;
 }
 
 /** Creates the pipeline of one app. */
@@ -52,12 +54,12 @@ export function createRequestPipeline(ctx: EdgeContext, allowed: readonly string
       };
     },
 
-    guard(state, method, header, selfOrigin) {
+    guard(state, method, request) {
       const { headers } = state;
-      const origin = header('origin');
+      const origin = request.header('origin');
       let preflight = method === 'OPTIONS';
       if (origin !== undefined) {
-        const ok = allowed === '*' || allowed.includes(origin) || origin === selfOrigin();
+        const ok = allowed === '*' || allowed.includes(origin) || origin === request.selfOrigin();
         if (!ok)
           throw new HttpError(403, 'origin_not_allowed', `origin ${origin.slice(0, 200)} is not allowed`);
         headers['access-control-allow-origin'] = origin;
@@ -65,7 +67,7 @@ export function createRequestPipeline(ctx: EdgeContext, allowed: readonly string
         headers['access-control-expose-headers'] = 'ETag, Retry-After, X-Request-Id';
         if (preflight) {
           // Echo what the browser asks for when it is a plain header list (the SDK may add its own).
-          const asked = header('access-control-request-headers');
+          const asked = request.header('access-control-request-headers');
           return {
             'access-control-allow-methods': 'GET, POST, PUT, OPTIONS',
             'access-control-allow-headers':
@@ -84,7 +86,7 @@ export function createRequestPipeline(ctx: EdgeContext, allowed: readonly string
       }
       // A declared oversize body is refused before any route runs; undeclared ones are capped
       // while being read.
-      if (Number(header('content-length') ?? 0) > MAX_BODY_BYTES) {
+      if (Number(request.header('content-length') ?? 0) > MAX_BODY_BYTES) {
         throw new HttpError(413, 'too_large', `request body is larger than ${MAX_BODY_BYTES} bytes`);
       }
       return undefined;
