@@ -52,16 +52,19 @@ export function evaluateTriggers(
   const histories = new Map<string, Array<[day: number, used: number]>>();
   // The merged live count when the caller has one, else the backend's count from the token.
   const usedOf = (meter: string) => snapshot.meters[meter] ?? snapshot.claims.usage?.[meter] ?? 0;
-  // Daily peaks before today (each day's highest sample), newest first, parsed once per meter.
+  // Daily peaks before today, newest first, parsed once per meter.
   const history = (meter: string) => {
     let peaks = histories.get(meter);
     if (!peaks) {
-      const byDay = new Map<number, number>();
+      const samples: Array<[day: number, used: number]> = [];
       for (const { day: raw, used } of snapshot.meterHistory?.[meter] ?? []) {
         const day = toDay(raw);
-        if (day < today) byDay.set(day, Math.max(byDay.get(day) ?? used, used)); // also drops NaN
+        if (day < today) samples.push([day, used]); // also drops NaN
       }
-      peaks = [...byDay].sort((x, y) => y[0] - x[0]);
+      // Newest day first and, within a day, its highest sample first: that one is kept.
+      // (The usual input, one sample per day in order, is one run for the sort: O(n).)
+      samples.sort((x, y) => y[0] - x[0] || y[1] - x[1]);
+      peaks = samples.filter((sample, i) => sample[0] !== samples[i - 1]?.[0]);
       histories.set(meter, peaks);
     }
     return peaks;

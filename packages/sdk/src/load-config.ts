@@ -12,7 +12,7 @@ export async function loadConfig(
   use: (config: HeadroomConfig) => void,
 ): Promise<void> {
   const key = `hr:config:${endpoint}`;
-  let cached: { etag?: string; config?: unknown } = {};
+  let cached: { etag?: string | null; config?: unknown } = {};
   try {
     cached = JSON.parse((await platform.storage.get(key)) ?? '{}');
   } catch {}
@@ -29,6 +29,7 @@ export async function loadConfig(
   use(config);
   await platform.storage.set(
     key,
-    JSON.stringify({ etag: res.headers.get('etag') ?? undefined, config: body }),
+    // A missing ETag is stored as null, which sends no If-None-Match either.
+    JSON.stringify({ etag: res.headers.get('etag'), config: body }),
   );
 }
