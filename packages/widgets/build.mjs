@@ -10,10 +10,9 @@ import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
 /** Properties that never leave the widgets: UpgradeButton / UpgradeOutcome / ModalDialog /
- * PromptCard props, the upgrade flow's `step`, `start` and `decision`, meterText's result and
+ * PromptCard props, the upgrade flow's `step`, `start` and `decision`, and
  * the elements' shared defaults. */
-export const INTERNAL_PROPS =
-  /^(flow|step|decision|start|labelledBy|describedBy|onClose|prompt|text|valueText|stateLabel|connected)$/;
+export const INTERNAL_PROPS = /^(flow|step|decision|start|labelledBy|describedBy|onClose|prompt|connected)$/;
 
 const root = new URL('.', import.meta.url).pathname;
 rmSync(`${root}dist`, { recursive: true, force: true });

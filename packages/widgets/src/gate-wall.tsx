@@ -37,27 +37,28 @@ function GateWallView({ feature, label, children }: GateWallProps) {
     if (!entitled) gate.hit();
   }, [gate, entitled]);
   if (entitled) return <>{children}</>;
-  const name = label ?? featureName(feature);
-  const plan = unlockedBy === null ? null : planName(config, unlockedBy);
+  // One set of values for the title and the body (no plan: the title without one).
+  const values = {
+    feature: label ?? featureName(feature),
+    plan: unlockedBy === null ? undefined : planName(config, unlockedBy),
+  };
   return (
     <WidgetRoot>
       <section part="card" aria-labelledby={titleId}>
         <svg class="hr-lock" viewBox="0 0 16 16" width="20" height="20" aria-hidden="true" focusable="false">
           <path
             fill="currentColor"
-            d="M8 1a3.5 3.5 0 0 0-3.5 3.5V7H4a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-.5V4.5A3.5 3.5 0 0 0 8 1Zm2 6V4.5a2 2 0 1 0-4 0V7h4Z"
+            d="M8 1a3.5 3.5 0 0 0-3.5 3.5V7H4a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-.5V4.5A3.5 3.5 0 0 0 8 1Zm2 6V4.5a2 2 0 1 0-4 0V7Z"
           />
         </svg>
         <div class="hr-text">
           <h2 id={titleId} part="title">
-            {plan === null
-              ? interpolate(m.gateNoPlan, { feature: name })
-              : interpolate(m.gateTitle, { feature: name, plan })}
+            {interpolate(unlockedBy === null ? m.gateNoPlan : m.gateTitle, values)}
           </h2>
-          {plan === null ? null : <p part="body">{interpolate(m.gateBody, { feature: name, plan })}</p>}
+          {unlockedBy !== null && <p part="body">{interpolate(m.gateBody, values)}</p>}
           <UpgradeOutcome flow={flow} />
         </div>
-        {unlockedBy === null ? null : <UpgradeButton flow={flow} plan={unlockedBy} />}
+        {unlockedBy !== null && <UpgradeButton flow={flow} plan={unlockedBy} />}
       </section>
     </WidgetRoot>
   );

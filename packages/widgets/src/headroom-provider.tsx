@@ -47,7 +47,7 @@ export function HeadroomProvider(props: HeadroomProviderProps) {
   }, [client, resolved, messages, theme, onNavigate]);
   return (
     <HeadroomContext.Provider value={value}>
-      {styles ? <style nonce={nonce}>{widgetCss}</style> : null}
+      {styles && <style nonce={nonce}>{widgetCss}</style>}
       {props.children}
     </HeadroomContext.Provider>
   );

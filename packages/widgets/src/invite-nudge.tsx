@@ -118,7 +118,7 @@ function InviteNudgeView({ context, subject, onInvite }: InviteNudgeProps) {
             </form>
           )}
         </div>
-        {sentTo !== null ? null : (
+        {sentTo === null && (
           <div class="hr-row">
             <button type="button" part="dismiss" onClick={dismiss}>
               {m.notNow}

@@ -30,8 +30,8 @@ export function ModalDialog({ labelledBy, describedBy, onClose, children }: Moda
   const close = useRef(onClose);
   close.current = onClose;
   useEffect(() => {
-    const node = dialog.current;
-    if (!node) return undefined;
+    // Set: effects run after the dialog element is mounted.
+    const node = dialog.current!;
     const opener = deepActiveElement();
     const focusables = () => Array.from(node.querySelectorAll<HTMLElement>(FOCUSABLE));
     (focusables()[0] ?? node).focus();
@@ -40,14 +40,15 @@ export function ModalDialog({ labelledBy, describedBy, onClose, children }: Moda
         event.preventDefault();
         close.current();
       } else if (event.key === 'Tab') {
+        // In the direction of travel: Shift+Tab walks the list backwards.
         const items = focusables();
+        if (event.shiftKey) items.reverse();
         const active = deepActiveElement();
-        // Wrap at either end, pull focus back in from outside, and keep it on the dialog
+        // Wrap at the far end, pull focus back in from outside, and keep it on the dialog
         // itself when nothing in it can take focus.
-        const edge = event.shiftKey ? items[0] : items.at(-1);
-        if (!edge || active === edge || !node.contains(active)) {
+        if (!items.length || active === items.at(-1) || !node.contains(active)) {
           event.preventDefault();
-          (event.shiftKey ? items.at(-1) : items[0])?.focus();
+          items[0]?.focus();
         }
       }
     };

@@ -36,28 +36,28 @@ export function UpgradeOutcome({ flow }: { flow: UpgradeFlow }) {
     return (
       <div role="status" part="outcome">
         <strong>{m.csTitle}</strong>
-        {decision.handoff ? <span>{decision.handoff.message}</span> : null}
-        {booking ? (
+        {decision.handoff && <span>{decision.handoff.message}</span>}
+        {booking && (
           <a part="cta" href={booking}>
             {m.bookCall}
           </a>
-        ) : null}
+        )}
       </div>
     );
   }
   return (
     <div role="status" part="outcome">
       <span>{decision.route === 'self_serve' ? m.checkoutOpening : m.assistBody}</span>
-      {checkout ? (
+      {checkout && (
         <a part="cta" href={checkout}>
           {m.checkout}
         </a>
-      ) : null}
-      {decision.route === 'self_serve_with_assist' && booking ? (
+      )}
+      {decision.route === 'self_serve_with_assist' && booking && (
         <a part="button" href={booking}>
           {m.talkToUs}
         </a>
-      ) : null}
+      )}
     </div>
   );
 }

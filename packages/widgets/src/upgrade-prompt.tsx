@@ -41,7 +41,7 @@ function PromptCard({ prompt, onClose }: { prompt: ActivePrompt; onClose: () => 
         <h2 id={titleId} part="title">
           {interpolate(copy.title, values)}
         </h2>
-        {copy.body === undefined ? null : (
+        {copy.body !== undefined && (
           <p id={bodyId} part="body">
             {interpolate(copy.body, values)}
           </p>
@@ -49,7 +49,7 @@ function PromptCard({ prompt, onClose }: { prompt: ActivePrompt; onClose: () => 
         <UpgradeOutcome flow={flow} />
       </div>
       <div class="hr-row">
-        {next !== null && flow.step === 'idle' ? (
+        {next !== null && flow.step === 'idle' && (
           <button
             type="button"
             part="cta"
@@ -60,7 +60,7 @@ function PromptCard({ prompt, onClose }: { prompt: ActivePrompt; onClose: () => 
           >
             {interpolate(copy.cta, values)}
           </button>
-        ) : null}
+        )}
         <button type="button" part="dismiss" onClick={dismiss}>
           {copy.dismiss === undefined ? m.dismiss : interpolate(copy.dismiss, values)}
         </button>

@@ -3,7 +3,6 @@
 import { nextPlan, nextReset } from '@headroom/core';
 import { useHeadroom } from './headroom-context.ts';
 import { interpolate } from './interpolate.ts';
-import { meterText } from './meter-text.ts';
 // biome-ignore lint/correctness/noUnusedImports: `h` is this file's JSX factory (classic runtime, see peers.ts)
 import { h, useMemo } from './peers.ts';
 import { StateIcon } from './state-icon.tsx';
@@ -29,41 +28,77 @@ function UsageBarView({ meter, cta = true }: UsageBarProps) {
   const account = useStore(client.account.$);
   const flow = useUpgradeFlow(`usage_bar:${meter}`);
   const meterConfig = config?.meters[meter];
-  const text = meterText(state, meterConfig, fmt, m);
+  // The visible text ("8,200 of 10,000 calls") and the progressbar's valuetext
+  // ("8,200 of 10,000 calls, 82%. Approaching limit"); inline, so no result object to ship.
+  const unitOf = (n: number) => (meterConfig ? fmt.unit(meterConfig.unit, n) : '');
+  let text: string;
+  let valueText: string;
+  let percent = '';
+  let stateLabel = '';
+  if (state.limit === null) {
+    text = valueText = interpolate(m.usageUnlimited, {
+      used: fmt.count(state.used),
+      unit: unitOf(state.used),
+    });
+  } else {
+    percent = fmt.percent(state.ratio);
+    // One notation for both numbers: never "82,000 of 100K".
+    const scale = Math.max(state.used, state.limit);
+    const values = {
+      used: fmt.count(state.used, scale),
+      limit: fmt.count(state.limit, scale),
+      unit: unitOf(state.limit),
+      percent,
+    };
+    stateLabel =
+      state.state === 'approaching'
+        ? m.stateApproaching
+        : state.state === 'at_limit'
+          ? m.stateAtLimit
+          : state.state === 'over'
+            ? m.stateOver
+            : '';
+    text = interpolate(m.usageOf, values);
+    valueText =
+      interpolate(m.usageValueText, {
+        ...values,
+        used: fmt.number(state.used),
+        limit: fmt.number(state.limit),
+      }) + (stateLabel ? `. ${stateLabel}` : '');
+  }
   const reset = nextReset(meterConfig?.resets, Date.now());
   const upgradeTo = config && account ? nextPlan(config, account.plan) : null;
   const label = meterConfig?.label ?? meter;
-  const bounded = state.limit === null ? 0 : Math.min(state.used, state.limit);
   return (
     <WidgetRoot data-state={state.state}>
       <div class="hr-head">
         <span part="label">{label}</span>
         <span part="value">
-          {text.text}
-          {text.percent ? <span> · {text.percent}</span> : null}
+          {text}
+          {percent ? <span> · {percent}</span> : null}
         </span>
       </div>
-      {state.limit === null ? null : (
+      {state.limit !== null && (
         <div
           part="track"
           role="progressbar"
           aria-label={label}
           aria-valuemin={0}
           aria-valuemax={state.limit}
-          aria-valuenow={bounded}
-          aria-valuetext={text.valueText}
+          aria-valuenow={Math.min(state.used, state.limit)}
+          aria-valuetext={valueText}
         >
           <div part="fill" style={{ '--hr-ratio': String(Math.min(state.ratio, 1)) }} />
         </div>
       )}
       <div class="hr-foot">
-        {text.stateLabel ? (
+        {stateLabel ? (
           <span part="state">
             <StateIcon state={state.state} />
-            {text.stateLabel}
+            {stateLabel}
           </span>
         ) : null}
-        {reset !== null ? <span>{interpolate(m.resetsOn, { date: fmt.date(reset) })}</span> : null}
+        {reset !== null && <span>{interpolate(m.resetsOn, { date: fmt.date(reset) })}</span>}
         {cta && upgradeTo && state.state !== 'ok' ? <UpgradeButton flow={flow} plan={upgradeTo} /> : null}
       </div>
       <UpgradeOutcome flow={flow} />
