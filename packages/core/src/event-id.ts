@@ -15,12 +15,14 @@ export function createEventId(
     b[i] = ms % 256;
     ms = Math.floor(ms / 256);
   }
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x70;
-  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  // In range, so the indexed reads are numbers.
+  b[6] = ((b[6] as number) & 0x0f) | 0x70;
+  b[8] = ((b[8] as number) & 0x3f) | 0x80;
   let s = '';
   for (let i = 0; i < 16; i++) {
-    if (i === 4 || i === 6 || i === 8 || i === 10) s += '-';
-    s += HEX[b[i] ?? 0];
+    // Dashes before bytes 4, 6, 8 and 10: bits 4, 6, 8 and 10 of 0x550.
+    if ((0x550 >> i) & 1) s += '-';
+    s += HEX[b[i] as number];
   }
   return s;
 }

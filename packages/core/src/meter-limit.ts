@@ -6,7 +6,5 @@ export function meterLimit(
   plan: string,
   meter: string,
 ): number | null {
-  const limits = config.plans[plan]?.limits;
-  const limit = limits?.[meter];
-  return limit === undefined ? null : limit;
+  return config.plans[plan]?.limits?.[meter] ?? null;
 }

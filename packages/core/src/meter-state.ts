@@ -21,17 +21,17 @@ export const APPROACHING_RATIO = 0.8;
 /* @__NO_SIDE_EFFECTS__ */
 export function meterState({ used, limit }: { used: number; limit: number | null | undefined }): MeterState {
   const safeUsed = Number.isFinite(used) && used > 0 ? used : 0;
-  if (limit === null || limit === undefined || !Number.isFinite(limit)) {
-    return { used: safeUsed, limit: null, ratio: 0, state: 'ok' };
-  }
-  const ratio = limit > 0 ? safeUsed / limit : safeUsed > 0 ? Infinity : 1;
+  // Null and undefined are not finite either.
+  if (!Number.isFinite(limit)) return { used: safeUsed, limit: null, ratio: 0, state: 'ok' };
+  const max = limit as number;
+  const ratio = max > 0 ? safeUsed / max : safeUsed > 0 ? Infinity : 1;
   const state: MeterStateName =
-    safeUsed > limit
+    safeUsed > max
       ? 'over'
-      : safeUsed === limit
+      : safeUsed === max
         ? 'at_limit'
         : ratio + 1e-9 >= APPROACHING_RATIO
           ? 'approaching'
           : 'ok';
-  return { used: safeUsed, limit, ratio, state };
+  return { used: safeUsed, limit: max, ratio, state };
 }

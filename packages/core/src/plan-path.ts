@@ -16,10 +16,6 @@ export function planIncludes(config: Pick<HeadroomConfig, 'plans'>, plan: string
 
 /** The first plan above `current` that includes `feature`; `null` when none does. */
 export function planUnlocking(config: PathConfig, current: string, feature: string): string | null {
-  const start = config.upgradePath.indexOf(current);
-  for (let i = start + 1; i < config.upgradePath.length; i++) {
-    const plan = config.upgradePath[i];
-    if (plan !== undefined && planIncludes(config, plan, feature)) return plan;
-  }
-  return null;
+  const path = config.upgradePath;
+  return path.slice(path.indexOf(current) + 1).find((plan) => planIncludes(config, plan, feature)) ?? null;
 }

@@ -47,8 +47,8 @@ export async function openIndexedDb(factory: IDBFactory = globalThis.indexedDB):
     open.onerror = () => reject(open.error);
   });
   // One transaction per call; it resolves once the write is durable (oncomplete).
-  const run = (mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequest) =>
-    new Promise<unknown>((resolve, reject) => {
+  const run = <T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequest) =>
+    new Promise<T>((resolve, reject) => {
       const tx = db.transaction(STORE, mode);
       const request = op(tx.objectStore(STORE));
       tx.oncomplete = () => resolve(request.result);
@@ -59,11 +59,8 @@ export async function openIndexedDb(factory: IDBFactory = globalThis.indexedDB):
       const value = await run('readonly', (s) => s.get(key));
       return typeof value === 'string' ? value : undefined;
     },
-    set: async (key, value) => {
-      await run('readwrite', (s) => s.put(value, key));
-    },
-    remove: async (key) => {
-      await run('readwrite', (s) => s.delete(key));
-    },
+    // These resolve with the request's result (the key, or undefined), which callers ignore.
+    set: (key, value) => run('readwrite', (s) => s.put(value, key)),
+    remove: (key) => run('readwrite', (s) => s.delete(key)),
   };
 }

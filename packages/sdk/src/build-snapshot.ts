@@ -12,7 +12,10 @@ export function buildSnapshot(
   ledger: Pick<Ledger, 'list'>,
   history: Record<string, unknown> | undefined,
   now: number,
-): TriggerSnapshot & { gateHits: Array<{ day: number; feature: string; count: number }> } {
+): TriggerSnapshot & {
+  claims: AccountClaims;
+  gateHits: Array<{ day: number; feature: string; count: number }>;
+} {
   // Daily peaks; the trigger engine reads a ms timestamp as its UTC day.
   const meterHistory: Record<string, Array<{ day: number; used: number }>> = {};
   for (const [day, , id, used = 0] of ledger.list('p')) {

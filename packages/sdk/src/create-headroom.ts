@@ -43,7 +43,8 @@ import type {
   UpgradeRequest,
 } from './types.ts';
 
-type Meter = { used: WritableAtom<number>; set: boolean; handle: MeterHandle };
+// `hostSet`: the host set the value, so the account's own count no longer raises it.
+type Meter = { $used: WritableAtom<number>; hostSet: boolean; handle: MeterHandle };
 
 const SURFACES: readonly Surface[] = ['banner', 'modal', 'inline', 'toast'];
 const READY_TIMEOUT_MS = 5000;
@@ -129,24 +130,24 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   const meter = (id: string): Meter => {
     const m = meters.get(id);
     if (m) return m;
-    const used = atom($claims.get()?.usage?.[id] ?? 0);
-    const $ = derive([used, $config, $claims], () =>
-      meterState({ used: used.get(), limit: forPlan(meterLimit, id) ?? null }),
+    const $used = atom($claims.get()?.usage?.[id] ?? 0);
+    const $ = derive([$used, $config, $claims], () =>
+      meterState({ used: $used.get(), limit: forPlan(meterLimit, id) ?? null }),
     );
     const record = (value: number, delta?: number) => {
-      used.set(value);
+      $used.set(value);
       // Undefined fields vanish in JSON, so optional fields need no branches.
       emit('usage', { meter: id, value, delta });
       schedule();
     };
     const self: Meter = {
-      used,
-      set: false,
+      $used,
+      hostSet: false,
       handle: {
-        add: guard((n: number) => (isNum(n) ? record(Math.max(0, used.get() + n), n) : drop('meter.add'))),
+        add: guard((n: number) => (isNum(n) ? record(Math.max(0, $used.get() + n), n) : drop('meter.add'))),
         set: guard((value: number) => {
           if (!isNum(value) || value < 0) return drop('meter.set');
-          self.set = true;
+          self.hostSet = true;
           record(value);
         }),
         $,
@@ -211,7 +212,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     if (!config || !claims) return;
     const t = now();
     const used: Record<string, number> = { ...claims.usage };
-    for (const [id, m] of meters) used[id] = m.used.get();
+    for (const [id, m] of meters) used[id] = m.$used.get();
     for (const [id, value] of Object.entries(used)) if (value > 0) ledger.mark('p', id, value);
     const snapshot = buildSnapshot(claims, used, ledger, history, t);
     const triggers = evaluateTriggers(snapshot, config, t);
@@ -224,15 +225,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
           triggerId: trigger.id,
           value: isNum(trigger.value) ? trigger.value : undefined,
         });
-    const next = selectPrompts({
-      config,
-      claims,
-      triggers,
-      used: (id) => used[id] ?? 0,
-      gateHits: snapshot.gateHits,
-      ledger,
-      now: t,
-    });
+    const next = selectPrompts({ ...snapshot, config, triggers, ledger, now: t });
     // Same prompt, same copy and values: keep the object so widgets do not re-render.
     for (const [surface, $] of surfaces) {
       const p = next[surface] ?? null;
@@ -284,7 +277,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
 
   // ---- config and account loading ----
   const configure = async () => {
-    const inline = o.config ? parseConfig(o.config) : null;
+    const inline = parseConfig(o.config);
     if (inline) return $config.set(inline);
     if (o.config) fail('config', 'invalid');
     await loadConfig(platform, endpoint, (config) => $config.set(config));
@@ -297,7 +290,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     history = Object(await res.json());
     for (const [id, value] of Object.entries<unknown>(Object(history?.usage))) {
       const m = isName(id) && isNum(value) ? meter(id) : undefined;
-      if (m && !m.set && (value as number) > m.used.get()) m.used.set(value as number);
+      if (m && !m.hostSet && (value as number) > m.$used.get()) m.$used.set(value as number);
     }
     schedule();
   };

@@ -73,19 +73,21 @@ export function createLedger(
     return changed;
   };
 
-  const save = () => {
-    writing = writing.then(async () => {
-      await updateList(platform, await key, (stored) => {
-        merge(stored);
-        const cutoff = platform.now() - KEEP_MS;
-        marks = marks.filter((m) => m[0] >= cutoff).slice(-MAX_MARKS);
-        seen = new Map(marks.map((m) => [id(m), m]));
-        return marks;
-      });
-      onSaved();
-    });
-    return writing.catch(() => undefined);
-  };
+  // One write at a time. The chain never rejects, so a write that storage refused does not
+  // stop the next one.
+  const save = () =>
+    (writing = writing
+      .then(async () => {
+        await updateList(platform, await key, (stored) => {
+          merge(stored);
+          const cutoff = platform.now() - KEEP_MS;
+          marks = marks.filter((m) => m[0] >= cutoff).slice(-MAX_MARKS);
+          seen = new Map(marks.map((m) => [id(m), m]));
+          return marks;
+        });
+        onSaved();
+      })
+      .catch(() => undefined));
 
   const list = (kind: string, since = -Infinity) => marks.filter((m) => m[1] === kind && m[0] >= since);
   const countOf = (kind: string, k?: string, since?: number) =>

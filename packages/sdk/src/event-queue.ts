@@ -163,7 +163,7 @@ export function createEventQueue(
       o.tally({ retried: 1 }, `events: ${status}`);
       return backoff(retryAfter(res.headers.get('retry-after')));
     }
-    if (status >= 200 && status < 300) {
+    if (res.ok) {
       const { rejected } = Object(await res.json().catch(() => 0));
       const n = typeof rejected === 'number' ? Math.min(rejected, batch.length) : 0;
       o.tally({ sent: batch.length - n, dropped: n });
@@ -226,12 +226,10 @@ export function createEventQueue(
   return {
     push(event) {
       pending.push(event);
-      if (persistTimer === undefined) {
-        persistTimer = platform.setTimeout(() => {
-          persistTimer = undefined;
-          void persist();
-        }, 0);
-      }
+      persistTimer ??= platform.setTimeout(() => {
+        persistTimer = undefined;
+        void persist();
+      }, 0);
       schedule(pending.length >= batchSize ? 0 : interval);
     },
     flush,

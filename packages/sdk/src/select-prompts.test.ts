@@ -112,7 +112,7 @@ describe('selectPrompts: gate prompt context', () => {
       config,
       claims: account,
       triggers,
-      used: () => 0,
+      meters: {},
       gateHits,
       ledger: ledgerOf(marks),
       now: T0,

@@ -19,7 +19,7 @@ export interface PromptInputs {
   claims: AccountClaims;
   triggers: readonly TriggerResult[];
   /** Current usage per meter. */
-  used: (meter: string) => number;
+  meters: Readonly<Record<string, number>>;
   /** The account's gated-feature hits per epoch day (all users), for tier prompts. */
   gateHits?: ReadonlyArray<{ day: number; feature: string }> | undefined;
   ledger: Pick<Ledger, 'list' | 'countOf'>;
@@ -58,6 +58,77 @@ export function shownThisWeek(ledger: Pick<Ledger, 'countOf'>, now: number): num
  */
 export function selectPrompts(input: PromptInputs): Partial<Record<Surface, ActivePrompt>> {
   const { config, claims, ledger, now } = input;
+  /**
+   * The raw values the prompt's copy is filled with, from the trigger that fired. `nextPlan` is
+   * the plan the CTA upgrades to, so it must deliver what the copy promises: the prompt's own
+   * `plan` when configured; for a meter trigger, the first plan with more room for that meter;
+   * for a gate trigger, the plan that unlocks the shown feature; otherwise the next plan.
+   */
+  const context = (trigger: TriggerResult): PromptContext => {
+    const current = claims.plan;
+    const path = config.upgradePath;
+    const i = path.indexOf(current);
+    const explicit = config.prompts[trigger.prompt as string]?.plan;
+    // The first plan above the current one that passes `test` (an unknown plan has none).
+    const above = (test: (plan: string) => boolean) =>
+      explicit ?? (i < 0 ? undefined : path.slice(i + 1).find(test)) ?? null;
+    const ctx: PromptContext = {
+      plan: current,
+      nextPlan: above(() => true),
+      feature: ledger.list('g').pop()?.[2],
+    };
+    // The rule's fields whatever its kind: a meter_ratio has `meters`, a meter_sustained `meter`.
+    const rule: { kind?: string; meters?: string[]; meter?: string; withinDays?: number } = Object(
+      config.triggers.find((t) => t.id === trigger.id),
+    );
+    const { kind } = rule;
+    let best = -1;
+    for (const meter of rule.meter ? [rule.meter] : (rule.meters ?? [])) {
+      const limit = meterLimit(config, current, meter);
+      const used = input.meters[meter] ?? 0;
+      const ratio = limit === null ? 0 : limit > 0 ? used / limit : 1;
+      if (ratio > best) {
+        best = ratio;
+        const more = (plan: string) => meterLimit(config, plan, meter) ?? Infinity;
+        const next = (limit !== null && above((p) => more(p) > limit)) || ctx.nextPlan;
+        Object.assign(ctx, {
+          meter,
+          used,
+          limit,
+          ratio,
+          nextPlan: next,
+          nextLimit: next && meterLimit(config, next, meter),
+        });
+      }
+    }
+    if (kind === 'gate_distinct' || kind === 'gate_intent') {
+      // Of the features hit in the trigger's window (this user's, newest first, then the whole
+      // account's), show the one the lowest plan unlocks: that upgrade is the cheapest true
+      // promise, and a tie keeps the feature the user reached for last. Features the plan
+      // already has, or no plan unlocks, are skipped; if none is left the defaults above stay.
+      const start = epochDay(now) - (rule.withinDays as number); // the window core counts: (start, today]
+      let rank = path.length;
+      for (const feature of [
+        ...ledger
+          .list('g', (start + 1) * DAY_MS)
+          .map((m) => m[2])
+          .reverse(),
+        ...(input.gateHits ?? []).filter((h) => h.day > start).map((h) => h.feature),
+      ]) {
+        const plan = planIncludes(config, current, feature)
+          ? null
+          : above((p) => planIncludes(config, p, feature));
+        const at = plan === null ? rank : path.indexOf(plan);
+        if (at < rank) {
+          rank = at;
+          ctx.feature = feature;
+          ctx.nextPlan = plan;
+        }
+      }
+    }
+    if (kind === 'gate_distinct' || kind === 'invites_sent') ctx.count = trigger.value;
+    return ctx;
+  };
   const out: Partial<Record<Surface, ActivePrompt>> = {};
   if (!checkEligibility(claims, config, now).eligible) return out;
   const shownToday = ledger.list('s', now - DAY_MS);
@@ -84,7 +155,7 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
       surface,
       trigger,
       copy: prompt.copy ?? { title: '', cta: '' },
-      context: context(input, trigger),
+      context: context(trigger),
     };
     const experimentId = prompt.experiment;
     const experiment = experimentId && config.experiments[experimentId];
@@ -102,77 +173,4 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
     out[surface] = active;
   }
   return out;
-}
-
-/**
- * The raw values the prompt's copy is filled with, from the trigger that fired. `nextPlan` is
- * the plan the CTA upgrades to, so it must deliver what the copy promises: the prompt's own
- * `plan` when configured; for a meter trigger, the first plan with more room for that meter;
- * for a gate trigger, the plan that unlocks the shown feature; otherwise the next plan.
- */
-function context(input: PromptInputs, trigger: TriggerResult): PromptContext {
-  const { config, claims, ledger, now } = input;
-  const current = claims.plan;
-  const path = config.upgradePath;
-  const i = path.indexOf(current);
-  const explicit = config.prompts[trigger.prompt as string]?.plan;
-  // The first plan above the current one that passes `test` (an unknown plan has none).
-  const above = (test: (plan: string) => boolean) =>
-    explicit ?? (i < 0 ? undefined : path.slice(i + 1).find(test)) ?? null;
-  const ctx: PromptContext = {
-    plan: current,
-    nextPlan: above(() => true),
-    feature: ledger.list('g').pop()?.[2],
-  };
-  // The rule's fields whatever its kind: a meter_ratio has `meters`, a meter_sustained `meter`.
-  const rule: { kind?: string; meters?: string[]; meter?: string; withinDays?: number } = Object(
-    config.triggers.find((t) => t.id === trigger.id),
-  );
-  const { kind } = rule;
-  let best = -1;
-  for (const meter of rule.meter ? [rule.meter] : (rule.meters ?? [])) {
-    const limit = meterLimit(config, current, meter);
-    const used = input.used(meter);
-    const ratio = limit === null ? 0 : limit > 0 ? used / limit : 1;
-    if (ratio > best) {
-      best = ratio;
-      const more = (plan: string) => meterLimit(config, plan, meter) ?? Infinity;
-      const next = (limit !== null && above((p) => more(p) > limit)) || ctx.nextPlan;
-      Object.assign(ctx, {
-        meter,
-        used,
-        limit,
-        ratio,
-        nextPlan: next,
-        nextLimit: next && meterLimit(config, next, meter),
-      });
-    }
-  }
-  if (kind === 'gate_distinct' || kind === 'gate_intent') {
-    // Of the features hit in the trigger's window (this user's, newest first, then the whole
-    // account's), show the one the lowest plan unlocks: that upgrade is the cheapest true
-    // promise, and a tie keeps the feature the user reached for last. Features the plan
-    // already has, or no plan unlocks, are skipped; if none is left the defaults above stay.
-    const start = epochDay(now) - (rule.withinDays as number); // the window core counts: (start, today]
-    let rank = path.length;
-    for (const feature of [
-      ...ledger
-        .list('g', (start + 1) * DAY_MS)
-        .map((m) => m[2])
-        .reverse(),
-      ...(input.gateHits ?? []).filter((h) => h.day > start).map((h) => h.feature),
-    ]) {
-      const plan = planIncludes(config, current, feature)
-        ? null
-        : above((p) => planIncludes(config, p, feature));
-      const at = plan === null ? rank : path.indexOf(plan);
-      if (at < rank) {
-        rank = at;
-        ctx.feature = feature;
-        ctx.nextPlan = plan;
-      }
-    }
-  }
-  if (kind === 'gate_distinct' || kind === 'invites_sent') ctx.count = trigger.value;
-  return ctx;
 }
