@@ -1,5 +1,6 @@
 // The hot routes' request schemas may run as zod-compiled parsers (the Node server's default).
 // Whatever the compiler does, a caller sees the same answers: same statuses, same zod paths.
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile } from 'zod/mini';
 import { createPgliteStorage, type LogLine, type SchemaCompiler, type Storage } from '../src/index.ts';
@@ -89,6 +90,106 @@ describe('compiled request schemas', () => {
     expect(s1).toEqual({ status: 202, body: { accepted: 1, duplicates: 0, rejected: 1 } });
     expect(s2).toEqual(s1);
   });
+
+  it('agree with the runtime parser on 600 random route bodies and event batches', async () => {
+    const runtime = testApp(storage);
+    const compiled = testApp(storage, { compileSchema: compile });
+    const token = await tokenFor(claimsFor(accountId()));
+    const junk = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(null),
+      fc.boolean(),
+      fc.double(),
+      fc.integer({ min: -5, max: 10_000_001 }),
+      fc.string({ maxLength: 140 }),
+      fc.constantFrom('team', 'business', 'sso', '', '__proto__', 'constructor'),
+      fc.array(fc.constantFrom('sso', 'audit_log', '', 7), { maxLength: 22 }),
+      fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'a', 'plan'), fc.integer(), { maxKeys: 3 }),
+    );
+    // Mostly valid values, sometimes junk: both accepted and refused paths get exercised.
+    const often = <T>(valid: fc.Arbitrary<T>) =>
+      fc.oneof({ arbitrary: valid, weight: 4 }, { arbitrary: junk, weight: 1 });
+    const aName = fc.oneof(
+      fc.constantFrom('sso', 'audit_log', 'api_calls', 'usage_bar'),
+      fc.string({ minLength: 1, maxLength: 12 }),
+    );
+    const routeBody = fc.record(
+      {
+        token: often(fc.constant(token)),
+        plan: often(fc.constantFrom('team', 'business', 'enterprise', 'free')),
+        seats: often(fc.integer({ min: 1, max: 500 })),
+        needs: often(fc.array(aName, { maxLength: 3 })),
+        source: often(aName),
+        extra: junk,
+      },
+      { requiredKeys: ['token', 'plan'] },
+    );
+    const event = fc.record(
+      {
+        id: often(fc.constant('fresh')),
+        type: often(
+          fc.constantFrom('usage', 'gate_hit', 'custom', 'invite_sent', 'prompt_shown', 'exposure'),
+        ),
+        ts: often(fc.integer({ min: 0, max: Date.now() })),
+        meter: often(aName),
+        value: often(fc.integer({ min: 0, max: 100_000 })),
+        delta: often(fc.integer({ min: -5, max: 5 })),
+        feature: often(aName),
+        name: often(aName),
+        props: often(
+          fc.dictionary(
+            fc.string({ maxLength: 8 }),
+            fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant(null)),
+            { maxKeys: 3 },
+          ),
+        ),
+        inviteId: often(aName),
+        channel: often(aName),
+        promptId: often(aName),
+        surface: often(fc.constantFrom('banner', 'modal')),
+        experimentId: often(aName),
+        variantId: often(aName),
+        unitId: often(aName),
+        accountId: junk,
+      },
+      { requiredKeys: ['id', 'type', 'ts'] },
+    );
+    // Both apps store into one database: each post gets its own ids ('fresh'), so a duplicate
+    // in one cannot differ from the other.
+    const batch = fc.record(
+      { sentAt: often(fc.constant(Date.now())), events: often(fc.array(often(event), { maxLength: 8 })) },
+      { requiredKeys: ['events'] },
+    );
+    await fc.assert(
+      fc.asyncProperty(routeBody, async (body) => {
+        const [a, b] = [
+          await answer(await runtime.post('/v1/route', body)),
+          await answer(await compiled.post('/v1/route', body)),
+        ];
+        expect(b).toEqual(a);
+      }),
+      { numRuns: 300, seed: 7 },
+    );
+    await fc.assert(
+      fc.asyncProperty(batch, async (body) => {
+        const withIds = () => ({
+          token,
+          ...body,
+          events: Array.isArray(body.events)
+            ? body.events.map((e) =>
+                e && typeof e === 'object' && 'id' in e && e.id === 'fresh' ? { ...e, id: eventId() } : e,
+              )
+            : body.events,
+        });
+        const [a, b] = [
+          await answer(await runtime.post('/v1/events', withIds())),
+          await answer(await compiled.post('/v1/events', withIds())),
+        ];
+        expect(b).toEqual(a);
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+  }, 60_000);
 
   it('compiles each schema once, on first use', async () => {
     const compiledSchemas: unknown[] = [];
