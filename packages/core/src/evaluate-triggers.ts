@@ -73,12 +73,12 @@ export function evaluateTriggers(
   return config.triggers.map((trigger) => {
     let threshold = trigger.atLeast;
     let shown: unknown = threshold;
-    let fired: boolean;
-    let value: number;
+    let value = 0;
+    // What is compared to the threshold: the value itself, or with a hair of tolerance.
+    let score: number | undefined;
     let reason: string;
     if (trigger.kind === 'meter_ratio') {
       let best: string | undefined;
-      value = 0;
       for (const meter of trigger.meters) {
         const limit = meterLimit(config, plan, meter);
         if (limit === null) continue;
@@ -89,7 +89,6 @@ export function evaluateTriggers(
           value = ratio;
         }
       }
-      fired = best !== undefined && value + EPSILON >= threshold;
       // Nothing to compare when every meter is unlimited: the reason names no threshold.
       if (best === undefined) {
         reason = `${trigger.meters.join(', ')} unlimited on plan ${plan}`;
@@ -97,13 +96,13 @@ export function evaluateTriggers(
       } else {
         reason = `${best} at ${pct(value)} of its limit`;
         shown = pct(threshold);
+        score = value + EPSILON;
       }
     } else if (trigger.kind === 'meter_sustained') {
       const limit = meterLimit(config, plan, trigger.meter);
       const above = (used: number) =>
         limit !== null && (limit > 0 ? used / limit + EPSILON >= threshold : used > 0);
       // Each daily peak carries forward until the next sample; today is the current reading.
-      value = 0;
       if (above(usedOf(trigger.meter))) {
         let streakStart = today;
         for (const [day, used] of history(trigger.meter)) {
@@ -113,27 +112,25 @@ export function evaluateTriggers(
         value = today - streakStart + 1;
       }
       shown = threshold = trigger.days;
-      fired = value >= threshold;
       reason = `${trigger.meter} at or above ${pct(trigger.atLeast)} for ${value} consecutive days`;
     } else if (trigger.kind === 'gate_distinct') {
       value = windowed(gateHits, today, trigger.withinDays).features;
-      fired = value >= threshold;
       reason = `${value} distinct gated features hit in ${trigger.withinDays} days`;
     } else if (trigger.kind === 'gate_intent') {
       const { halfLifeDays } = trigger;
-      const score = windowed(gateHits, today, trigger.withinDays, (age) => 0.5 ** (age / halfLifeDays)).total;
+      score = windowed(gateHits, today, trigger.withinDays, (age) => 0.5 ** (age / halfLifeDays)).total;
       value = Math.round(score * 100) / 100;
-      fired = score + EPSILON >= threshold;
+      score += EPSILON;
       reason = `gate intent score ${value} over ${trigger.withinDays} days`;
     } else if (trigger.kind === 'invites_sent') {
       value = windowed(invites, today, trigger.withinDays).total;
-      fired = value >= threshold;
       reason = `${value} invites sent in ${trigger.withinDays} days`;
     } else throw new TypeError(`unknown trigger kind ${(trigger as { kind: string }).kind}`);
     const result: TriggerResult = {
       id: trigger.id,
       kind: trigger.kind,
-      fired,
+      // Every meter unlimited (nothing shown to compare to): not fired.
+      fired: shown !== undefined && (score ?? value) >= threshold,
       value,
       threshold,
       reason: shown === undefined ? reason : `${reason} (threshold ${shown})`,

@@ -89,6 +89,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     tokens,
     canSend: () => consented,
     tally,
+    fail,
     setQueued: (queued) => $diagnostics.set({ ...$diagnostics.get(), queued: queued + held.length }),
     onNetwork: (online) => {
       const status = $status.get();

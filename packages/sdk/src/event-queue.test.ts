@@ -228,6 +228,7 @@ describe('queue property', () => {
               tokens: { get: async () => 't', peek: () => 't', send: (request) => request('t') },
               canSend: () => true,
               tally: () => {},
+              fail: () => {},
               setQueued: () => {},
               onNetwork: () => {},
             },

@@ -22,6 +22,8 @@ export interface EventQueueOptions {
   /** False while consent is missing: nothing leaves the browser. */
   canSend: () => boolean;
   tally: (patch: Partial<Record<keyof Diagnostics, number>>, error?: string) => void;
+  /** Counts an error (storage refused, corrupt queue, a bug) with where it happened. */
+  fail: (where: string, error: unknown) => void;
   setQueued: (n: number) => void;
   /** Whether the last request reached the endpoint. */
   onNetwork: (online: boolean) => void;
@@ -71,7 +73,7 @@ export function createEventQueue(
     chain = next.catch(() => undefined);
     return next;
   };
-  const corrupt = () => o.tally({ errors: 1 }, 'queue: corrupt');
+  const corrupt = () => o.fail('queue', 'corrupt');
   const json = (token: string, events: QueuedEvent[]) =>
     JSON.stringify({ token, sentAt: platform.now(), events });
 
@@ -110,7 +112,7 @@ export function createEventQueue(
         });
       } catch (error) {
         pending = taken.concat(pending);
-        o.tally({ errors: 1 }, `queue: ${String(error)}`);
+        o.fail('queue', error);
       }
     });
 
@@ -219,7 +221,7 @@ export function createEventQueue(
       if (!ran) retry = interval;
       if (retry !== undefined || pending.length || snapshot.length) schedule(retry ?? interval);
     } catch (error) {
-      o.tally({ errors: 1 }, `flush: ${String(error)}`);
+      o.fail('flush', error);
     }
   };
 
