@@ -19,9 +19,14 @@ const rows = (list: ReadonlyArray<{ day: DayRef; feature?: string; count?: numbe
 
 /**
  * Rows of `gateHits` or `invites` inside the last `withinDays` days (today included): the sum
- * of count × weight(age in days), and the distinct features among rows with a count.
+ * of count × weight(age in days), then the number of distinct features among rows with a count.
  */
-function windowed(list: Row[], today: number, withinDays: number, weight: (age: number) => number = () => 1) {
+function windowed(
+  list: Row[],
+  today: number,
+  withinDays: number,
+  weight: (age: number) => number = () => 1,
+): [total: number, features: number] {
   let total = 0;
   const features = new Set<string>();
   for (const { day, feature, count } of list) {
@@ -31,7 +36,7 @@ function windowed(list: Row[], today: number, withinDays: number, weight: (age: 
       if (count > 0) features.add(feature);
     }
   }
-  return { total, features: features.size };
+  return [total, features.size];
 }
 
 /**
@@ -114,16 +119,16 @@ export function evaluateTriggers(
       shown = threshold = trigger.days;
       reason = `${trigger.meter} at or above ${pct(trigger.atLeast)} for ${value} consecutive days`;
     } else if (trigger.kind === 'gate_distinct') {
-      value = windowed(gateHits, today, trigger.withinDays).features;
+      value = windowed(gateHits, today, trigger.withinDays)[1];
       reason = `${value} distinct gated features hit in ${trigger.withinDays} days`;
     } else if (trigger.kind === 'gate_intent') {
       const { halfLifeDays } = trigger;
-      score = windowed(gateHits, today, trigger.withinDays, (age) => 0.5 ** (age / halfLifeDays)).total;
+      score = windowed(gateHits, today, trigger.withinDays, (age) => 0.5 ** (age / halfLifeDays))[0];
       value = Math.round(score * 100) / 100;
       score += EPSILON;
       reason = `gate intent score ${value} over ${trigger.withinDays} days`;
     } else if (trigger.kind === 'invites_sent') {
-      value = windowed(invites, today, trigger.withinDays).total;
+      value = windowed(invites, today, trigger.withinDays)[0];
       reason = `${value} invites sent in ${trigger.withinDays} days`;
     } else throw new TypeError(`unknown trigger kind ${(trigger as { kind: string }).kind}`);
     const result: TriggerResult = {

@@ -137,7 +137,7 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
   let modals = config.fatigue.maxModalsPerDay - shownToday.filter((m) => m[3] === 1).length;
   const promptOf = (t: TriggerResult) => config.prompts[t.prompt as string] as PromptConfig;
   for (const trigger of input.triggers
-    .filter((t) => t.fired && t.prompt !== undefined && config.prompts[t.prompt] !== undefined)
+    .filter((t) => t.fired && t.prompt !== undefined && promptOf(t) !== undefined)
     .sort((a, b) => promptOf(a).priority - promptOf(b).priority)) {
     const id = trigger.prompt as string;
     const prompt = promptOf(trigger);
