@@ -1,6 +1,7 @@
 import { eventSchema } from '@headroom/core';
 import { HttpResponse, http } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Headroom, Platform } from '../src/types.ts';
 import {
   claims,
   client,
@@ -227,6 +228,78 @@ describe('fatigue across simulated days', () => {
     await settle();
     expect(reloaded.prompts.current('banner').get()?.id).toBe('usage_upgrade');
     await reloaded.shutdown();
+  });
+
+  it('shows no prompt until the history has loaded: a dismissed prompt does not flash after a reload', async () => {
+    const token = tokenFor(claims({ usage: { api_calls: 900 } }));
+    // The ledger (fatigue and history) is read slowly, the inline config and token at once.
+    const slowLedger = (storage: Platform['storage']): Platform['storage'] => ({
+      ...storage,
+      get: async (key) => {
+        if (key.startsWith('hr:l:')) await new Promise((r) => setTimeout(r, 30));
+        return storage.get(key);
+      },
+    });
+    const seen = (hr: Headroom) => {
+      const values: (string | null)[] = [];
+      hr.prompts.current('banner').subscribe((p) => values.push(p?.id ?? null));
+      return values;
+    };
+
+    const { platform } = testPlatform();
+    const first = client({ platform, token });
+    await first.ready();
+    await settle();
+    expect(first.prompts.current('banner').get()?.id).toBe('usage_upgrade');
+    first.prompts.shown('usage_upgrade');
+    first.prompts.dismiss('usage_upgrade');
+    await first.shutdown();
+
+    const reloaded = client({
+      platform: { ...platform, storage: slowLedger(platform.storage as Platform['storage']) },
+      token,
+    });
+    const afterReload = seen(reloaded);
+    await reloaded.ready();
+    await settle(10);
+    expect(afterReload.every((id) => id === null)).toBe(true);
+    await reloaded.shutdown();
+
+    // Control: the same slow history without a dismissal offers the prompt once it has loaded.
+    const fresh = testPlatform().platform;
+    const other = client({
+      platform: { ...fresh, storage: slowLedger(fresh.storage as Platform['storage']) },
+      token,
+    });
+    const offered = seen(other);
+    await other.ready();
+    await settle(10);
+    expect(offered.at(-1)).toBe('usage_upgrade');
+    await other.shutdown();
+  });
+
+  it('a history that cannot be read is reported and leaves prompts working', async () => {
+    const { platform } = testPlatform();
+    const storage = platform.storage as Platform['storage'];
+    const hr = client({
+      platform: {
+        ...platform,
+        storage: {
+          ...storage,
+          get: async (key) => {
+            if (key.startsWith('hr:l:')) throw new Error('storage refused');
+            return storage.get(key);
+          },
+        },
+      },
+      token: tokenFor(claims({ usage: { api_calls: 900 } })),
+    });
+    await hr.ready();
+    await settle();
+    expect(hr.status.$.get()).toBe('ready');
+    expect(hr.prompts.current('banner').get()?.id).toBe('usage_upgrade');
+    expect(hr.diagnostics.$.get().errors).toBeGreaterThan(0);
+    await hr.shutdown();
   });
 
   it('a capped prompt is never current, so it never logs an exposure', async () => {

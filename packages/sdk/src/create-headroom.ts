@@ -201,6 +201,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
 
   // ---- trigger evaluation, debounced to one microtask per burst of changes ----
   let scheduled = false;
+  let loaded = false;
   const schedule = () => {
     if (scheduled || stopped) return;
     scheduled = true;
@@ -210,7 +211,9 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     scheduled = false;
     const config = $config.get();
     const claims = $claims.get();
-    if (!config || !claims) return;
+    // Before the first ledger load, fatigue and history are unknown: a dismissed prompt would
+    // flash back and a trigger would fire again.
+    if (!config || !claims || !loaded) return;
     const t = now();
     const used: Record<string, number> = { ...claims.usage };
     for (const [id, m] of meters) used[id] = m.$used.get();
@@ -304,7 +307,17 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   const started = (async () => {
     await tokens.first.catch((error: unknown) => fail('token', error));
     if (tokens.peek() !== undefined && !$claims.get()) fail('token', 'invalid claims');
-    await Promise.all([attempt('config', configure), attempt('account', loadAccount), ledger.load()]);
+    await Promise.all([
+      attempt('config', configure),
+      attempt('account', loadAccount),
+      // A storage that cannot be read leaves an empty history, reported, not a stuck client.
+      ledger
+        .load()
+        .catch((error: unknown) => fail('ledger', error))
+        .finally(() => {
+          loaded = true;
+        }),
+    ]);
     if (!stopped) $status.set(online ? 'ready' : 'offline');
     schedule();
     await queue.flush();
