@@ -255,27 +255,21 @@ describe('fatigue across simulated days', () => {
     first.prompts.dismiss('usage_upgrade');
     await first.shutdown();
 
-    const reloaded = client({
-      platform: { ...platform, storage: slowLedger(platform.storage as Platform['storage']) },
-      token,
-    });
-    const afterReload = seen(reloaded);
-    await reloaded.ready();
-    await settle(10);
-    expect(afterReload.every((id) => id === null)).toBe(true);
-    await reloaded.shutdown();
-
+    // A page load over `on`'s storage with the slow history: every banner value it showed.
+    const load = async (on: Partial<Platform>) => {
+      const hr = client({
+        platform: { ...on, storage: slowLedger(on.storage as Platform['storage']) },
+        token,
+      });
+      const values = seen(hr);
+      await hr.ready();
+      await settle(10);
+      await hr.shutdown();
+      return values;
+    };
+    expect((await load(platform)).every((id) => id === null)).toBe(true);
     // Control: the same slow history without a dismissal offers the prompt once it has loaded.
-    const fresh = testPlatform().platform;
-    const other = client({
-      platform: { ...fresh, storage: slowLedger(fresh.storage as Platform['storage']) },
-      token,
-    });
-    const offered = seen(other);
-    await other.ready();
-    await settle(10);
-    expect(offered.at(-1)).toBe('usage_upgrade');
-    await other.shutdown();
+    expect((await load(testPlatform().platform)).at(-1)).toBe('usage_upgrade');
   });
 
   it('a history that cannot be read is reported and leaves prompts working', async () => {
