@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { acmeConfig, NOW } from '../test/acme.ts';
-import { checkEligibility } from './check-eligibility.ts';
+import { checkEligibility, isEligible } from './check-eligibility.ts';
 import type { Segment } from './config.ts';
 import { DAY_MS } from './day.ts';
 
@@ -69,5 +70,58 @@ describe('checkEligibility', () => {
     expect(checkEligibility({ segment: 'smb', activatedAt: 'soon' }, acmeConfig, NOW).reasons).toEqual([
       'not_activated',
     ]);
+  });
+});
+
+describe('isEligible', () => {
+  const segment = fc.constantFrom<Segment>('smb', 'mid_market', 'enterprise');
+  // Activation dates around every threshold (whole days and fractions), missing or unparseable.
+  const activatedAt = fc.option(
+    fc.oneof(
+      fc.integer({ min: -100 * DAY_MS, max: 100 * DAY_MS }).map((ms) => new Date(NOW - ms).toISOString()),
+      fc.integer({ min: 0, max: 100 }).map((days) => activatedDaysAgo(days)),
+      fc.constantFrom('soon', '', '2026-02-30T00:00:00Z'),
+    ),
+    { nil: undefined },
+  );
+  const claims = fc.record(
+    {
+      segment,
+      activatedAt,
+      health: fc.integer({ min: 0, max: 100 }),
+      churnRisk: fc.boolean(),
+    },
+    { requiredKeys: ['segment'] },
+  );
+  const eligibility = fc.record({
+    minDaysSinceActivation: fc.record({
+      smb: fc.integer({ min: 0, max: 90 }),
+      mid_market: fc.integer({ min: 0, max: 90 }),
+      enterprise: fc.integer({ min: 0, max: 90 }),
+    }),
+    minHealth: fc.integer({ min: 0, max: 100 }),
+    suppressOnChurnRisk: fc.boolean(),
+  });
+
+  it('gives the verdict of checkEligibility for any claims, config and time', () => {
+    fc.assert(
+      fc.property(claims, eligibility, fc.integer({ min: -DAY_MS, max: DAY_MS }), (c, e, shift) => {
+        const now = NOW + shift;
+        expect(isEligible(c, { eligibility: e }, now)).toBe(
+          checkEligibility(c, { eligibility: e }, now).eligible,
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('blocks on each reason alone and passes an activated, healthy account', () => {
+    const ok = { segment: 'smb' as const, activatedAt: activatedDaysAgo(30), health: 90, churnRisk: false };
+    expect(isEligible(ok, acmeConfig, NOW)).toBe(true);
+    expect(isEligible({ ...ok, activatedAt: activatedDaysAgo(29) }, acmeConfig, NOW)).toBe(false);
+    expect(isEligible({ ...ok, activatedAt: undefined }, acmeConfig, NOW)).toBe(false);
+    expect(isEligible({ ...ok, health: 74 }, acmeConfig, NOW)).toBe(false);
+    expect(isEligible({ ...ok, health: undefined }, acmeConfig, new Date(NOW))).toBe(true);
+    expect(isEligible({ ...ok, churnRisk: true }, acmeConfig, NOW)).toBe(false);
   });
 });

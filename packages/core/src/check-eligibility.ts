@@ -14,13 +14,15 @@ export interface Eligibility {
   daysSinceActivation: number | null;
 }
 
+type EligibilityClaims = Pick<AccountClaims, 'segment'> &
+  Partial<Pick<AccountClaims, 'activatedAt' | 'health' | 'churnRisk'>>;
+
 /**
  * Whether an account may see upgrade prompts at all: activated long enough for its segment,
  * healthy (when health is known) and not at churn risk.
  */
 export function checkEligibility(
-  claims: Pick<AccountClaims, 'segment'> &
-    Partial<Pick<AccountClaims, 'activatedAt' | 'health' | 'churnRisk'>>,
+  claims: EligibilityClaims,
   config: Pick<HeadroomConfig, 'eligibility'>,
   now: number | Date,
 ): Eligibility {
@@ -40,4 +42,26 @@ export function checkEligibility(
   if (claims.health !== undefined && claims.health < eligibility.minHealth) reasons.push('low_health');
   if (eligibility.suppressOnChurnRisk && claims.churnRisk === true) reasons.push('churn_risk');
   return { eligible: reasons.length === 0, reasons, daysSinceActivation };
+}
+
+/**
+ * `checkEligibility(...).eligible` without the explanation: what the browser needs before it
+ * shows a prompt, without shipping the reason codes (the console and CLI explain). The same
+ * vectors run against both, and a property test keeps them in agreement.
+ */
+export function isEligible(
+  claims: EligibilityClaims,
+  config: Pick<HeadroomConfig, 'eligibility'>,
+  now: number | Date,
+): boolean {
+  const { eligibility } = config;
+  return (
+    // Minimum days are whole (schema), so elapsed days need no flooring; NaN (no or an
+    // unparseable activation date) compares false: not activated.
+    (+now - Date.parse(claims.activatedAt as string)) / DAY_MS >=
+      (eligibility.minDaysSinceActivation[claims.segment] ?? 0) &&
+    // An unknown health (undefined) compares false: it never blocks.
+    !((claims.health as number) < eligibility.minHealth) &&
+    !(eligibility.suppressOnChurnRisk && claims.churnRisk === true)
+  );
 }

@@ -5,7 +5,12 @@ export {
   type Assignment,
   assignVariant,
 } from './assign-variant.ts';
-export { checkEligibility, type Eligibility, type IneligibleReason } from './check-eligibility.ts';
+export {
+  checkEligibility,
+  type Eligibility,
+  type IneligibleReason,
+  isEligible,
+} from './check-eligibility.ts';
 export type {
   CopyConfig,
   EligibilityConfig,

@@ -14,6 +14,7 @@ import {
   type HeadroomConfig,
   HeadroomConfigError,
   type HeadroomEvent,
+  isEligible,
   type MeterStateName,
   meterState,
   type RollingWindow,
@@ -79,6 +80,7 @@ describe('public types', () => {
     >();
     // @ts-expect-error segments are smb, mid_market, enterprise
     checkEligibility({ segment: 'startup' }, config, 0);
+    expectTypeOf(isEligible({ segment: 'smb' }, config, new Date())).toEqualTypeOf<boolean>();
   });
 
   it('assignVariant needs an id and weighted variants', () => {

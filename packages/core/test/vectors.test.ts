@@ -8,6 +8,7 @@ import {
   evaluateTriggers,
   type HeadroomConfig,
   hash32,
+  isEligible,
   type RouteInput,
   type TriggerConfig,
   type TriggerSnapshot,
@@ -55,6 +56,8 @@ describe('eligibility vectors', () => {
   it.each((eligibility.cases as EligibilityCase[]).map((c) => [c.name, c] as const))('%s', (_, c) => {
     const config = { eligibility: { ...acmeConfig.eligibility, ...c.eligibility } };
     expect(checkEligibility(c.claims, config, Date.parse(c.now))).toEqual(c.expected);
+    // The verdict the browser uses (without the reasons) is the same.
+    expect(isEligible(c.claims, config, Date.parse(c.now))).toBe(c.expected.eligible);
   });
 });
 

@@ -1,10 +1,10 @@
 import {
   type AccountClaims,
   assignVariant,
-  checkEligibility,
   DAY_MS,
   epochDay,
   type HeadroomConfig,
+  isEligible,
   meterLimit,
   type PromptConfig,
   planIncludes,
@@ -130,7 +130,7 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
     return ctx;
   };
   const out: Partial<Record<Surface, ActivePrompt>> = {};
-  if (!checkEligibility(claims, config, now).eligible) return out;
+  if (!isEligible(claims, config, now)) return out;
   const shownToday = ledger.list('s', now - DAY_MS);
   const onScreen = new Set(shownToday.map((m) => m[2]));
   let room = config.fatigue.maxPromptsPerWeek - shownThisWeek(ledger, now);
