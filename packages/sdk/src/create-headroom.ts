@@ -46,6 +46,12 @@ import type {
 // `hostSet`: the host set the value, so the account's own count no longer raises it.
 type Meter = { $used: WritableAtom<number>; hostSet: boolean; handle: MeterHandle };
 
+/** `build(id)` once per id, kept in `map`. */
+const cached =
+  <T>(map: Map<string, T>, build: (id: string) => T) =>
+  (id: string): T =>
+    map.get(id) ?? (map.set(id, build(id)).get(id) as T);
+
 const SURFACES: readonly Surface[] = ['banner', 'modal', 'inline', 'toast'];
 const READY_TIMEOUT_MS = 5000;
 
@@ -71,13 +77,13 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
 
   // ---- token and account key ----
   const tokens = createTokenSource(o.token, now, (token) => $claims.set(decodeClaims(token)));
-  const scope = tokens.first.then(
-    () => {
+  // Only a token that loaded sets claims, so a failed first load is anonymous too.
+  const scope = tokens.first
+    .catch(() => {})
+    .then(() => {
       const c = $claims.get();
       return c ? `${encodeURIComponent(c.sub)}:${encodeURIComponent(c.uid)}` : 'anonymous';
-    },
-    () => 'anonymous',
-  );
+    });
 
   // ---- consent, events ----
   let consented = o.consent !== false;
@@ -93,7 +99,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     setQueued: (queued) => $diagnostics.set({ ...$diagnostics.get(), queued: queued + held.length }),
     onNetwork: (online) => {
       const status = $status.get();
-      if (status !== 'shutdown' && status !== 'loading') $status.set(online ? 'ready' : 'offline');
+      if (status === 'ready' || status === 'offline') $status.set(online ? 'ready' : 'offline');
     },
   });
   let stopped = false;
@@ -128,9 +134,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
 
   // ---- meters ----
   const meters = new Map<string, Meter>();
-  const meter = (id: string): Meter => {
-    const m = meters.get(id);
-    if (m) return m;
+  const meter = cached(meters, (id): Meter => {
     const $used = atom($claims.get()?.usage?.[id] ?? 0);
     const $ = derive([$used, $config, $claims], () =>
       meterState({ used: $used.get(), limit: forPlan(meterLimit, id) ?? null }),
@@ -145,7 +149,10 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       $used,
       hostSet: false,
       handle: {
-        add: guard((n: number) => (isNum(n) ? record(Math.max(0, $used.get() + n), n) : drop('meter.add'))),
+        add: guard((n: number) => {
+          if (!isNum(n)) return drop('meter.add');
+          record(Math.max(0, $used.get() + n), n);
+        }),
         set: guard((value: number) => {
           if (!isNum(value) || value < 0) return drop('meter.set');
           self.hostSet = true;
@@ -154,9 +161,8 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
         $,
       },
     };
-    meters.set(id, self);
     return self;
-  };
+  });
   const noopMeter: MeterHandle = {
     add: () => drop('meter'),
     set: () => drop('meter'),
@@ -165,15 +171,13 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
 
   // ---- gates ----
   const gates = new Map<string, GateHandle>();
-  const gate = (feature: string): GateHandle => {
-    let g = gates.get(feature);
-    if (g) return g;
+  const gate = cached(gates, (feature): GateHandle => {
     const $ = derive([$config, $claims], () => forPlan(planIncludes, feature) ?? true);
     const hit = () => {
       ledger.mark('g', feature);
       emit('gate_hit', { feature });
     };
-    g = {
+    return {
       // Unknown config or token: fail open; the host's server enforces entitlements anyway.
       check: guard(() => {
         const entitled = $.get();
@@ -184,9 +188,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       $,
       unlockedBy: derive([$config, $claims], () => forPlan(planUnlocking, feature) ?? null),
     };
-    gates.set(feature, g);
-    return g;
-  };
+  });
   // The store of null that unknown gates and surfaces get.
   const none = atom(null);
   const noopGate: GateHandle = {
@@ -346,9 +348,8 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
 
   const upgrade = async (request: UpgradeRequest): Promise<UpgradeDecision> => {
     const body = upgradeBody(request);
-    const { source } = body;
     // A click on a prompt that the host did not report is logged before the routing.
-    const prompt = active(source);
+    const prompt = active(body.source);
     if (prompt && !(lastClick?.id === prompt.id && now() - lastClick.at < 60_000)) clicked(prompt.id);
     const answer = await requestUpgrade(platform, endpoint, body, tokens.send);
     emit('upgrade_routed', {
@@ -372,11 +373,10 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
           channel: isName(invite.channel) ? invite.channel : undefined,
         });
       }),
-      accepted: guard((invite: { inviteId: string }) =>
-        isName(invite?.inviteId)
-          ? emit('invite_accepted', { inviteId: invite.inviteId })
-          : drop('invites.accepted'),
-      ),
+      accepted: guard((invite: { inviteId: string }) => {
+        if (!isName(invite?.inviteId)) return drop('invites.accepted');
+        emit('invite_accepted', { inviteId: invite.inviteId });
+      }),
       canNudge: guard((context: string) => {
         const config = $config.get();
         const t = now();

@@ -12,8 +12,7 @@ const obj = (v: unknown): v is Record<string, unknown> =>
 export function parseConfig(c: unknown): HeadroomConfig | null {
   return obj(c) &&
     ['meters', 'plans', 'prompts', 'experiments', 'eligibility', 'fatigue'].every((k) => obj(c[k])) &&
-    Array.isArray(c.upgradePath) &&
-    Array.isArray(c.triggers)
+    [c.upgradePath, c.triggers].every(Array.isArray)
     ? (c as unknown as HeadroomConfig)
     : null;
 }

@@ -11,11 +11,11 @@ export function sanitizeProps(props: unknown): Props | undefined {
   if (typeof props !== 'object' || props === null) return undefined;
   const out: Props = {};
   let n = 0;
-  for (const key in props) {
-    if (!Object.hasOwn(props, key) || key.length > 64 || ++n > 50) continue;
+  for (const key of Object.keys(props)) {
+    if (key.length > 64 || ++n > 50) continue;
     const v = (props as Record<string, unknown>)[key];
     if (v === null || typeof v === 'boolean' || isNum(v)) out[key] = v as Props[string];
-    else if (typeof v === 'string') out[key] = v.length > 1000 ? v.slice(0, 1000) : v;
+    else if (typeof v === 'string') out[key] = v.slice(0, 1000);
   }
   return out;
 }
