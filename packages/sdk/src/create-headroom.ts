@@ -43,8 +43,8 @@ import type {
   UpgradeRequest,
 } from './types.ts';
 
-// `hostSet`: the host set the value, so the account's own count no longer raises it.
-type Meter = { $used: WritableAtom<number>; hostSet: boolean; handle: MeterHandle };
+// `raise`: the account's own count raises the value, until the host sets it.
+type Meter = { $used: WritableAtom<number>; raise: (value: number) => void; handle: MeterHandle };
 
 /** `build(id)` once per id, kept in `map`. */
 const cached =
@@ -113,12 +113,21 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     else held.push(event);
   };
 
+  // ---- trigger evaluation, debounced to one microtask per burst of changes ----
+  let scheduled = false;
+  let loaded = false;
+  const schedule = () => {
+    if (scheduled || stopped) return;
+    scheduled = true;
+    queueMicrotask(guard(evaluate));
+  };
+
   // ---- ledger (per-user facts across tabs and reloads) ----
   let link: ReturnType<NonNullable<Platform['broadcast']>> | undefined;
   const ledger = createLedger(
     platform,
     scope.then((s) => `hr:l:${s}`),
-    () => schedule(),
+    schedule,
     () => link?.post('ledger'),
   );
 
@@ -145,9 +154,12 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       emit('usage', { meter: id, value, delta });
       schedule();
     };
-    const self: Meter = {
+    let hostSet = false;
+    return {
       $used,
-      hostSet: false,
+      raise: (value) => {
+        if (!hostSet && value > $used.get()) $used.set(value);
+      },
       handle: {
         add: guard((n: number) => {
           if (!isNum(n)) return drop('meter.add');
@@ -155,13 +167,12 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
         }),
         set: guard((value: number) => {
           if (!isNum(value) || value < 0) return drop('meter.set');
-          self.hostSet = true;
+          hostSet = true;
           record(value);
         }),
         $,
       },
     };
-    return self;
   });
   const noopMeter: MeterHandle = {
     add: () => drop('meter'),
@@ -201,14 +212,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   // ---- account history from the edge ----
   let history: Record<string, unknown> | undefined;
 
-  // ---- trigger evaluation, debounced to one microtask per burst of changes ----
-  let scheduled = false;
-  let loaded = false;
-  const schedule = () => {
-    if (scheduled || stopped) return;
-    scheduled = true;
-    queueMicrotask(guard(evaluate));
-  };
+  // What schedule() runs: triggers, then the prompt of each surface.
   function evaluate() {
     scheduled = false;
     const config = $config.get();
@@ -247,7 +251,10 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       if (!isName(name)) return drop(call);
       fn(name, ...rest);
     });
-  const active = (id: string | undefined) => [...surfaces.values()].find(($) => $.get()?.id === id)?.get();
+  const active = (id: string | undefined) => {
+    for (const $ of surfaces.values()) if ($.get()?.id === id) return $.get();
+    return undefined;
+  };
   // A prompt method: an id of no prompt on screen is dropped and counted.
   const onPrompt = (call: string, fn: (p: ActivePrompt) => void) =>
     guard((id: string) => {
@@ -256,13 +263,11 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       fn(p);
     });
   const promptEvent = (type: string, { id, surface, trigger, experiment }: ActivePrompt) => {
-    const x = experiment?.enrolled ? experiment : undefined;
     emit(type, {
       promptId: id,
       surface,
       triggerId: trigger.id,
-      experimentId: x?.experimentId,
-      variantId: x?.variantId,
+      ...(experiment?.enrolled && { experimentId: experiment.experimentId, variantId: experiment.variantId }),
     });
   };
   const unitOf = (experimentId: string) => {
@@ -275,9 +280,11 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     if (unitId !== undefined && a.enrolled && ledger.once('x', `${a.experimentId}|${unitId}`))
       emit('exposure', { experimentId: a.experimentId, variantId: a.variantId, unitId });
   };
-  let lastClick: { id: string; at: number } | undefined;
+  let lastClickId: string | undefined;
+  let lastClickAt = 0;
   const clicked = onPrompt('prompts.clicked', (p) => {
-    lastClick = { id: p.id, at: now() };
+    lastClickId = p.id;
+    lastClickAt = now();
     promptEvent('prompt_clicked', p);
   });
 
@@ -286,7 +293,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     const inline = parseConfig(o.config);
     if (inline) return $config.set(inline);
     if (o.config) fail('config', 'invalid');
-    await loadConfig(platform, endpoint, (config) => $config.set(config));
+    await loadConfig(platform, endpoint, $config);
   };
   const loadAccount = async () => {
     const res = await tokens.send((token) =>
@@ -295,8 +302,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     if (!res.ok) throw res.status;
     history = Object(await res.json());
     for (const [id, value] of Object.entries<unknown>(Object(history?.usage))) {
-      const m = isName(id) && isNum(value) ? meter(id) : undefined;
-      if (m && !m.hostSet && (value as number) > m.$used.get()) m.$used.set(value as number);
+      if (isName(id) && isNum(value)) meter(id).raise(value);
     }
     schedule();
   };
@@ -350,7 +356,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     const body = upgradeBody(request);
     // A click on a prompt that the host did not report is logged before the routing.
     const prompt = active(body.source);
-    if (prompt && !(lastClick?.id === prompt.id && now() - lastClick.at < 60_000)) clicked(prompt.id);
+    if (prompt && !(lastClickId === prompt.id && now() - lastClickAt < 60_000)) clicked(prompt.id);
     const answer = await requestUpgrade(platform, endpoint, body, tokens.send);
     emit('upgrade_routed', {
       ...body,
@@ -431,9 +437,10 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     flush: () => queue.flush(),
     consent: guard((granted: boolean) => {
       consented = granted === true;
-      if (!consented) return;
-      for (const event of held.splice(0)) queue.push(event);
-      void queue.flush();
+      if (consented) {
+        for (const event of held.splice(0)) queue.push(event);
+        void queue.flush();
+      }
     }),
     shutdown: async () => {
       if (stopped) return;

@@ -1,15 +1,16 @@
 import type { HeadroomConfig } from '@headroom/core';
+import type { WritableAtom } from 'nanostores';
 import { parseConfig } from './parse-config.ts';
 import type { Platform } from './types.ts';
 
 /**
  * `GET /v1/config` with ETag revalidation. The last good config is cached in storage and
- * handed to `use` first, so an offline start still has one; a 304 keeps it.
+ * set in `$config` first, so an offline start still has one; a 304 keeps it.
  */
 export async function loadConfig(
   platform: Pick<Platform, 'fetch' | 'storage'>,
   endpoint: string,
-  use: (config: HeadroomConfig) => void,
+  $config: WritableAtom<HeadroomConfig | null>,
 ): Promise<void> {
   const key = `hr:config:${endpoint}`;
   let cached: { etag?: string | null; config?: unknown } = {};
@@ -17,7 +18,7 @@ export async function loadConfig(
     cached = JSON.parse((await platform.storage.get(key)) ?? '{}');
   } catch {}
   const fromCache = parseConfig(cached.config);
-  if (fromCache) use(fromCache);
+  if (fromCache) $config.set(fromCache);
   const res = await platform.fetch(`${endpoint}/v1/config`, {
     headers: fromCache && cached.etag ? { 'if-none-match': cached.etag } : {},
   });
@@ -26,7 +27,7 @@ export async function loadConfig(
   const body: unknown = await res.json();
   const config = parseConfig(body);
   if (!config) throw 'invalid';
-  use(config);
+  $config.set(config);
   await platform.storage.set(
     key,
     // A missing ETag is stored as null, which sends no If-None-Match either.
