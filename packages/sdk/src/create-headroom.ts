@@ -77,13 +77,19 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
 
   // ---- token and account key ----
   const tokens = createTokenSource(o.token, now, (token) => $claims.set(decodeClaims(token)));
-  // Only a token that loaded sets claims, so a failed first load is anonymous too.
-  const scope = tokens.first
-    .catch(() => {})
-    .then(() => {
+  // The account key, once the first token is known; a token that cannot be had or read is reported.
+  const scope = tokens.first.then(
+    () => {
       const c = $claims.get();
-      return c ? `${encodeURIComponent(c.sub)}:${encodeURIComponent(c.uid)}` : 'anonymous';
-    });
+      if (c) return `${encodeURIComponent(c.sub)}:${encodeURIComponent(c.uid)}`;
+      fail('token', 'invalid claims');
+      return 'anonymous';
+    },
+    (error: unknown) => {
+      fail('token', error);
+      return 'anonymous';
+    },
+  );
 
   // ---- consent, events ----
   let consented = o.consent !== false;
@@ -245,11 +251,12 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   $config.listen(schedule);
   $claims.listen(schedule);
 
-  // A public method whose first argument must be a name: anything else is dropped and counted.
-  const named = <A extends unknown[]>(call: string, fn: (name: string, ...rest: A) => unknown) =>
-    guard((name: string, ...rest: A) => {
+  // A public method whose first argument must be a name (anything else is dropped and counted)
+  // and that takes at most one more.
+  const named = (call: string, fn: (name: string, arg?: unknown) => unknown) =>
+    guard((name: string, arg?: unknown) => {
       if (!isName(name)) return drop(call);
-      fn(name, ...rest);
+      fn(name, arg);
     });
   const active = (id: string | undefined) => {
     for (const $ of surfaces.values()) if ($.get()?.id === id) return $.get();
@@ -313,8 +320,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       fail(name, error);
     });
   const started = (async () => {
-    await tokens.first.catch((error: unknown) => fail('token', error));
-    if (tokens.peek() !== undefined && !$claims.get()) fail('token', 'invalid claims');
+    await scope;
     await Promise.all([
       attempt('config', configure),
       attempt('account', loadAccount),
@@ -398,7 +404,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       nudgeShown: named('invites.nudgeShown', (context) => ledger.once('n', context, now() - DAY_MS)),
       nudgeDismissed: named('invites.nudgeDismissed', (context) => ledger.mark('m', context)),
     },
-    track: named('track', (name, props?: unknown) => emit('custom', { name, props: sanitizeProps(props) })),
+    track: named('track', (name, props) => emit('custom', { name, props: sanitizeProps(props) })),
     triggers: { $: $triggers },
     prompts: {
       current: guard((surface: Surface) => surfaces.get(surface) ?? none, none),

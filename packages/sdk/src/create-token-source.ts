@@ -24,14 +24,6 @@ export function createTokenSource(
   let lastRefresh = -Infinity;
   // The latest load: it resolves the cached token, or is the refresh under way.
   const get = () => pending;
-  /** A fresh token from the host, or undefined when none can be had now. */
-  const refresh = async (): Promise<string | undefined> => {
-    if (typeof source !== 'function' || now() - lastRefresh < 1000) return undefined;
-    lastRefresh = now();
-    token = undefined;
-    pending = load();
-    return pending.catch(() => undefined);
-  };
   return {
     /** Resolves once the first token is known (or could not be had). */
     first: pending,
@@ -40,8 +32,13 @@ export function createTokenSource(
     peek: () => token,
     /** Sends with the current token and, after a 401, once more with a fresh one if there is one. */
     send: async (request: (token: string) => Promise<Response>): Promise<Response> => {
-      const res = await request(await get());
-      const fresh = res.status === 401 ? await refresh() : undefined;
+      const res = await request(await pending);
+      if (res.status !== 401 || typeof source !== 'function' || now() - lastRefresh < 1000) return res;
+      lastRefresh = now();
+      token = undefined;
+      pending = load();
+      // No fresh token from the host: the 401 stands.
+      const fresh = await pending.catch(() => undefined);
       return fresh === undefined ? res : request(fresh);
     },
   };

@@ -24,13 +24,13 @@ export async function loadConfig(
   });
   if (res.status === 304 && fromCache) return;
   if (!res.ok) throw res.status;
-  const body: unknown = await res.json();
-  const config = parseConfig(body);
+  // parseConfig() hands back the document itself, so it is what gets cached.
+  const config = parseConfig(await res.json());
   if (!config) throw 'invalid';
   $config.set(config);
   await platform.storage.set(
     key,
     // A missing ETag is stored as null, which sends no If-None-Match either.
-    JSON.stringify({ etag: res.headers.get('etag'), config: body }),
+    JSON.stringify({ etag: res.headers.get('etag'), config }),
   );
 }
