@@ -269,6 +269,12 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       if (!p) return drop(call);
       fn(p);
     });
+  const unitOf = (experimentId: string) => {
+    const claims = $claims.get();
+    const experiment = $config.get()?.experiments[experimentId];
+    if (claims && experiment) return experiment.unit === 'user' ? claims.uid : claims.sub;
+    return undefined;
+  };
   const promptEvent = (type: string, { id, surface, trigger, experiment }: ActivePrompt) => {
     emit(type, {
       promptId: id,
@@ -276,11 +282,6 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       triggerId: trigger.id,
       ...(experiment?.enrolled && { experimentId: experiment.experimentId, variantId: experiment.variantId }),
     });
-  };
-  const unitOf = (experimentId: string) => {
-    const claims = $claims.get();
-    const experiment = $config.get()?.experiments[experimentId];
-    return claims && experiment ? (experiment.unit === 'user' ? claims.uid : claims.sub) : undefined;
   };
   // Logs the unit's exposure once, the first time it sees its variant.
   const expose = (a: Assignment, unitId = unitOf(a.experimentId)) => {
@@ -362,7 +363,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     const body = upgradeBody(request);
     // A click on a prompt that the host did not report is logged before the routing.
     const prompt = active(body.source);
-    if (prompt && !(lastClickId === prompt.id && now() - lastClickAt < 60_000)) clicked(prompt.id);
+    if (prompt && (lastClickId !== prompt.id || now() - lastClickAt >= 60_000)) clicked(prompt.id);
     const answer = await requestUpgrade(platform, endpoint, body, tokens.send);
     emit('upgrade_routed', {
       ...body,
