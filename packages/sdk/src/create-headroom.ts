@@ -436,9 +436,9 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     status: { $: $status },
     diagnostics: {
       $: $diagnostics,
-      report: guard((error: unknown, context?: string) => {
-        fail(String(context ?? 'report').slice(0, 200), error instanceof Error ? error.message : error);
-      }),
+      report: guard((error: unknown, context?: string) =>
+        fail(String(context ?? 'report').slice(0, 200), error instanceof Error ? error.message : error),
+      ),
     },
     ready: () => ready,
     flush: () => queue.flush(),

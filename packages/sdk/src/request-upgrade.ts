@@ -2,7 +2,6 @@ import type { Route } from '@headroom/core';
 import { isName, isNum } from './is-valid.ts';
 import type { Platform, UpgradeDecision, UpgradeRequest } from './types.ts';
 
-const ROUTES = ['self_serve', 'self_serve_with_assist', 'cs_assist'];
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
 /** A validated upgrade request; throws on a missing plan, drops malformed optional fields. */
@@ -34,9 +33,16 @@ export async function requestUpgrade(
       body: JSON.stringify({ ...body, token }),
     }),
   );
-  const answer: Partial<UpgradeDecision> = Object(await res.json().catch(() => 0));
-  const { route, reasons, expansionAcv, checkoutUrl, handoff: h } = answer;
-  if (!res.ok || !ROUTES.includes(route as string)) throw new Error(`upgrade: ${res.status}`);
+  const {
+    route,
+    reasons,
+    expansionAcv,
+    checkoutUrl,
+    handoff: h,
+  }: Partial<UpgradeDecision> = Object(await res.json().catch(() => 0));
+  // A route this SDK does not know is an answer it cannot act on.
+  if (!res.ok || !['self_serve', 'self_serve_with_assist', 'cs_assist'].includes(route as string))
+    throw new Error(`upgrade: ${res.status}`);
   return {
     route: route as Route,
     reasons: Array.isArray(reasons) ? reasons : [],
