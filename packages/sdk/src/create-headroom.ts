@@ -52,7 +52,6 @@ const cached =
   (id: string): T =>
     map.get(id) ?? (map.set(id, build(id)).get(id) as T);
 
-const SURFACES: readonly Surface[] = ['banner', 'modal', 'inline', 'toast'];
 const READY_TIMEOUT_MS = 5000;
 
 /**
@@ -145,7 +144,12 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   };
 
   // The prompt each surface shows now.
-  const surfaces = new Map(SURFACES.map((surface) => [surface, atom<ActivePrompt | null>(null)]));
+  const surfaces = new Map(
+    (['banner', 'modal', 'inline', 'toast'] as const).map((surface) => [
+      surface,
+      atom<ActivePrompt | null>(null),
+    ]),
+  );
 
   // ---- meters ----
   const meters = new Map<string, Meter>();

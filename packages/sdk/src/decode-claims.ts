@@ -1,7 +1,5 @@
 import type { AccountClaims } from '@headroom/core';
 
-const SEGMENTS = ['smb', 'mid_market', 'enterprise'];
-
 /**
  * Reads the claims of an account token (JWT payload, base64url JSON) for display only: the
  * browser cannot verify the signature, the edge does. Null for anything that is not a token
@@ -30,7 +28,7 @@ export function parseClaims(input: unknown): AccountClaims | null {
   const c: Record<string, unknown> = Object(input);
   const ok =
     [c.sub, c.uid, c.plan].every((v) => typeof v === 'string' && v.length > 0 && v.length <= 200) &&
-    SEGMENTS.includes(c.segment as string) &&
+    ['smb', 'mid_market', 'enterprise'].includes(c.segment as string) &&
     typeof c.acv === 'number' &&
     Number.isInteger(c.seats);
   return ok ? (c as AccountClaims) : null;
