@@ -52,7 +52,6 @@ const cached =
   (id: string): T =>
     map.get(id) ?? (map.set(id, build(id)).get(id) as T);
 
-const READY_TIMEOUT_MS = 5000;
 
 /**
  * Creates the browser client: meters, gates, invites and custom events go to a durable
@@ -341,8 +340,9 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     schedule();
     await queue.flush();
   })();
+  // Start-up done, or 5 s at the latest.
   const ready = new Promise<void>((resolve) => {
-    platform.setTimeout(resolve, READY_TIMEOUT_MS);
+    platform.setTimeout(resolve, 5000);
     started.then(resolve, resolve);
   });
 
