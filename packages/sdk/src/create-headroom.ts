@@ -52,7 +52,6 @@ const cached =
   (id: string): T =>
     map.get(id) ?? (map.set(id, build(id)).get(id) as T);
 
-
 /**
  * Creates the browser client: meters, gates, invites and custom events go to a durable
  * queue; triggers and prompts are decided locally from the configuration. No method throws.
@@ -75,19 +74,19 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
 
   // ---- token and account key ----
   const tokens = createTokenSource(o.token, now, (token) => $claims.set(decodeClaims(token)));
-  // The account key, once the first token is known; a token that cannot be had or read is reported.
-  const scope = tokens.first.then(
-    () => {
+  // The account key, once the first token is known. A token that cannot be had or read, or
+  // claims that cannot be a key (a lone surrogate makes encodeURIComponent throw), are
+  // reported and leave the client anonymous rather than stuck loading.
+  const scope = tokens.first
+    .then(() => {
       const c = $claims.get();
-      if (c) return `${encodeURIComponent(c.sub)}:${encodeURIComponent(c.uid)}`;
-      fail('token', 'invalid claims');
-      return 'anonymous';
-    },
-    (error: unknown) => {
+      if (!c) throw 'invalid claims';
+      return `${encodeURIComponent(c.sub)}:${encodeURIComponent(c.uid)}`;
+    })
+    .catch((error: unknown) => {
       fail('token', error);
       return 'anonymous';
-    },
-  );
+    });
 
   // ---- consent, events ----
   let consented = o.consent !== false;

@@ -51,4 +51,15 @@ describe('the first token', () => {
     expect(keys).toEqual(['hr:l:anonymous', 'hr:q:anonymous']);
     expect(hr.status.$.get()).toBe('shutdown');
   });
+
+  it('reports claims that cannot key storage (a lone surrogate) and starts anonymous, not stuck', async () => {
+    const json = JSON.stringify(claims()).replace('"acct_1"', '"\\ud800"');
+    const payload = btoa(json).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const { warnings, keys, hr } = await boot(`eyJhbGciOiJIUzI1NiJ9.${payload}.c2ln`);
+    expect(hr.account.$.get()?.sub).toBe('\ud800');
+    expect(warnings.filter((w) => w.startsWith('[headroom] token'))).toEqual([
+      expect.stringMatching(/^\[headroom\] token: URIError/),
+    ]);
+    expect(keys).toEqual(['hr:l:anonymous', 'hr:q:anonymous']);
+  });
 });
