@@ -41,6 +41,7 @@ export function createLedger(
 ): Ledger {
   let marks: Mark[] = [];
   let seen = new Map<string, Mark>();
+  // biome-ignore lint/correctness/noUnusedVariables: read by `timer ??=` below
   let timer: unknown;
   let writing: Promise<void> = Promise.resolve();
   const id = (m: Mark) => `${m[1] === 'p' ? epochDay(m[0]) : m[0]}|${m[1]}|${m[2]}`;
@@ -90,16 +91,16 @@ export function createLedger(
       .catch(() => undefined));
 
   const list = (kind: string, since = -Infinity) => marks.filter((m) => m[1] === kind && m[0] >= since);
+  // Without a key, every mark's own key matches.
   const countOf = (kind: string, k?: string, since?: number) =>
-    list(kind, since).filter((m) => k === undefined || m[2] === k).length;
+    list(kind, since).filter((m) => (k ?? m[2]) === m[2]).length;
   const add = (kind: string, k: string, value?: number) => {
     if (!put(platform.now(), kind, k, value)) return;
     onChange();
-    if (timer === undefined)
-      timer = platform.setTimeout(() => {
-        timer = undefined;
-        void save();
-      }, 0);
+    timer ??= platform.setTimeout(() => {
+      timer = undefined;
+      void save();
+    }, 0);
   };
   return {
     mark: add,
@@ -111,7 +112,7 @@ export function createLedger(
       return true;
     },
     async load() {
-      if (merge(await readList(platform.storage, await key))) onChange();
+      if (merge(await readList(platform, await key))) onChange();
     },
     save,
   };

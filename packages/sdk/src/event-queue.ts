@@ -120,8 +120,8 @@ export function createEventQueue(
   let notBefore = 0;
   const schedule = (ms: number) => {
     if (closed) return;
-    const at = Math.max(platform.now() + ms, notBefore);
-    ms = at - platform.now();
+    ms = Math.max(ms, notBefore - platform.now());
+    const at = platform.now() + ms;
     if (at >= flushAt) return;
     platform.clearTimeout(flushTimer);
     flushAt = at;
@@ -141,43 +141,44 @@ export function createEventQueue(
   // Sends a batch; the ids the endpoint answered for (stored, or refused for good) go into
   // `done`. Resolves how long to wait before the rest may be retried, or undefined.
   const post = async (batch: QueuedEvent[], done: Set<string>): Promise<number | undefined> => {
-    // Too big for the endpoint with the current token (a refreshed one is as long): split first.
-    if (batch.length > 1 && json(await o.tokens.get(), batch).length > MAX_BODY) return split(batch, done);
-    let res: Response;
-    try {
-      // With the current token and, after a 401, once more with a fresh one.
-      res = await o.tokens.send((token) =>
-        platform.fetch(o.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: json(token, batch),
-        }),
-      );
-    } catch {
-      o.onNetwork(false);
-      o.tally({ retried: 1 }, 'events: offline');
-      return backoff();
+    let res: Response | undefined;
+    // Too big for the endpoint with the current token (a refreshed one is as long): split
+    // without sending, as after a 413.
+    if (batch.length < 2 || json(await o.tokens.get(), batch).length <= MAX_BODY) {
+      try {
+        // With the current token and, after a 401, once more with a fresh one.
+        res = await o.tokens.send((token) =>
+          platform.fetch(o.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: json(token, batch),
+          }),
+        );
+      } catch {
+        o.onNetwork(false);
+        o.tally({ retried: 1 }, 'events: offline');
+        return backoff();
+      }
+      o.onNetwork(true);
     }
-    o.onNetwork(true);
-    const status = res.status;
-    if (status === 413 && batch.length > 1) return split(batch, done);
+    const status = res?.status ?? 413;
+    // From here on `res` is set: a batch that was not sent has more than one event.
+    if (status === 413 && batch.length > 1) {
+      const half = Math.ceil(batch.length / 2);
+      return (await post(batch.slice(0, half), done)) ?? post(batch.slice(half), done);
+    }
     if (status === 401 || status === 408 || status === 429 || (status >= 500 && status !== 501)) {
       o.tally({ retried: 1 }, `events: ${status}`);
-      return backoff(retryAfter(res.headers.get('retry-after')));
+      return backoff(retryAfter(res!.headers.get('retry-after')));
     }
-    if (res.ok) {
-      const { rejected } = Object(await res.json().catch(() => 0));
+    if (res!.ok) {
+      const { rejected } = Object(await res!.json().catch(() => 0));
       const n = typeof rejected === 'number' ? Math.min(rejected, batch.length) : 0;
       o.tally({ sent: batch.length - n, dropped: n });
       failures = 0;
     } else o.tally({ dropped: batch.length }, `events: ${status}`);
     for (const e of batch) done.add(e.id);
     return undefined;
-  };
-
-  const split = async (batch: QueuedEvent[], done: Set<string>) => {
-    const half = Math.ceil(batch.length / 2);
-    return (await post(batch.slice(0, half), done)) ?? post(batch.slice(half), done);
   };
 
   // One pass at a time in this tab (the cross-tab lock covers other tabs); a flush asked for
@@ -205,7 +206,7 @@ export function createEventQueue(
       let retry: number | undefined;
       const ran = await runLocked(platform, `hr-send:${key}`, async () => {
         for (;;) {
-          const batch = (await readList<QueuedEvent>(platform.storage, key, corrupt)).slice(0, batchSize);
+          const batch = (await readList<QueuedEvent>(platform, key, corrupt)).slice(0, batchSize);
           if (!batch.length || (!all && batch.length < batchSize)) return;
           const done = new Set<string>();
           retry = await post(batch, done);

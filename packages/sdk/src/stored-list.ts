@@ -3,11 +3,11 @@ import type { Platform } from './types.ts';
 
 /** The JSON array stored under `key`: [] when absent, not an array, or corrupt (then `onCorrupt`). */
 export async function readList<T>(
-  storage: Platform['storage'],
+  platform: Pick<Platform, 'storage'>,
   key: string,
   onCorrupt?: () => void,
 ): Promise<T[]> {
-  const raw = await storage.get(key);
+  const raw = await platform.storage.get(key);
   try {
     const list: unknown = JSON.parse(raw || '[]');
     return Array.isArray(list) ? list : [];
@@ -30,8 +30,7 @@ export function updateList<T>(
   return runLocked(
     platform,
     `hr-store:${key}`,
-    async () =>
-      platform.storage.set(key, JSON.stringify(change(await readList(platform.storage, key, onCorrupt)))),
+    async () => platform.storage.set(key, JSON.stringify(change(await readList(platform, key, onCorrupt)))),
     true,
   );
 }
