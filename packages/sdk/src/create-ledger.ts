@@ -25,9 +25,6 @@ export interface Ledger {
   save(): Promise<void>;
 }
 
-const KEEP_MS = 400 * DAY_MS;
-const MAX_MARKS = 5000;
-
 /**
  * Per-user facts that must survive reloads and agree across tabs (fatigue counts, gate-hit
  * and invite history, exposures). Marks are merged as a set union, so two tabs writing at
@@ -81,8 +78,9 @@ export function createLedger(
       .then(async () => {
         await updateList(platform, await key, (stored) => {
           merge(stored);
-          const cutoff = platform.now() - KEEP_MS;
-          marks = marks.filter((m) => m[0] >= cutoff).slice(-MAX_MARKS);
+          // Marks are kept for 400 days, at most the newest 5,000.
+          const cutoff = platform.now() - 400 * DAY_MS;
+          marks = marks.filter((m) => m[0] >= cutoff).slice(-5000);
           seen = new Map(marks.map((m) => [id(m), m]));
           return marks;
         });

@@ -40,9 +40,6 @@ export interface EventQueue {
   close(): Promise<void>;
 }
 
-const BEACON_BYTES = 60_000;
-const MAX_BODY = 64_000;
-
 /**
  * A durable, bounded, batched event queue. Events are appended in memory, persisted
  * asynchronously (coalesced) under a storage lock, and sent by whichever tab holds the send
@@ -142,9 +139,9 @@ export function createEventQueue(
   // `done`. Resolves how long to wait before the rest may be retried, or undefined.
   const post = async (batch: QueuedEvent[], done: Set<string>): Promise<number | undefined> => {
     let res: Response | undefined;
-    // Too big for the endpoint with the current token (a refreshed one is as long): split
-    // without sending, as after a 413.
-    if (batch.length < 2 || json(await o.tokens.get(), batch).length <= MAX_BODY) {
+    // Over the endpoint's 64 kB body limit with the current token (a refreshed one is as
+    // long): split without sending, as after a 413.
+    if (batch.length < 2 || json(await o.tokens.get(), batch).length <= 64_000) {
       try {
         // With the current token and, after a 401, once more with a fresh one.
         res = await o.tokens.send((token) =>
@@ -245,7 +242,8 @@ export function createEventQueue(
       let body = '';
       for (let n = Math.min(events.length, batchSize * 2); n > 0 && !body; n = Math.floor(n / 2)) {
         body = json(token, events.slice(-n));
-        if (body.length > BEACON_BYTES) body = '';
+        // Browsers refuse beacons and keepalive bodies past 64 kB in flight; stay under 60 kB.
+        if (body.length > 60_000) body = '';
       }
       if (!body) return;
       try {
