@@ -76,25 +76,20 @@ export function createEventQueue(
 
   // Read-modify-write of the stored queue; past maxBytes the oldest events are evicted.
   const update = async (change: (list: QueuedEvent[]) => QueuedEvent[]) => {
-    let next: QueuedEvent[] = [];
-    await updateList<QueuedEvent>(
+    snapshot = await updateList<QueuedEvent>(
       platform,
       await o.key,
       (list) => {
-        next = change(list);
+        const next = change(list);
         let bytes = JSON.stringify(next).length;
         let cut = 0;
         while (bytes > maxBytes && cut < next.length) bytes -= JSON.stringify(next[cut++]).length + 1;
-        if (cut) {
-          next = next.slice(cut);
-          o.tally({ evicted: cut }, `queue: evicted ${cut}`);
-        }
-        return next;
+        if (cut) o.tally({ evicted: cut }, `queue: evicted ${cut}`);
+        return next.slice(cut);
       },
       corrupt,
     );
-    snapshot = next;
-    o.setQueued(next.length + pending.length);
+    o.setQueued(snapshot.length + pending.length);
   };
 
   const persist = () =>
@@ -208,11 +203,9 @@ export function createEventQueue(
           const done = new Set<string>();
           retry = await post(batch, done);
           if (done.size) await serial(() => update((list) => list.filter((e) => !done.has(e.id))));
-          if (retry !== undefined) {
-            notBefore = platform.now() + retry;
-            return;
-          }
-          notBefore = 0;
+          // Timers wait out a backoff or Retry-After; after a success, nothing.
+          notBefore = platform.now() + (retry ?? 0);
+          if (retry !== undefined) return;
         }
       });
       // Busy lock: another tab is sending and will take our stored events too; look again later.
@@ -239,19 +232,19 @@ export function createEventQueue(
       void persist();
       const events = snapshot.concat(pending);
       // Newest events are the ones most likely not yet stored; the rest go on the next load.
-      let body = '';
-      for (let n = Math.min(events.length, batchSize * 2); n > 0 && !body; n = Math.floor(n / 2)) {
-        body = json(token, events.slice(-n));
+      for (let n = Math.min(events.length, batchSize * 2); n > 0; n >>= 1) {
+        const body = json(token, events.slice(-n));
         // Browsers refuse beacons and keepalive bodies past 64 kB in flight; stay under 60 kB.
-        if (body.length > 60_000) body = '';
-      }
-      if (!body) return;
-      try {
-        if (platform.sendBeacon?.(o.url, body)) return;
-        // A string body goes as text/plain;charset=UTF-8: CORS-safelisted, as with sendBeacon.
-        void platform.fetch(o.url, { method: 'POST', body, keepalive: true }).catch(() => undefined);
-      } catch {
-        // The page is going away; stored events are sent on the next load.
+        if (body.length <= 60_000) {
+          try {
+            if (platform.sendBeacon?.(o.url, body)) return;
+            // A string body goes as text/plain;charset=UTF-8: CORS-safelisted, as with sendBeacon.
+            void platform.fetch(o.url, { method: 'POST', body, keepalive: true }).catch(() => undefined);
+          } catch {
+            // The page is going away; stored events are sent on the next load.
+          }
+          return;
+        }
       }
     },
     async close() {

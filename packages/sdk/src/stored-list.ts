@@ -20,17 +20,23 @@ export async function readList<T>(
 /**
  * Read-modify-write of the JSON array stored under `key`, under the cross-tab storage lock
  * (short; other tabs wait), so two tabs writing at once never lose each other's entries.
+ * Resolves the list written.
  */
-export function updateList<T>(
+export async function updateList<T>(
   platform: Pick<Platform, 'storage' | 'withLock' | 'setTimeout'>,
   key: string,
   change: (list: T[]) => T[],
   onCorrupt?: () => void,
-): Promise<boolean> {
-  return runLocked(
+): Promise<T[]> {
+  let next: T[] = [];
+  await runLocked(
     platform,
     `hr-store:${key}`,
-    async () => platform.storage.set(key, JSON.stringify(change(await readList(platform, key, onCorrupt)))),
+    async () => {
+      next = change(await readList(platform, key, onCorrupt));
+      await platform.storage.set(key, JSON.stringify(next));
+    },
     true,
   );
+  return next;
 }
