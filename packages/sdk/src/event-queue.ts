@@ -124,10 +124,10 @@ export function createEventQueue(
   };
 
   const backoff = (retryAfterMs = 0) => {
-    failures++;
-    const exp = Math.min(retryMax, retryBase * 2 ** Math.min(failures - 1, 20));
+    // Doubles with each failure before this one (counted here), up to retryMax.
+    const exp = Math.min(retryMax, retryBase * 2 ** Math.min(failures++, 20));
     // Equal jitter: spreads tabs and clients apart but never retries sooner than half the step.
-    return Math.max(exp / 2 + (exp / 2) * (platform.random ?? Math.random)(), retryAfterMs);
+    return Math.max((exp / 2) * (1 + (platform.random ?? Math.random)()), retryAfterMs);
   };
 
   // Sends a batch; the ids the endpoint answered for (stored, or refused for good) go into
