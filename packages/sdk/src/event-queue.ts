@@ -63,7 +63,6 @@ export function createEventQueue(
   let flushAt = Infinity;
   let chain: Promise<unknown> = Promise.resolve();
   let failures = 0;
-  let closed = false;
 
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = chain.then(fn, fn);
@@ -111,7 +110,6 @@ export function createEventQueue(
   // Timers never fire before a backoff or Retry-After is over.
   let notBefore = 0;
   const schedule = (ms: number) => {
-    if (closed) return;
     ms = Math.max(ms, notBefore - platform.now());
     const at = platform.now() + ms;
     if (at >= flushAt) return;
@@ -248,7 +246,8 @@ export function createEventQueue(
       }
     },
     async close() {
-      closed = true;
+      // No timer is set after this: every time is at or after it.
+      flushAt = -Infinity;
       platform.clearTimeout(flushTimer);
       platform.clearTimeout(persistTimer);
       await persist();
