@@ -43,11 +43,9 @@ export function browserPlatform(): Platform {
     onOnline: (fn) => listen(g as unknown as EventTarget, 'online', fn),
     withLock: locks
       ? (name, fn) =>
-          locks.request(name, { ifAvailable: true }, async (lock) => {
-            if (!lock) return false;
-            await fn();
-            return true;
-          }) as unknown as Promise<boolean>
+          locks.request(name, { ifAvailable: true }, (lock) =>
+            lock ? fn().then(() => true) : false,
+          ) as unknown as Promise<boolean>
       : (name, fn) => leaseLock(storage, tab, name, fn),
     broadcast: g.BroadcastChannel
       ? (name, onMessage): BroadcastLink => {
