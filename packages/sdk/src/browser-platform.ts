@@ -83,10 +83,6 @@ export async function leaseLock(
   await storage.set(key, `${now() + 10_000} ${owner}`);
   await new Promise((resolve) => setTimeout(resolve, 15));
   if ((await held()) !== owner) return false;
-  try {
-    await fn();
-  } finally {
-    await storage.remove(key);
-  }
+  await fn().finally(() => storage.remove(key));
   return true;
 }

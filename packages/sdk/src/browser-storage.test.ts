@@ -51,6 +51,16 @@ describe('storage lease lock', () => {
   });
 });
 
+describe('storage lease lock, failing work', () => {
+  it("rejects with the work's error and removes the lease", async () => {
+    const storage = createMemoryStorage();
+    await expect(leaseLock(storage, 'a', 'send', () => Promise.reject(new Error('boom')))).rejects.toThrow(
+      'boom',
+    );
+    expect(await storage.get('hr-lease:send')).toBeUndefined();
+  });
+});
+
 describe('Web Locks', () => {
   afterEach(() => vi.unstubAllGlobals());
 

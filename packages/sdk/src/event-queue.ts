@@ -179,14 +179,13 @@ export function createEventQueue(
   let partial = false;
   const flush = (all = true): Promise<void> => {
     partial ||= all;
-    queued ??= tail = tail.then(() => {
-      queued = undefined;
-      return pass();
-    });
+    queued ??= tail = tail.then(pass);
     return queued;
   };
 
   const pass = async () => {
+    // From here on, a flush asked for runs after this pass.
+    queued = undefined;
     try {
       await persist();
       if (!o.canSend()) return;

@@ -8,13 +8,13 @@ export async function readList<T>(
   onCorrupt?: () => void,
 ): Promise<T[]> {
   const raw = await platform.storage.get(key);
+  let list: unknown = [];
   try {
-    const list: unknown = JSON.parse(raw || '[]');
-    return Array.isArray(list) ? list : [];
+    list = JSON.parse(raw || '[]');
   } catch {
     onCorrupt?.();
-    return [];
   }
+  return Array.isArray(list) ? list : [];
 }
 
 /**
