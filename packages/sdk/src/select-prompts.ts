@@ -34,10 +34,10 @@ export function dismissedOut(
   key: string,
   now: number,
 ): boolean {
-  const { snoozeDays, retireAfterDismissals, retireDays } = config.fatigue;
+  const { fatigue } = config;
   return (
-    ledger.countOf(kind, key, now - snoozeDays * DAY_MS) > 0 ||
-    ledger.countOf(kind, key, now - retireDays * DAY_MS) >= retireAfterDismissals
+    ledger.countOf(kind, key, now - fatigue.snoozeDays * DAY_MS) > 0 ||
+    ledger.countOf(kind, key, now - fatigue.retireDays * DAY_MS) >= fatigue.retireAfterDismissals
   );
 }
 
@@ -71,7 +71,7 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
     const explicit = config.prompts[trigger.prompt as string]?.plan;
     // The first plan above the current one that passes `test` (an unknown plan has none).
     const above = (test: (plan: string) => boolean) =>
-      explicit ?? (i < 0 ? undefined : path.slice(i + 1).find(test)) ?? null;
+      explicit ?? (i < 0 ? null : (path.slice(i + 1).find(test) ?? null));
     const ctx: PromptContext = {
       plan: current,
       nextPlan: above(() => true),
@@ -89,8 +89,10 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
       const ratio = limit === null ? 0 : limit > 0 ? used / limit : 1;
       if (ratio > best) {
         best = ratio;
-        const more = (plan: string) => meterLimit(config, plan, meter) ?? Infinity;
-        const next = (limit !== null && above((p) => more(p) > limit)) || ctx.nextPlan;
+        // The first plan with more room (unlimited counts as more).
+        const next =
+          (limit !== null && above((p) => (meterLimit(config, p, meter) ?? Infinity) > limit)) ||
+          ctx.nextPlan;
         Object.assign(ctx, {
           meter,
           used,
