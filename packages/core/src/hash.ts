@@ -14,5 +14,5 @@ export function hash32(input: string): number {
 
 /** The hash mapped into the open interval (0, 1). */
 export function hashUnit(input: string): number {
-  return (hash32(input) + 0.5) / 4_294_967_296;
+  return (hash32(input) + 0.5) / 2 ** 32;
 }
