@@ -93,14 +93,13 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
         const next =
           (limit !== null && above((p) => (meterLimit(config, p, meter) ?? Infinity) > limit)) ||
           ctx.nextPlan;
-        Object.assign(ctx, {
-          meter,
-          used,
-          limit,
-          ratio,
-          nextPlan: next,
-          nextLimit: next && meterLimit(config, next, meter),
-        });
+        ctx.meter = meter;
+        ctx.used = used;
+        ctx.limit = limit;
+        ctx.ratio = ratio;
+        ctx.nextPlan = next;
+        // Plan names are never empty, so this is null or the next plan's limit.
+        ctx.nextLimit = (next && meterLimit(config, next, meter)) as number | null;
       }
     }
     if (kind === 'gate_distinct' || kind === 'gate_intent') {
@@ -120,9 +119,8 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
         const plan = planIncludes(config, current, feature)
           ? null
           : above((p) => planIncludes(config, p, feature));
-        const at = plan === null ? rank : path.indexOf(plan);
-        if (at < rank) {
-          rank = at;
+        if (plan !== null && path.indexOf(plan) < rank) {
+          rank = path.indexOf(plan);
           ctx.feature = feature;
           ctx.nextPlan = plan;
         }
