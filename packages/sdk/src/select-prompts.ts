@@ -43,8 +43,7 @@ export function dismissedOut(
 
 /** Prompts and invite nudges counted against the weekly cap. */
 export function shownThisWeek(ledger: Pick<Ledger, 'countOf'>, now: number): number {
-  const since = now - 7 * DAY_MS;
-  return ledger.countOf('s', undefined, since) + ledger.countOf('n', undefined, since);
+  return ledger.countOf('s', undefined, now - 7 * DAY_MS) + ledger.countOf('n', undefined, now - 7 * DAY_MS);
 }
 
 /**
@@ -65,15 +64,14 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
    * for a gate trigger, the plan that unlocks the shown feature; otherwise the next plan.
    */
   const context = (trigger: TriggerResult): PromptContext => {
-    const current = claims.plan;
     const path = config.upgradePath;
-    const i = path.indexOf(current);
+    const i = path.indexOf(claims.plan);
     const explicit = config.prompts[trigger.prompt as string]?.plan;
     // The first plan above the current one that passes `test` (an unknown plan has none).
     const above = (test: (plan: string) => boolean) =>
       explicit ?? (i < 0 ? null : (path.slice(i + 1).find(test) ?? null));
     const ctx: PromptContext = {
-      plan: current,
+      plan: claims.plan,
       nextPlan: above(() => true),
       feature: ledger.list('g').pop()?.[2],
     };
@@ -84,7 +82,7 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
     const { kind } = rule;
     let best = -1;
     for (const meter of rule.meter ? [rule.meter] : (rule.meters ?? [])) {
-      const limit = meterLimit(config, current, meter);
+      const limit = meterLimit(config, claims.plan, meter);
       const used = input.meters[meter] ?? 0;
       const ratio = limit === null ? 0 : limit > 0 ? used / limit : 1;
       if (ratio > best) {
@@ -116,7 +114,7 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
           .reverse(),
         ...(input.gateHits ?? []).filter((h) => h.day > start).map((h) => h.feature),
       ]) {
-        const plan = planIncludes(config, current, feature)
+        const plan = planIncludes(config, claims.plan, feature)
           ? null
           : above((p) => planIncludes(config, p, feature));
         if (plan !== null && path.indexOf(plan) < rank) {
