@@ -14,13 +14,9 @@ export function isoDay(day: number): string {
 /** Epoch day of a `YYYY-MM-DD` or full ISO string; NaN when unparseable. */
 export function dayOfIso(value: string): number {
   // The plain-day form is the hot path (per-day history): read its digits directly.
-  if (value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45) {
-    const year = digits(value, 0, 4);
-    const month = digits(value, 5, 7);
-    const day = digits(value, 8, 10);
-    return daysFromCivil(year, month, day);
-  }
-  return epochDay(Date.parse(value));
+  return value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45
+    ? daysFromCivil(digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10))
+    : epochDay(Date.parse(value));
 }
 
 // The number written by value[from..to) in ASCII digits; NaN if any character is not a digit.
@@ -37,7 +33,7 @@ function digits(value: string, from: number, to: number): number {
 // Days from 0000-03-01 by whole-year, leap-day and month-length counts (a March-based year
 // puts the leap day last), rebased to 1970-01-01; NaN for an impossible date.
 function daysFromCivil(year: number, month: number, day: number): number {
-  const y = year - (month < 3 ? 1 : 0);
+  const y = month < 3 ? year - 1 : year;
   // 30 or 31 by the month's parity, flipping at August; February by the Gregorian leap rule.
   const monthDays =
     month === 2
@@ -45,7 +41,7 @@ function daysFromCivil(year: number, month: number, day: number): number {
         ? 28
         : 29
       : 30 + ((month + (month >> 3)) & 1);
-  return month >= 1 && month <= 12 && day >= 1 && day <= monthDays
+  return month > 0 && month < 13 && day > 0 && day <= monthDays
     ? 365 * y +
         Math.floor(y / 4) -
         Math.floor(y / 100) +

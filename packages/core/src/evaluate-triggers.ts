@@ -19,20 +19,21 @@ const rows = (list: ReadonlyArray<{ day: DayRef; feature?: string; count?: numbe
 
 /**
  * Rows of `gateHits` or `invites` inside the last `withinDays` days (today included): the sum
- * of count × weight(age in days), then the number of distinct features among rows with a count.
+ * of count × 0.5^(age in days ÷ halfLifeDays), then the number of distinct features among rows
+ * with a count. A half-life of Infinity weighs every row exactly 1 (0.5^0).
  */
 function windowed(
   list: Row[],
   today: number,
   withinDays: number,
-  weight: (age: number) => number = () => 1,
+  halfLifeDays: number,
 ): [total: number, features: number] {
   let total = 0;
   const features = new Set<string>();
   for (const { day, feature, count } of list) {
     const age = today - day;
     if (age >= 0 && age < withinDays) {
-      total += count * weight(age);
+      total += count * 0.5 ** (age / halfLifeDays);
       if (count > 0) features.add(feature);
     }
   }
@@ -119,16 +120,15 @@ export function evaluateTriggers(
       shown = threshold = trigger.days;
       reason = `${trigger.meter} at or above ${pct(trigger.atLeast)} for ${value} consecutive days`;
     } else if (trigger.kind === 'gate_distinct') {
-      value = windowed(gateHits, today, trigger.withinDays)[1];
+      value = windowed(gateHits, today, trigger.withinDays, Infinity)[1];
       reason = `${value} distinct gated features hit in ${trigger.withinDays} days`;
     } else if (trigger.kind === 'gate_intent') {
-      const { halfLifeDays } = trigger;
-      score = windowed(gateHits, today, trigger.withinDays, (age) => 0.5 ** (age / halfLifeDays))[0];
+      score = windowed(gateHits, today, trigger.withinDays, trigger.halfLifeDays)[0];
       value = Math.round(score * 100) / 100;
       score += EPSILON;
       reason = `gate intent score ${value} over ${trigger.withinDays} days`;
     } else if (trigger.kind === 'invites_sent') {
-      value = windowed(invites, today, trigger.withinDays)[0];
+      value = windowed(invites, today, trigger.withinDays, Infinity)[0];
       reason = `${value} invites sent in ${trigger.withinDays} days`;
     } else throw new TypeError(`unknown trigger kind ${(trigger as { kind: string }).kind}`);
     const result: TriggerResult = {

@@ -14,6 +14,36 @@ describe('createEventId', () => {
     expect(Number.parseInt(id.slice(0, 8) + id.slice(9, 13), 16)).toBe(now);
   });
 
+  it('writes the same timestamp bytes as ⌊max(0, now)⌋ mod 2^48, big-endian', () => {
+    const reference = (now: number) => {
+      let ms = Math.max(0, Math.floor(now));
+      let hex = '';
+      for (let i = 0; i < 6; i++) {
+        hex = (Number.isFinite(ms) ? ms % 256 : 0).toString(16).padStart(2, '0') + hex;
+        ms = Math.floor(ms / 256);
+      }
+      return `${hex.slice(0, 8)}-${hex.slice(8)}`;
+    };
+    const cases = [
+      0,
+      0.5,
+      1,
+      255.999,
+      256,
+      -1,
+      -0.5,
+      Number.NaN,
+      Infinity,
+      -Infinity,
+      2 ** 48,
+      2 ** 48 + 7,
+      2 ** 52 + 3,
+    ];
+    for (let i = 0; i < 2_000; i++)
+      cases.push(Math.random() * 2 ** (i % 53), Math.floor(Math.random() * 2 ** 48));
+    for (const now of cases) expect(createEventId(now).slice(0, 13), String(now)).toBe(reference(now));
+  });
+
   it('sorts by time as a plain string', () => {
     const ids = [0, 1, 255, 256, 65_536, 1_700_000_000_000, Date.UTC(2026, 0, 1), 2 ** 47].map((t) =>
       createEventId(t),

@@ -1,4 +1,5 @@
-const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+// 256 + i always has three hex digits; the last two are i's, zero-padded.
+const HEX: string[] = Array.from({ length: 256 }, (_, i) => (256 + i).toString(16).slice(1));
 
 /**
  * A UUIDv7 (RFC 9562): 48-bit millisecond timestamp then random bits, so ids sort by time
@@ -10,10 +11,12 @@ export function createEventId(
 ): string {
   const b = new Uint8Array(16);
   random(b);
-  let ms = Math.max(0, Math.floor(now));
+  // A byte store keeps the integer part mod 256, and halving by 256 is exact, so each byte
+  // gets its 8 bits of ⌊ms⌋ with no rounding (NaN and ±Infinity store 0).
+  let ms = Math.max(0, now);
   for (let i = 5; i >= 0; i--) {
-    b[i] = ms % 256;
-    ms = Math.floor(ms / 256);
+    b[i] = ms;
+    ms /= 256;
   }
   // In range, so the indexed reads are numbers.
   b[6] = ((b[6] as number) & 0x0f) | 0x70;

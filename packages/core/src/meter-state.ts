@@ -25,13 +25,17 @@ export function meterState({ used, limit }: { used: number; limit: number | null
   if (!Number.isFinite(limit)) return { used: safeUsed, limit: null, ratio: 0, state: 'ok' };
   const max = limit as number;
   const ratio = max > 0 ? safeUsed / max : safeUsed > 0 ? Infinity : 1;
-  const state: MeterStateName =
-    safeUsed > max
-      ? 'over'
-      : safeUsed === max
-        ? 'at_limit'
-        : ratio + 1e-9 >= APPROACHING_RATIO
-          ? 'approaching'
-          : 'ok';
-  return { used: safeUsed, limit: max, ratio, state };
+  return {
+    used: safeUsed,
+    limit: max,
+    ratio,
+    state:
+      safeUsed > max
+        ? 'over'
+        : safeUsed === max
+          ? 'at_limit'
+          : ratio + 1e-9 >= APPROACHING_RATIO
+            ? 'approaching'
+            : 'ok',
+  };
 }

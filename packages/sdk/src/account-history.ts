@@ -18,13 +18,10 @@ export function mergeHistory(
   local: readonly Mark[],
 ): Array<{ day: number; feature: string; count: number }> {
   // `own`: this browser's count on the row not yet matched by a server row.
-  const out = new Map<string, { day: number; feature: string; count: number; own: number }>();
-  const row = (day: number, feature: string) => {
-    const id = `${day}|${feature}`;
-    const r = out.get(id) ?? { day, feature, count: 0, own: 0 };
-    out.set(id, r);
-    return r;
-  };
+  // Keys hold a '|', so they are never array indices (kept in insertion order) nor `__proto__`.
+  const out: Record<string, { day: number; feature: string; count: number; own: number }> = {};
+  const row = (day: number, feature: string) =>
+    (out[`${day}|${feature}`] ??= { day, feature, count: 0, own: 0 });
   for (const [ts, , k] of local) {
     const r = row(epochDay(ts), key ? k : '');
     r.count++;
@@ -40,5 +37,5 @@ export function mergeHistory(
     r.count += Math.max(0, num(x[count]) - m) + Math.max(0, m - r.own);
     r.own = 0;
   }
-  return [...out.values()];
+  return Object.values(out);
 }

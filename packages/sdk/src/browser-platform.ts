@@ -1,8 +1,6 @@
 import { browserStorage } from './browser-storage.ts';
 import type { BroadcastLink, Platform, PlatformStorage } from './types.ts';
 
-const LEASE_MS = 10_000;
-
 /**
  * The browser defaults: fetch, IndexedDB storage (localStorage, then memory, as fallbacks),
  * sendBeacon, visibilitychange/pagehide, online, Web Locks (a storage lease otherwise) and
@@ -13,9 +11,18 @@ export function browserPlatform(): Platform {
   const g = globalThis;
   const storage = browserStorage();
   const tab = String(Math.random());
-  const listen = (target: Partial<EventTarget> | undefined, type: string, fn: () => void) => {
+  // Returns a stop that also runs `alsoStop` (another listener's).
+  const listen = (
+    target: Partial<EventTarget> | undefined,
+    type: string,
+    fn: () => void,
+    alsoStop?: () => void,
+  ) => {
     target?.addEventListener?.(type, fn);
-    return () => target?.removeEventListener?.(type, fn);
+    return () => {
+      target?.removeEventListener?.(type, fn);
+      alsoStop?.();
+    };
   };
   const locks = (g.navigator as Navigator | undefined)?.locks;
   return {
@@ -26,22 +33,19 @@ export function browserPlatform(): Platform {
     storage,
     // False where there is no sendBeacon, so the queue falls back to a keepalive fetch.
     sendBeacon: (url, body) => g.navigator?.sendBeacon?.(url, body) ?? false,
-    onHidden: (fn) => {
-      const a = listen(g.document, 'visibilitychange', () => g.document.visibilityState === 'hidden' && fn());
-      const b = listen(g as unknown as EventTarget, 'pagehide', fn);
-      return () => {
-        a();
-        b();
-      };
-    },
+    onHidden: (fn) =>
+      listen(
+        g.document,
+        'visibilitychange',
+        () => g.document.visibilityState === 'hidden' && fn(),
+        listen(g as unknown as EventTarget, 'pagehide', fn),
+      ),
     onOnline: (fn) => listen(g as unknown as EventTarget, 'online', fn),
     withLock: locks
       ? (name, fn) =>
-          locks.request(name, { ifAvailable: true }, async (lock) => {
-            if (!lock) return false;
-            await fn();
-            return true;
-          }) as unknown as Promise<boolean>
+          locks.request(name, { ifAvailable: true }, (lock) =>
+            lock ? fn().then(() => true) : false,
+          ) as unknown as Promise<boolean>
       : (name, fn) => leaseLock(storage, tab, name, fn),
     broadcast: g.BroadcastChannel
       ? (name, onMessage): BroadcastLink => {
@@ -75,13 +79,10 @@ export async function leaseLock(
   };
   const other = await held();
   if (other !== undefined && other !== owner) return false;
-  await storage.set(key, `${now() + LEASE_MS} ${owner}`);
+  // A lease lasts 10 s: a tab that died holding it blocks the others no longer than that.
+  await storage.set(key, `${now() + 10_000} ${owner}`);
   await new Promise((resolve) => setTimeout(resolve, 15));
   if ((await held()) !== owner) return false;
-  try {
-    await fn();
-  } finally {
-    await storage.remove(key);
-  }
+  await fn().finally(() => storage.remove(key));
   return true;
 }

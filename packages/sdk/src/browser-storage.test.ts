@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
-import { leaseLock } from './browser-platform.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browserPlatform, leaseLock } from './browser-platform.ts';
 import { browserStorage, openIndexedDb } from './browser-storage.ts';
 import { createMemoryStorage } from './memory-storage.ts';
 
@@ -48,5 +48,55 @@ describe('storage lease lock', () => {
     expect(await leaseLock(storage, 'b', 'send', async () => {})).toBe(true);
     await storage.set('hr-lease:send', JSON.stringify({ owner: 'old', until: Date.now() + 60_000 }));
     expect(await leaseLock(storage, 'b', 'send', async () => {})).toBe(true);
+  });
+});
+
+describe('storage lease lock, failing work', () => {
+  it("rejects with the work's error and removes the lease", async () => {
+    const storage = createMemoryStorage();
+    await expect(leaseLock(storage, 'a', 'send', () => Promise.reject(new Error('boom')))).rejects.toThrow(
+      'boom',
+    );
+    expect(await storage.get('hr-lease:send')).toBeUndefined();
+  });
+});
+
+describe('Web Locks', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  // navigator.locks with ifAvailable: the callback gets null when the lock is held elsewhere;
+  // request() settles with what the callback's promise settles with.
+  const stubLocks = (held: Set<string>) =>
+    vi.stubGlobal('navigator', {
+      locks: {
+        request: async (name: string, _options: unknown, callback: (lock: unknown) => unknown) => {
+          if (held.has(name)) return callback(null);
+          held.add(name);
+          try {
+            return await callback({ name });
+          } finally {
+            held.delete(name);
+          }
+        },
+      },
+    });
+
+  it('runs the work and resolves true when free, false without running it when held', async () => {
+    const held = new Set<string>();
+    stubLocks(held);
+    const { withLock } = browserPlatform();
+    let runs = 0;
+    expect(await withLock?.('send', async () => void runs++)).toBe(true);
+    held.add('send');
+    expect(await withLock?.('send', async () => void runs++)).toBe(false);
+    expect(runs).toBe(1);
+  });
+
+  it("rejects with the work's error and releases the lock", async () => {
+    const held = new Set<string>();
+    stubLocks(held);
+    const { withLock } = browserPlatform();
+    await expect(withLock?.('send', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    expect(held.size).toBe(0);
   });
 });

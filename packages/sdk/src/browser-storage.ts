@@ -1,9 +1,6 @@
 import { createMemoryStorage } from './memory-storage.ts';
 import type { PlatformStorage } from './types.ts';
 
-const DB = 'headroom';
-const STORE = 'kv';
-
 /**
  * IndexedDB key-value storage, falling back to localStorage, then to memory, when the
  * browser refuses (private mode, blocked storage, SSR). Opens nothing until first use.
@@ -11,10 +8,7 @@ const STORE = 'kv';
 /* @__NO_SIDE_EFFECTS__ */
 export function browserStorage(): PlatformStorage {
   let chosen: Promise<PlatformStorage> | undefined;
-  const pick = () => {
-    chosen ??= openIndexedDb().catch(() => localStorageOr());
-    return chosen;
-  };
+  const pick = () => (chosen ??= openIndexedDb().catch(localStorageOr));
   return {
     get: async (key) => (await pick()).get(key),
     set: async (key, value) => (await pick()).set(key, value),
@@ -38,29 +32,33 @@ function localStorageOr(): PlatformStorage {
   }
 }
 
-/** IndexedDB-backed storage; rejects when IndexedDB is missing or blocked. */
+/**
+ * IndexedDB-backed storage (object store `kv` of database `headroom`, version 1); rejects when
+ * IndexedDB is missing or blocked.
+ */
 export async function openIndexedDb(factory: IDBFactory = globalThis.indexedDB): Promise<PlatformStorage> {
-  const open = factory.open(DB, 1);
-  open.onupgradeneeded = () => open.result.createObjectStore(STORE);
+  const open = factory.open('headroom', 1);
+  open.onupgradeneeded = () => open.result.createObjectStore('kv');
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     open.onsuccess = () => resolve(open.result);
     open.onerror = () => reject(open.error);
   });
-  // One transaction per call; it resolves once the write is durable (oncomplete).
-  const run = <T>(mode: IDBTransactionMode, op: (store: IDBObjectStore) => IDBRequest) =>
+  // One transaction per call (read-only unless `mode` says otherwise); it resolves once the
+  // write is durable (oncomplete).
+  const run = <T>(op: (store: IDBObjectStore) => IDBRequest, mode?: IDBTransactionMode) =>
     new Promise<T>((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const request = op(tx.objectStore(STORE));
+      const tx = db.transaction('kv', mode);
+      const request = op(tx.objectStore('kv'));
       tx.oncomplete = () => resolve(request.result);
       tx.onerror = tx.onabort = () => reject(tx.error);
     });
   return {
     get: async (key) => {
-      const value = await run('readonly', (s) => s.get(key));
+      const value = await run((s) => s.get(key));
       return typeof value === 'string' ? value : undefined;
     },
     // These resolve with the request's result (the key, or undefined), which callers ignore.
-    set: (key, value) => run('readwrite', (s) => s.put(value, key)),
-    remove: (key) => run('readwrite', (s) => s.delete(key)),
+    set: (key, value) => run((s) => s.put(value, key), 'readwrite'),
+    remove: (key) => run((s) => s.delete(key), 'readwrite'),
   };
 }

@@ -25,9 +25,6 @@ export interface Ledger {
   save(): Promise<void>;
 }
 
-const KEEP_MS = 400 * DAY_MS;
-const MAX_MARKS = 5000;
-
 /**
  * Per-user facts that must survive reloads and agree across tabs (fatigue counts, gate-hit
  * and invite history, exposures). Marks are merged as a set union, so two tabs writing at
@@ -41,6 +38,7 @@ export function createLedger(
 ): Ledger {
   let marks: Mark[] = [];
   let seen = new Map<string, Mark>();
+  // biome-ignore lint/correctness/noUnusedVariables: read by `timer ??=` below
   let timer: unknown;
   let writing: Promise<void> = Promise.resolve();
   const id = (m: Mark) => `${m[1] === 'p' ? epochDay(m[0]) : m[0]}|${m[1]}|${m[2]}`;
@@ -80,8 +78,9 @@ export function createLedger(
       .then(async () => {
         await updateList(platform, await key, (stored) => {
           merge(stored);
-          const cutoff = platform.now() - KEEP_MS;
-          marks = marks.filter((m) => m[0] >= cutoff).slice(-MAX_MARKS);
+          // Marks are kept for 400 days, at most the newest 5,000.
+          const cutoff = platform.now() - 400 * DAY_MS;
+          marks = marks.filter((m) => m[0] >= cutoff).slice(-5000);
           seen = new Map(marks.map((m) => [id(m), m]));
           return marks;
         });
@@ -90,16 +89,16 @@ export function createLedger(
       .catch(() => undefined));
 
   const list = (kind: string, since = -Infinity) => marks.filter((m) => m[1] === kind && m[0] >= since);
+  // Without a key, every mark's own key matches.
   const countOf = (kind: string, k?: string, since?: number) =>
-    list(kind, since).filter((m) => k === undefined || m[2] === k).length;
+    list(kind, since).filter((m) => (k ?? m[2]) === m[2]).length;
   const add = (kind: string, k: string, value?: number) => {
     if (!put(platform.now(), kind, k, value)) return;
     onChange();
-    if (timer === undefined)
-      timer = platform.setTimeout(() => {
-        timer = undefined;
-        void save();
-      }, 0);
+    timer ??= platform.setTimeout(() => {
+      timer = undefined;
+      void save();
+    }, 0);
   };
   return {
     mark: add,
@@ -111,7 +110,7 @@ export function createLedger(
       return true;
     },
     async load() {
-      if (merge(await readList(platform.storage, await key))) onChange();
+      if (merge(await readList(platform, await key))) onChange();
     },
     save,
   };

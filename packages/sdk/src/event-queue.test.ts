@@ -167,6 +167,48 @@ describe('failures', () => {
   });
 });
 
+describe('close', () => {
+  it('sets no timer once closed, even when a pass ends with events left to retry', async () => {
+    const timers: number[] = [];
+    let closed = false;
+    let posts = 0;
+    const platform: Platform = {
+      now: () => 1e12,
+      setTimeout: (_fn, ms) => {
+        if (closed) timers.push(ms);
+        return 0;
+      },
+      clearTimeout: () => {},
+      storage: createMemoryStorage(),
+      random: () => 0.5,
+      fetch: async () => {
+        posts++;
+        return new Response('{}', { status: 503 });
+      },
+    };
+    const queue = createEventQueue(
+      {},
+      {
+        platform,
+        url: 'https://edge.test/v1/events',
+        key: Promise.resolve('q'),
+        tokens: { get: async () => 't', peek: () => 't', send: (request) => request('t') },
+        canSend: () => true,
+        tally: () => {},
+        fail: () => {},
+        setQueued: () => {},
+        onNetwork: () => {},
+      },
+    );
+    queue.push({ id: 'a', type: 'custom', ts: 1 });
+    await queue.close();
+    closed = true;
+    await queue.flush();
+    expect(posts).toBe(1);
+    expect(timers).toEqual([]);
+  });
+});
+
 describe('retryAfter', () => {
   it('reads seconds; anything else waits only for the backoff', () => {
     expect(retryAfter('3')).toBe(3000);

@@ -40,9 +40,6 @@ export interface EventQueue {
   close(): Promise<void>;
 }
 
-const BEACON_BYTES = 60_000;
-const MAX_BODY = 64_000;
-
 /**
  * A durable, bounded, batched event queue. Events are appended in memory, persisted
  * asynchronously (coalesced) under a storage lock, and sent by whichever tab holds the send
@@ -66,7 +63,6 @@ export function createEventQueue(
   let flushAt = Infinity;
   let chain: Promise<unknown> = Promise.resolve();
   let failures = 0;
-  let closed = false;
 
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = chain.then(fn, fn);
@@ -79,25 +75,20 @@ export function createEventQueue(
 
   // Read-modify-write of the stored queue; past maxBytes the oldest events are evicted.
   const update = async (change: (list: QueuedEvent[]) => QueuedEvent[]) => {
-    let next: QueuedEvent[] = [];
-    await updateList<QueuedEvent>(
+    snapshot = await updateList<QueuedEvent>(
       platform,
       await o.key,
       (list) => {
-        next = change(list);
+        const next = change(list);
         let bytes = JSON.stringify(next).length;
         let cut = 0;
         while (bytes > maxBytes && cut < next.length) bytes -= JSON.stringify(next[cut++]).length + 1;
-        if (cut) {
-          next = next.slice(cut);
-          o.tally({ evicted: cut }, `queue: evicted ${cut}`);
-        }
-        return next;
+        if (cut) o.tally({ evicted: cut }, `queue: evicted ${cut}`);
+        return next.slice(cut);
       },
       corrupt,
     );
-    snapshot = next;
-    o.setQueued(next.length + pending.length);
+    o.setQueued(snapshot.length + pending.length);
   };
 
   const persist = () =>
@@ -119,9 +110,8 @@ export function createEventQueue(
   // Timers never fire before a backoff or Retry-After is over.
   let notBefore = 0;
   const schedule = (ms: number) => {
-    if (closed) return;
-    const at = Math.max(platform.now() + ms, notBefore);
-    ms = at - platform.now();
+    ms = Math.max(ms, notBefore - platform.now());
+    const at = platform.now() + ms;
     if (at >= flushAt) return;
     platform.clearTimeout(flushTimer);
     flushAt = at;
@@ -132,52 +122,53 @@ export function createEventQueue(
   };
 
   const backoff = (retryAfterMs = 0) => {
-    failures++;
-    const exp = Math.min(retryMax, retryBase * 2 ** Math.min(failures - 1, 20));
+    // Doubles with each failure before this one (counted here), up to retryMax.
+    const exp = Math.min(retryMax, retryBase * 2 ** Math.min(failures++, 20));
     // Equal jitter: spreads tabs and clients apart but never retries sooner than half the step.
-    return Math.max(exp / 2 + (exp / 2) * (platform.random ?? Math.random)(), retryAfterMs);
+    return Math.max((exp / 2) * (1 + (platform.random ?? Math.random)()), retryAfterMs);
   };
 
   // Sends a batch; the ids the endpoint answered for (stored, or refused for good) go into
   // `done`. Resolves how long to wait before the rest may be retried, or undefined.
   const post = async (batch: QueuedEvent[], done: Set<string>): Promise<number | undefined> => {
-    // Too big for the endpoint with the current token (a refreshed one is as long): split first.
-    if (batch.length > 1 && json(await o.tokens.get(), batch).length > MAX_BODY) return split(batch, done);
-    let res: Response;
-    try {
-      // With the current token and, after a 401, once more with a fresh one.
-      res = await o.tokens.send((token) =>
-        platform.fetch(o.url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: json(token, batch),
-        }),
-      );
-    } catch {
-      o.onNetwork(false);
-      o.tally({ retried: 1 }, 'events: offline');
-      return backoff();
+    let res: Response | undefined;
+    // Over the endpoint's 64 kB body limit with the current token (a refreshed one is as
+    // long): split without sending, as after a 413.
+    if (batch.length < 2 || json(await o.tokens.get(), batch).length <= 64_000) {
+      try {
+        // With the current token and, after a 401, once more with a fresh one.
+        res = await o.tokens.send((token) =>
+          platform.fetch(o.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: json(token, batch),
+          }),
+        );
+      } catch {
+        o.onNetwork(false);
+        o.tally({ retried: 1 }, 'events: offline');
+        return backoff();
+      }
+      o.onNetwork(true);
     }
-    o.onNetwork(true);
-    const status = res.status;
-    if (status === 413 && batch.length > 1) return split(batch, done);
+    const status = res?.status ?? 413;
+    // From here on `res` is set: a batch that was not sent has more than one event.
+    if (status === 413 && batch.length > 1) {
+      const half = Math.ceil(batch.length / 2);
+      return (await post(batch.slice(0, half), done)) ?? post(batch.slice(half), done);
+    }
     if (status === 401 || status === 408 || status === 429 || (status >= 500 && status !== 501)) {
       o.tally({ retried: 1 }, `events: ${status}`);
-      return backoff(retryAfter(res.headers.get('retry-after')));
+      return backoff(retryAfter(res!.headers.get('retry-after')));
     }
-    if (res.ok) {
-      const { rejected } = Object(await res.json().catch(() => 0));
+    if (res!.ok) {
+      const { rejected } = Object(await res!.json().catch(() => 0));
       const n = typeof rejected === 'number' ? Math.min(rejected, batch.length) : 0;
       o.tally({ sent: batch.length - n, dropped: n });
       failures = 0;
     } else o.tally({ dropped: batch.length }, `events: ${status}`);
     for (const e of batch) done.add(e.id);
     return undefined;
-  };
-
-  const split = async (batch: QueuedEvent[], done: Set<string>) => {
-    const half = Math.ceil(batch.length / 2);
-    return (await post(batch.slice(0, half), done)) ?? post(batch.slice(half), done);
   };
 
   // One pass at a time in this tab (the cross-tab lock covers other tabs); a flush asked for
@@ -188,14 +179,13 @@ export function createEventQueue(
   let partial = false;
   const flush = (all = true): Promise<void> => {
     partial ||= all;
-    queued ??= tail = tail.then(() => {
-      queued = undefined;
-      return pass();
-    });
+    queued ??= tail = tail.then(pass);
     return queued;
   };
 
   const pass = async () => {
+    // From here on, a flush asked for runs after this pass.
+    queued = undefined;
     try {
       await persist();
       if (!o.canSend()) return;
@@ -205,16 +195,14 @@ export function createEventQueue(
       let retry: number | undefined;
       const ran = await runLocked(platform, `hr-send:${key}`, async () => {
         for (;;) {
-          const batch = (await readList<QueuedEvent>(platform.storage, key, corrupt)).slice(0, batchSize);
+          const batch = (await readList<QueuedEvent>(platform, key, corrupt)).slice(0, batchSize);
           if (!batch.length || (!all && batch.length < batchSize)) return;
           const done = new Set<string>();
           retry = await post(batch, done);
           if (done.size) await serial(() => update((list) => list.filter((e) => !done.has(e.id))));
-          if (retry !== undefined) {
-            notBefore = platform.now() + retry;
-            return;
-          }
-          notBefore = 0;
+          // Timers wait out a backoff or Retry-After; after a success, nothing.
+          notBefore = platform.now() + (retry ?? 0);
+          if (retry !== undefined) return;
         }
       });
       // Busy lock: another tab is sending and will take our stored events too; look again later.
@@ -241,22 +229,24 @@ export function createEventQueue(
       void persist();
       const events = snapshot.concat(pending);
       // Newest events are the ones most likely not yet stored; the rest go on the next load.
-      let body = '';
-      for (let n = Math.min(events.length, batchSize * 2); n > 0 && !body; n = Math.floor(n / 2)) {
-        body = json(token, events.slice(-n));
-        if (body.length > BEACON_BYTES) body = '';
-      }
-      if (!body) return;
-      try {
-        if (platform.sendBeacon?.(o.url, body)) return;
-        // A string body goes as text/plain;charset=UTF-8: CORS-safelisted, as with sendBeacon.
-        void platform.fetch(o.url, { method: 'POST', body, keepalive: true }).catch(() => undefined);
-      } catch {
-        // The page is going away; stored events are sent on the next load.
+      for (let n = Math.min(events.length, batchSize * 2); n > 0; n >>= 1) {
+        const body = json(token, events.slice(-n));
+        // Browsers refuse beacons and keepalive bodies past 64 kB in flight; stay under 60 kB.
+        if (body.length <= 60_000) {
+          try {
+            if (platform.sendBeacon?.(o.url, body)) return;
+            // A string body goes as text/plain;charset=UTF-8: CORS-safelisted, as with sendBeacon.
+            void platform.fetch(o.url, { method: 'POST', body, keepalive: true }).catch(() => undefined);
+          } catch {
+            // The page is going away; stored events are sent on the next load.
+          }
+          return;
+        }
       }
     },
     async close() {
-      closed = true;
+      // No timer is set after this: every time is at or after it.
+      flushAt = -Infinity;
       platform.clearTimeout(flushTimer);
       platform.clearTimeout(persistTimer);
       await persist();

@@ -12,10 +12,7 @@ export async function runLocked(
   wait = false,
 ): Promise<boolean> {
   const lock = platform.withLock;
-  if (!lock) {
-    await fn();
-    return true;
-  }
+  if (!lock) return fn().then(() => true);
   for (let delay = 5; ; delay = Math.min(delay * 2, 100)) {
     if (await lock(name, fn)) return true;
     if (!wait) return false;

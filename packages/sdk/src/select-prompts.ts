@@ -34,17 +34,16 @@ export function dismissedOut(
   key: string,
   now: number,
 ): boolean {
-  const { snoozeDays, retireAfterDismissals, retireDays } = config.fatigue;
+  const { fatigue } = config;
   return (
-    ledger.countOf(kind, key, now - snoozeDays * DAY_MS) > 0 ||
-    ledger.countOf(kind, key, now - retireDays * DAY_MS) >= retireAfterDismissals
+    ledger.countOf(kind, key, now - fatigue.snoozeDays * DAY_MS) > 0 ||
+    ledger.countOf(kind, key, now - fatigue.retireDays * DAY_MS) >= fatigue.retireAfterDismissals
   );
 }
 
 /** Prompts and invite nudges counted against the weekly cap. */
 export function shownThisWeek(ledger: Pick<Ledger, 'countOf'>, now: number): number {
-  const since = now - 7 * DAY_MS;
-  return ledger.countOf('s', undefined, since) + ledger.countOf('n', undefined, since);
+  return ledger.countOf('s', undefined, now - 7 * DAY_MS) + ledger.countOf('n', undefined, now - 7 * DAY_MS);
 }
 
 /**
@@ -65,15 +64,14 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
    * for a gate trigger, the plan that unlocks the shown feature; otherwise the next plan.
    */
   const context = (trigger: TriggerResult): PromptContext => {
-    const current = claims.plan;
     const path = config.upgradePath;
-    const i = path.indexOf(current);
+    const i = path.indexOf(claims.plan);
     const explicit = config.prompts[trigger.prompt as string]?.plan;
     // The first plan above the current one that passes `test` (an unknown plan has none).
     const above = (test: (plan: string) => boolean) =>
-      explicit ?? (i < 0 ? undefined : path.slice(i + 1).find(test)) ?? null;
+      explicit ?? (i < 0 ? null : (path.slice(i + 1).find(test) ?? null));
     const ctx: PromptContext = {
-      plan: current,
+      plan: claims.plan,
       nextPlan: above(() => true),
       feature: ledger.list('g').pop()?.[2],
     };
@@ -84,21 +82,22 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
     const { kind } = rule;
     let best = -1;
     for (const meter of rule.meter ? [rule.meter] : (rule.meters ?? [])) {
-      const limit = meterLimit(config, current, meter);
+      const limit = meterLimit(config, claims.plan, meter);
       const used = input.meters[meter] ?? 0;
       const ratio = limit === null ? 0 : limit > 0 ? used / limit : 1;
       if (ratio > best) {
         best = ratio;
-        const more = (plan: string) => meterLimit(config, plan, meter) ?? Infinity;
-        const next = (limit !== null && above((p) => more(p) > limit)) || ctx.nextPlan;
-        Object.assign(ctx, {
-          meter,
-          used,
-          limit,
-          ratio,
-          nextPlan: next,
-          nextLimit: next && meterLimit(config, next, meter),
-        });
+        // The first plan with more room (unlimited counts as more).
+        const next =
+          (limit !== null && above((p) => (meterLimit(config, p, meter) ?? Infinity) > limit)) ||
+          ctx.nextPlan;
+        ctx.meter = meter;
+        ctx.used = used;
+        ctx.limit = limit;
+        ctx.ratio = ratio;
+        ctx.nextPlan = next;
+        // Plan names are never empty, so this is null or the next plan's limit.
+        ctx.nextLimit = (next && meterLimit(config, next, meter)) as number | null;
       }
     }
     if (kind === 'gate_distinct' || kind === 'gate_intent') {
@@ -115,12 +114,11 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
           .reverse(),
         ...(input.gateHits ?? []).filter((h) => h.day > start).map((h) => h.feature),
       ]) {
-        const plan = planIncludes(config, current, feature)
+        const plan = planIncludes(config, claims.plan, feature)
           ? null
           : above((p) => planIncludes(config, p, feature));
-        const at = plan === null ? rank : path.indexOf(plan);
-        if (at < rank) {
-          rank = at;
+        if (plan !== null && path.indexOf(plan) < rank) {
+          rank = path.indexOf(plan);
           ctx.feature = feature;
           ctx.nextPlan = plan;
         }

@@ -3,35 +3,40 @@ import type { Platform } from './types.ts';
 
 /** The JSON array stored under `key`: [] when absent, not an array, or corrupt (then `onCorrupt`). */
 export async function readList<T>(
-  storage: Platform['storage'],
+  platform: Pick<Platform, 'storage'>,
   key: string,
   onCorrupt?: () => void,
 ): Promise<T[]> {
-  const raw = await storage.get(key);
+  const raw = await platform.storage.get(key);
+  let list: unknown = [];
   try {
-    const list: unknown = JSON.parse(raw || '[]');
-    return Array.isArray(list) ? list : [];
+    list = JSON.parse(raw || '[]');
   } catch {
     onCorrupt?.();
-    return [];
   }
+  return Array.isArray(list) ? list : [];
 }
 
 /**
  * Read-modify-write of the JSON array stored under `key`, under the cross-tab storage lock
  * (short; other tabs wait), so two tabs writing at once never lose each other's entries.
+ * Resolves the list written.
  */
-export function updateList<T>(
+export async function updateList<T>(
   platform: Pick<Platform, 'storage' | 'withLock' | 'setTimeout'>,
   key: string,
   change: (list: T[]) => T[],
   onCorrupt?: () => void,
-): Promise<boolean> {
-  return runLocked(
+): Promise<T[]> {
+  let next: T[] = [];
+  await runLocked(
     platform,
     `hr-store:${key}`,
-    async () =>
-      platform.storage.set(key, JSON.stringify(change(await readList(platform.storage, key, onCorrupt)))),
+    async () => {
+      next = change(await readList(platform, key, onCorrupt));
+      await platform.storage.set(key, JSON.stringify(next));
+    },
     true,
   );
+  return next;
 }
