@@ -44,6 +44,62 @@ describe('batching', () => {
   });
 });
 
+describe('options', () => {
+  // Like the edge: a batch over 100 events is refused with 400, and a refused batch is dropped.
+  const edgeLimit = async (request: Request) => {
+    const body = JSON.parse(await request.clone().text());
+    if (body.events.length > 100) return HttpResponse.json({ error: { code: 'invalid' } }, { status: 400 });
+    return ok(request);
+  };
+
+  it('sends at most 100 events per request, whatever batchSize says, so none is refused and lost', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    server.use(http.post(`${ENDPOINT}/v1/events`, ({ request }) => edgeLimit(request)));
+    const { platform } = testPlatform({ now: () => Date.now() });
+    const hr = client({ platform, batchSize: 500 });
+    await vi.advanceTimersByTimeAsync(10);
+    for (let i = 0; i < 250; i++) hr.track('e', { i });
+    await hr.flush();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(received.of('custom')).toHaveLength(250);
+    expect(Math.max(...received.batches.map((b) => b.events.length))).toBe(100);
+    expect(hr.diagnostics.$.get()).toMatchObject({ sent: 250, dropped: 0 });
+    await hr.shutdown();
+  });
+
+  it('uses the default for an option that is not a positive number, and says which', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    server.use(http.post(`${ENDPOINT}/v1/events`, ({ request }) => ok(request)));
+    let timers = 0;
+    const { platform } = testPlatform({
+      now: () => Date.now(),
+      setTimeout: (fn, ms) => {
+        timers++;
+        return setTimeout(fn, ms);
+      },
+    });
+    const hr = client({
+      platform,
+      flushIntervalMs: Number.NaN,
+      batchSize: -1,
+      maxQueueBytes: 'lots' as unknown as number,
+      retry: { baseMs: Infinity },
+    });
+    await vi.advanceTimersByTimeAsync(10);
+    hr.track('a');
+    await vi.advanceTimersByTimeAsync(4000);
+    // NaN would have meant a timer every few ms and the event sent at once.
+    expect(received.batches).toHaveLength(0);
+    expect(timers).toBeLessThan(20);
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(received.of('custom')).toHaveLength(1);
+    const { errors, lastError } = hr.diagnostics.$.get();
+    expect(errors).toBe(4);
+    expect(lastError).toMatch(/retry\.baseMs/);
+    await hr.shutdown();
+  });
+});
+
 describe('failures', () => {
   it('retries 500, 503, 408 and 429 (after Retry-After) keeping the same ids', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });

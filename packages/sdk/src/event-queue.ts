@@ -1,4 +1,5 @@
 import type { Tokens } from './create-token-source.ts';
+import { isNum } from './is-valid.ts';
 import { runLocked } from './run-locked.ts';
 import { readList, updateList } from './stored-list.ts';
 import type { Diagnostics, HeadroomOptions, Platform } from './types.ts';
@@ -51,11 +52,19 @@ export function createEventQueue(
   o: EventQueueOptions,
 ): EventQueue {
   const { platform } = o;
-  const maxBytes = options.maxQueueBytes ?? 1_000_000;
-  const batchSize = options.batchSize ?? 50;
-  const interval = options.flushIntervalMs ?? 5000;
-  const retryBase = options.retry?.baseMs ?? 1000;
-  const retryMax = options.retry?.maxMs ?? 60_000;
+  // An option that is not a positive number is reported and gets its default (a NaN interval
+  // would spin a timer every few ms).
+  const setting = (name: string, value: unknown, fallback: number) => {
+    if (value === undefined || (isNum(value) && value > 0)) return value ?? fallback;
+    o.fail(name, 'not a positive number');
+    return fallback;
+  };
+  const maxBytes = setting('maxQueueBytes', options.maxQueueBytes, 1_000_000);
+  // At most 100, the endpoint's limit: a bigger batch would be refused and its events dropped.
+  const batchSize = Math.min(setting('batchSize', options.batchSize, 50), 100);
+  const interval = setting('flushIntervalMs', options.flushIntervalMs, 5000);
+  const retryBase = setting('retry.baseMs', options.retry?.baseMs, 1000);
+  const retryMax = setting('retry.maxMs', options.retry?.maxMs, 60_000);
   let pending: QueuedEvent[] = [];
   let snapshot: QueuedEvent[] = [];
   let persistTimer: unknown;

@@ -71,7 +71,7 @@ export interface HeadroomOptions {
   consent?: boolean | undefined;
   /** Max bytes of the persisted queue; the oldest events are evicted first. @default 1_000_000 */
   maxQueueBytes?: number | undefined;
-  /** Events per request; a full batch is sent at once. @default 50 */
+  /** Events per request (at most 100, the endpoint's limit); a full batch is sent at once. @default 50 */
   batchSize?: number | undefined;
   /** Longest an event waits before its batch is sent. @default 5000 */
   flushIntervalMs?: number | undefined;
