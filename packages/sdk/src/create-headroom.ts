@@ -339,10 +339,10 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     schedule();
     await queue.flush();
   })();
-  // Start-up done, or 5 s at the latest.
+  // Start-up done, or 5 s at the latest (a broken platform timer is reported, not thrown).
   const ready = new Promise<void>((resolve) => {
-    platform.setTimeout(resolve, 5000);
     started.then(resolve, resolve);
+    guard(() => platform.setTimeout(resolve, 5000))();
   });
 
   const unsubscribe: Array<(() => void) | undefined> = [];
@@ -357,10 +357,11 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   } catch (error) {
     fail('platform', error);
   }
-  void scope.then((s) => {
-    if (stopped) return;
-    link = platform.broadcast?.(`headroom:${s}`, () => void ledger.load());
-  });
+  void scope
+    .then((s) => {
+      if (!stopped) link = platform.broadcast?.(`headroom:${s}`, () => void ledger.load());
+    })
+    .catch((error: unknown) => fail('platform', error));
 
   const upgrade = async (request: UpgradeRequest): Promise<UpgradeDecision> => {
     const body = upgradeBody(request);

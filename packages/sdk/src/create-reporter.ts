@@ -18,7 +18,7 @@ export function createReporter(platform: Pick<Platform, 'console'>, debug: boole
     for (const k in patch) next[k as Counter] += patch[k as Counter] as number;
     if (error !== undefined) {
       next.lastError = error;
-      if (debug) platform.console?.warn(`[headroom] ${error}`);
+      if (debug) platform.console?.warn?.(`[headroom] ${error}`);
     }
     $diagnostics.set(next);
   };

@@ -109,3 +109,58 @@ it('survives garbage options and a dead endpoint', async () => {
   await expect(hr.upgrade({ plan: 'team' })).rejects.toThrow();
   await hr.shutdown();
 });
+
+it('reports a broken platform part instead of throwing or leaving an unhandled rejection', async () => {
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  // Node's process: the SDK's own types leave Node out.
+  type Listener = (reason: unknown) => void;
+  const node = (
+    globalThis as unknown as { process: Record<'on' | 'off', (event: string, fn: Listener) => void> }
+  ).process;
+  node.on('unhandledRejection', onUnhandled);
+  try {
+    const keys = [
+      'fetch',
+      'now',
+      'setTimeout',
+      'clearTimeout',
+      'storage',
+      'sendBeacon',
+      'onHidden',
+      'onOnline',
+      'withLock',
+      'broadcast',
+      'random',
+      'console',
+    ];
+    for (const key of keys)
+      for (const broken of [null, 'x', {}]) {
+        const { platform } = testPlatform();
+        let hr: Headroom | undefined;
+        expect(() => {
+          hr = client({ platform: { ...platform, [key]: broken }, debug: true });
+        }).not.toThrow();
+        if (!hr) continue;
+        expect(() => {
+          hr?.track('x');
+          hr?.meter('seats').add(1);
+          hr?.gate('sso').check();
+          // Dropped calls are explained through the (maybe broken) console.
+          hr?.track(5 as never);
+          hr?.meter('seats').add(Number.NaN);
+        }).not.toThrow();
+        expect(hr.diagnostics.$.get().dropped).toBeGreaterThan(0);
+        // ready() settles within its 5 s bound even when timers are what is broken.
+        await Promise.race([hr.ready(), settle(20)]);
+        await Promise.race([hr.flush().catch(() => undefined), settle(20)]);
+        await Promise.race([hr.shutdown(), settle(20)]);
+      }
+    await settle(5);
+    expect(
+      unhandled.map((e) => (e instanceof Error ? e.stack?.split('\n').slice(0, 4).join(' | ') : e)),
+    ).toEqual([]);
+  } finally {
+    node.off('unhandledRejection', onUnhandled);
+  }
+});
