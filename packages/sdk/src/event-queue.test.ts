@@ -15,6 +15,23 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
+// A queue's collaborators with a fixed token, always allowed to send, reporting nowhere.
+const queueDeps = (platform: Platform) => ({
+  platform,
+  url: 'https://edge.test/v1/events',
+  key: Promise.resolve('q'),
+  tokens: {
+    get: async () => 't',
+    peek: () => 't',
+    send: (request: (token: string) => Promise<Response>) => request('t'),
+  },
+  canSend: () => true,
+  tally: () => {},
+  fail: () => {},
+  setQueued: () => {},
+  onNetwork: () => {},
+});
+
 const ok = async (request: Request) => {
   const body = JSON.parse(await request.text());
   received.batches.push(body);
@@ -242,20 +259,7 @@ describe('close', () => {
         return new Response('{}', { status: 503 });
       },
     };
-    const queue = createEventQueue(
-      {},
-      {
-        platform,
-        url: 'https://edge.test/v1/events',
-        key: Promise.resolve('q'),
-        tokens: { get: async () => 't', peek: () => 't', send: (request) => request('t') },
-        canSend: () => true,
-        tally: () => {},
-        fail: () => {},
-        setQueued: () => {},
-        onNetwork: () => {},
-      },
-    );
+    const queue = createEventQueue({}, queueDeps(platform));
     queue.push({ id: 'a', type: 'custom', ts: 1 });
     await queue.close();
     closed = true;
@@ -319,17 +323,7 @@ describe('queue property', () => {
         const open = () =>
           createEventQueue(
             { maxQueueBytes: 1e9, batchSize: 5, flushIntervalMs: 1000, retry: { baseMs: 1, maxMs: 1 } },
-            {
-              platform,
-              url: 'https://edge.test/v1/events',
-              key: Promise.resolve('q'),
-              tokens: { get: async () => 't', peek: () => 't', send: (request) => request('t') },
-              canSend: () => true,
-              tally: () => {},
-              fail: () => {},
-              setQueued: () => {},
-              onNetwork: () => {},
-            },
+            queueDeps(platform),
           );
         let queue = open();
         for (const s of steps) {
