@@ -21,6 +21,8 @@ export const accountClaimsSchema = z.object({
   ),
   health: z.optional(z.number().check(z.gte(0), z.lte(100))),
   churnRisk: z.optional(z.boolean()),
+  /** Users active in the last 30 days; with `seats`, the active-user ratio of readiness. */
+  activeUsers: z.optional(z.int().check(z.gte(0), z.lte(10_000_000))),
   /** The backend's own meter counts at signing time, so bars are right on first paint. */
   usage: z.optional(z.record(z.string(), z.number().check(z.gte(0)))),
   /** Expiry, seconds since the epoch. */

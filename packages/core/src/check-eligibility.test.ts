@@ -20,9 +20,15 @@ describe('checkEligibility', () => {
         eligible: false,
         reasons: ['activation_too_recent'],
         daysSinceActivation: days - 1,
+        unknown: ['health', 'active_users'],
       });
       const at = checkEligibility({ segment, activatedAt: activatedDaysAgo(days) }, acmeConfig, NOW);
-      expect(at).toEqual({ eligible: true, reasons: [], daysSinceActivation: days });
+      expect(at).toEqual({
+        eligible: true,
+        reasons: [],
+        daysSinceActivation: days,
+        unknown: ['health', 'active_users'],
+      });
     },
   );
 
@@ -36,6 +42,7 @@ describe('checkEligibility', () => {
       eligible: false,
       reasons: ['not_activated'],
       daysSinceActivation: null,
+      unknown: ['health', 'active_users'],
     });
   });
 
@@ -90,17 +97,23 @@ describe('isEligible', () => {
       activatedAt,
       health: fc.integer({ min: 0, max: 100 }),
       churnRisk: fc.boolean(),
+      seats: fc.integer({ min: 0, max: 200 }),
+      activeUsers: fc.integer({ min: 0, max: 200 }),
     },
     { requiredKeys: ['segment'] },
   );
+  const perSegment = <T>(value: fc.Arbitrary<T>) =>
+    fc.oneof(value, fc.record({ smb: value, mid_market: value, enterprise: value }));
   const eligibility = fc.record({
     minDaysSinceActivation: fc.record({
       smb: fc.integer({ min: 0, max: 90 }),
       mid_market: fc.integer({ min: 0, max: 90 }),
       enterprise: fc.integer({ min: 0, max: 90 }),
     }),
-    minHealth: fc.integer({ min: 0, max: 100 }),
+    minHealth: perSegment(fc.integer({ min: 0, max: 100 })),
+    minActiveUserRatio: perSegment(fc.constantFrom(0, 0.5, 0.6, 0.7, 0.75, 1)),
     suppressOnChurnRisk: fc.boolean(),
+    unknownFacts: fc.constantFrom('allow' as const, 'suppress' as const),
   });
 
   it('gives the verdict of checkEligibility for any claims, config and time', () => {

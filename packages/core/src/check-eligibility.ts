@@ -1,9 +1,19 @@
 import type { AccountClaims } from './account-claims.ts';
-import type { HeadroomConfig } from './config.ts';
+import type { EligibilityConfig, HeadroomConfig, Segment } from './config.ts';
 import { DAY_MS } from './day.ts';
 
 /** Why an account may not see upgrade prompts. */
-export type IneligibleReason = 'not_activated' | 'activation_too_recent' | 'low_health' | 'churn_risk';
+export type IneligibleReason =
+  | 'not_activated'
+  | 'activation_too_recent'
+  | 'low_health'
+  | 'low_active_users'
+  | 'churn_risk'
+  | 'health_unknown'
+  | 'active_users_unknown';
+
+/** A readiness fact nobody has reported for the account. */
+export type UnknownFact = 'health' | 'active_users';
 
 /** Whether an account may see upgrade prompts, and why not. */
 export interface Eligibility {
@@ -12,14 +22,27 @@ export interface Eligibility {
   reasons: IneligibleReason[];
   /** Whole days since `activatedAt`; `null` when not activated. */
   daysSinceActivation: number | null;
+  /**
+   * Readiness facts that are not known, so their rule could not be checked. They block only
+   * when `eligibility.unknownFacts` is `suppress` (then their `*_unknown` reason is listed too).
+   */
+  unknown: UnknownFact[];
 }
 
-type EligibilityClaims = Pick<AccountClaims, 'segment'> &
-  Partial<Pick<AccountClaims, 'activatedAt' | 'health' | 'churnRisk'>>;
+/** The facts eligibility reads: the token's claims merged with the backend's account traits. */
+export type EligibilityClaims = Pick<AccountClaims, 'segment'> &
+  Partial<Pick<AccountClaims, 'activatedAt' | 'health' | 'churnRisk' | 'activeUsers' | 'seats'>>;
+
+/** The threshold of a rule that is one number or one number per segment. */
+export const segmentValue = (
+  value: EligibilityConfig['minHealth'] | EligibilityConfig['minActiveUserRatio'],
+  segment: Segment,
+): number => (typeof value === 'number' ? value : value[segment]);
 
 /**
- * Whether an account may see upgrade prompts at all: activated long enough for its segment,
- * healthy (when health is known) and not at churn risk.
+ * Whether an account may see upgrade prompts at all (the playbooks' readiness gate):
+ * activated long enough for its segment, healthy enough for its segment, enough of its seats
+ * in active use, and not at churn risk. A fact nobody reported is named in `unknown`.
  */
 export function checkEligibility(
   claims: EligibilityClaims,
@@ -27,7 +50,9 @@ export function checkEligibility(
   now: number | Date,
 ): Eligibility {
   const { eligibility } = config;
+  const { segment } = claims;
   const reasons: IneligibleReason[] = [];
+  const unknown: UnknownFact[] = [];
   const nowMs = +now;
   // Date.parse(undefined) is NaN too: no activation date means not activated.
   const activated = Date.parse(claims.activatedAt as string);
@@ -36,12 +61,22 @@ export function checkEligibility(
     reasons.push('not_activated');
   } else {
     daysSinceActivation = Math.floor((nowMs - activated) / DAY_MS);
-    const minDays = eligibility.minDaysSinceActivation[claims.segment] ?? 0;
+    const minDays = eligibility.minDaysSinceActivation[segment] ?? 0;
     if (daysSinceActivation < minDays) reasons.push('activation_too_recent');
   }
-  if (claims.health !== undefined && claims.health < eligibility.minHealth) reasons.push('low_health');
+  const suppressUnknown = eligibility.unknownFacts === 'suppress';
+  if (claims.health === undefined) {
+    unknown.push('health');
+    if (suppressUnknown) reasons.push('health_unknown');
+  } else if (claims.health < segmentValue(eligibility.minHealth, segment)) reasons.push('low_health');
+  const { activeUsers, seats } = claims;
+  if (activeUsers === undefined || !seats) {
+    unknown.push('active_users');
+    if (suppressUnknown) reasons.push('active_users_unknown');
+  } else if (!(activeUsers / seats > segmentValue(eligibility.minActiveUserRatio, segment)))
+    reasons.push('low_active_users');
   if (eligibility.suppressOnChurnRisk && claims.churnRisk === true) reasons.push('churn_risk');
-  return { eligible: reasons.length === 0, reasons, daysSinceActivation };
+  return { eligible: reasons.length === 0, reasons, daysSinceActivation, unknown };
 }
 
 /**
@@ -55,13 +90,19 @@ export function isEligible(
   now: number | Date,
 ): boolean {
   const { eligibility } = config;
+  const { segment, health, activeUsers, seats } = claims;
+  const strict = eligibility.unknownFacts === 'suppress';
   return (
     // Minimum days are whole (schema), so elapsed days need no flooring; NaN (no or an
     // unparseable activation date) compares false: not activated.
     (+now - Date.parse(claims.activatedAt as string)) / DAY_MS >=
-      (eligibility.minDaysSinceActivation[claims.segment] ?? 0) &&
-    // An unknown health (undefined) compares false: it never blocks.
-    !((claims.health as number) < eligibility.minHealth) &&
+      (eligibility.minDaysSinceActivation[segment] ?? 0) &&
+    (health === undefined
+      ? !strict
+      : health >= segmentValue(eligibility.minHealth, segment)) &&
+    (activeUsers === undefined || !seats
+      ? !strict
+      : activeUsers / seats > segmentValue(eligibility.minActiveUserRatio, segment)) &&
     !(eligibility.suppressOnChurnRisk && claims.churnRisk === true)
   );
 }

@@ -22,10 +22,14 @@ const defaultFatigue = () => ({
   retireDays: 30,
 });
 const defaultActivationDays = () => ({ smb: 30, mid_market: 45, enterprise: 60 });
+const defaultMinHealth = () => ({ smb: 75, mid_market: 80, enterprise: 85 });
+const defaultActiveUserRatio = () => ({ smb: 0.6, mid_market: 0.7, enterprise: 0.75 });
 const defaultEligibility = () => ({
   minDaysSinceActivation: defaultActivationDays(),
-  minHealth: 75,
+  minHealth: defaultMinHealth(),
+  minActiveUserRatio: defaultActiveUserRatio(),
   suppressOnChurnRisk: true,
+  unknownFacts: 'allow' as const,
 });
 const defaultCsNeeds = () => ['invoice', 'multi_year', 'custom_sla', 'security_review'];
 const defaultSegments = () => ({ enterprise: { route: 'cs_assist' as const } });
@@ -128,6 +132,16 @@ export const triggerSchema = z.discriminatedUnion('kind', [
 const segments = ['smb', 'mid_market', 'enterprise'] as const;
 export const segmentSchema = z.enum(segments);
 
+const healthScore = z.number().check(z.gte(0), z.lte(100));
+const share = z.number().check(z.gte(0), z.lte(1));
+/** One value per segment, each defaulting to the playbooks' figure. */
+const perSegment = (value: typeof healthScore, defaults: Record<(typeof segments)[number], number>) =>
+  z.object({
+    smb: z._default(value, defaults.smb),
+    mid_market: z._default(value, defaults.mid_market),
+    enterprise: z._default(value, defaults.enterprise),
+  });
+
 export const eligibilitySchema = z.object({
   minDaysSinceActivation: z._default(
     z.object({
@@ -137,8 +151,22 @@ export const eligibilitySchema = z.object({
     }),
     defaultActivationDays,
   ),
-  minHealth: z._default(z.number().check(z.gte(0), z.lte(100)), 75),
+  /** Lowest health score (0–100) that may be pitched: one number, or one per segment. */
+  minHealth: z._default(
+    z.union([healthScore, perSegment(healthScore, defaultMinHealth())]),
+    defaultMinHealth,
+  ),
+  /** Active users ÷ seats must be above this share (0–1): one number, or one per segment. */
+  minActiveUserRatio: z._default(
+    z.union([share, perSegment(share, defaultActiveUserRatio())]),
+    defaultActiveUserRatio,
+  ),
   suppressOnChurnRisk: z._default(z.boolean(), true),
+  /**
+   * What an unknown health score or active-user count does: `allow` (the default) lets the
+   * other rules decide and names the fact as unknown; `suppress` blocks until it is reported.
+   */
+  unknownFacts: z._default(z.enum(['allow', 'suppress']), 'allow'),
 });
 
 export const surfaceSchema = z.enum(['banner', 'modal', 'inline', 'toast']);

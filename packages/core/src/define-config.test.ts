@@ -36,8 +36,10 @@ describe('defineConfig', () => {
     const config = defineConfig(minimal);
     expect(config.eligibility).toEqual({
       minDaysSinceActivation: { smb: 30, mid_market: 45, enterprise: 60 },
-      minHealth: 75,
+      minHealth: { smb: 75, mid_market: 80, enterprise: 85 },
+      minActiveUserRatio: { smb: 0.6, mid_market: 0.7, enterprise: 0.75 },
       suppressOnChurnRisk: true,
+      unknownFacts: 'allow',
     });
     expect(config.fatigue).toEqual({
       maxModalsPerDay: 1,

@@ -8,8 +8,11 @@ export {
 export {
   checkEligibility,
   type Eligibility,
+  type EligibilityClaims,
   type IneligibleReason,
   isEligible,
+  segmentValue,
+  type UnknownFact,
 } from './check-eligibility.ts';
 export type {
   CopyConfig,

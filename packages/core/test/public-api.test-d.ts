@@ -76,8 +76,17 @@ describe('public types', () => {
     const result = checkEligibility({ segment: 'smb', activatedAt: '2026-01-01' }, config, 0);
     expectTypeOf(result).toEqualTypeOf<Eligibility>();
     expectTypeOf(result.reasons).toEqualTypeOf<
-      Array<'not_activated' | 'activation_too_recent' | 'low_health' | 'churn_risk'>
+      Array<
+        | 'not_activated'
+        | 'activation_too_recent'
+        | 'low_health'
+        | 'low_active_users'
+        | 'churn_risk'
+        | 'health_unknown'
+        | 'active_users_unknown'
+      >
     >();
+    expectTypeOf(result.unknown).toEqualTypeOf<Array<'health' | 'active_users'>>();
     // @ts-expect-error segments are smb, mid_market, enterprise
     checkEligibility({ segment: 'startup' }, config, 0);
     expectTypeOf(isEligible({ segment: 'smb' }, config, new Date())).toEqualTypeOf<boolean>();
