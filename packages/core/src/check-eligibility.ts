@@ -97,9 +97,7 @@ export function isEligible(
     // unparseable activation date) compares false: not activated.
     (+now - Date.parse(claims.activatedAt as string)) / DAY_MS >=
       (eligibility.minDaysSinceActivation[segment] ?? 0) &&
-    (health === undefined
-      ? !strict
-      : health >= segmentValue(eligibility.minHealth, segment)) &&
+    (health === undefined ? !strict : health >= segmentValue(eligibility.minHealth, segment)) &&
     (activeUsers === undefined || !seats
       ? !strict
       : activeUsers / seats > segmentValue(eligibility.minActiveUserRatio, segment)) &&

@@ -40,6 +40,8 @@ const defaultRouting = () => ({
   csNeeds: defaultCsNeeds(),
   stalledPqlDays: 30,
   escalateAtSignals: 4,
+  handoffCooldownDays: 30,
+  maxHandoffsPerDay: 3,
 });
 
 /** A copy string: only known `{placeholders}` are allowed. */
@@ -216,6 +218,13 @@ export const routingSchema = z.object({
   csNeeds: z._default(z.array(id), defaultCsNeeds),
   stalledPqlDays: z._default(positiveInt, 30),
   escalateAtSignals: z._default(positiveInt, 4),
+  /**
+   * A CS handoff stays open this long: repeated requests for the same plan return it, and a
+   * proactive escalation is made at most once per account in this time.
+   */
+  handoffCooldownDays: z._default(z.number().check(z.gt(0), z.lte(365)), 30),
+  /** New CS handoffs per account per 24 hours, whatever the scope. */
+  maxHandoffsPerDay: z._default(positiveInt.check(z.lte(100)), 3),
   checkoutUrl: z.optional(safeUrlTemplate),
   bookingUrl: z.optional(safeUrlTemplate),
 });

@@ -55,6 +55,8 @@ describe('defineConfig', () => {
       csNeeds: ['invoice', 'multi_year', 'custom_sla', 'security_review'],
       stalledPqlDays: 30,
       escalateAtSignals: 4,
+      handoffCooldownDays: 30,
+      maxHandoffsPerDay: 3,
     });
     expect(config.plans.free).toMatchObject({ contactSales: false, features: [] });
     expect(config.triggers).toEqual([]);

@@ -34,6 +34,7 @@ export type {
 } from './config.ts';
 export { configSchema } from './config.ts';
 export { configJsonSchema } from './config-json-schema.ts';
+export { segmentSchema } from './config-schema.ts';
 export {
   COPY_PLACEHOLDERS,
   type CopyPlaceholder,

@@ -11,6 +11,7 @@ import { adminRoutes } from './routes/admin-routes.ts';
 import { ingestBrowserEvents, serverEventsRoute } from './routes/events-route.ts';
 import { publicRoutes } from './routes/public-routes.ts';
 import { routeUpgrade } from './routes/route-route.ts';
+import { serverAccountsRoute } from './routes/server-accounts-route.ts';
 import { waitUntilOf } from './routes/wait-until.ts';
 
 declare module 'hono' {
@@ -28,6 +29,15 @@ export interface EdgeApp {
   ready: Promise<void>;
   /** Handoff delivery to the webhook. */
   outbox: HandoffDelivery;
+  /**
+   * Re-evaluates up to `limit` accounts whose state is older than an hour or from an older
+   * config (time alone moves windows, activation age and PQL age); escalates where due.
+   * The Node server runs it every minute; on other runtimes, call it from a scheduled job.
+   * Resolves the number of accounts evaluated.
+   */
+  sweepAccounts(limit?: number): Promise<number>;
+  /** Writes buffered routing decisions (the Node server calls it on shutdown). */
+  flush(): Promise<void>;
   /** Hono's test helper: `await app.request('/v1/config')` or with a `Request`/init. */
   request(input: string | Request | URL, init?: RequestInit): Promise<Response>;
 }
@@ -156,6 +166,7 @@ export function createEdgeApp(options: EdgeOptions): EdgeApp {
   }
   publicRoutes(app, ctx);
   serverEventsRoute(app, ctx);
+  serverAccountsRoute(app, ctx);
   adminRoutes(app, ctx);
 
   const internals: EdgeInternals = { ctx, pipeline, routes: PLAIN_ROUTES, isReady: () => isReady };
@@ -164,6 +175,8 @@ export function createEdgeApp(options: EdgeOptions): EdgeApp {
       Promise.resolve(app.fetch(request, env, executionCtx as Parameters<typeof app.fetch>[2])),
     ready: ctx.ready,
     outbox: ctx.outbox,
+    sweepAccounts: async (limit) => (await ctx.accounts.sweep(limit)).length,
+    flush: () => ctx.decisions.flush(),
     request: async (input, init) => app.request(input, init),
   };
   // Hidden (non-enumerable, symbol-keyed): only the Node server's fast path reads it.

@@ -4,14 +4,18 @@ import {
   defineConfig,
   type HeadroomConfig,
   HeadroomConfigError,
-  nextPlan,
 } from '@headroom/core';
+import { type AccountStates, createAccountStates } from './account-states.ts';
+import { type ConfigVocabulary, createConfigVocabulary } from './config-vocabulary.ts';
 import type { EdgeOptions, LogLine } from './edge-options.ts';
+import { escalate } from './escalation.ts';
+import { potentialExpansionAcv } from './evaluate-account.ts';
 import { createHandoffDelivery, type HandoffDelivery } from './handoff-delivery.ts';
 import { HttpError } from './http-error.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.ts';
+import { createRouteDecisionLog, type RouteDecisionLog } from './route-decision-log.ts';
 import { type CompiledSchemas, createCompiledSchemas } from './schema-compiler.ts';
-import type { AccountSignals, ConfigVersion, HandoffPayload, Storage } from './storage/storage.ts';
+import type { AccountFact, ConfigVersion, Handoff, HandoffRequest, Storage } from './storage/storage.ts';
 import { importTokenKey, TOKEN_CLOCK_TOLERANCE_S, verifyAccountToken } from './verify-account-token.ts';
 
 /** Shared state of one edge app: dependencies plus the per-instance caches. */
@@ -23,7 +27,12 @@ export interface EdgeContext {
   ipLimiter: RateLimiter | null;
   accountLimiter: RateLimiter | null;
   outbox: HandoffDelivery;
-  activeSignalDays: number;
+  /** Each account's state as the edge evaluates it from the facts it holds. */
+  accounts: AccountStates;
+  /** Routing decisions, written in groups. */
+  decisions: RouteDecisionLog;
+  /** The ids events may name: the live config's and those of versions published within a day. */
+  vocabulary(): Promise<ConfigVocabulary>;
   ready: Promise<void>;
   verify(token: unknown): Promise<AccountClaims>;
   /** The compiled twin of a request schema (`options.compileSchema`), or the schema itself. */
@@ -35,24 +44,22 @@ export interface EdgeContext {
   /** The cached config while it is fresh, without a promise (hot path); else `config()`. */
   freshConfig(): ConfigVersion | undefined;
   invalidateConfig(): void;
-  /** Routing signals of an account, cached briefly and dropped when its events arrive. */
-  signals(accountId: string): Promise<AccountSignals>;
-  /** The cached, already loaded signals while they are fresh (hot path); else `signals()`. */
-  freshSignals(accountId: string): AccountSignals | undefined;
-  invalidateSignals(accountId: string): void;
   /** Takes `cost` from the account's token bucket. @throws HttpError 429 with `Retry-After`. */
   takeAccount(accountId: string, cost?: number): void;
   /**
-   * Stores the verified claims of an account, at most once a minute per account and instance,
-   * in the background: no response waits for it, and a failure is logged, not answered.
+   * Records the verified claims of an account as facts (observed at the token's `iat`), at most
+   * once a minute per account and instance unless they changed. Resolves `true` when new facts
+   * were written; a failure is logged, not answered.
    */
-  rememberAccount(claims: AccountClaims, waitUntil: (p: Promise<unknown>) => void): void;
-  /** Creates (once per key) a handoff and schedules its delivery. */
+  rememberAccount(claims: AccountClaims): Promise<boolean>;
+  /**
+   * Creates a handoff unless the account has an open one of the same scope or spent its daily
+   * quota (then that one, or null), and schedules delivery of a new one.
+   */
   handoff(
-    dedupeKey: string,
-    payload: HandoffPayload,
+    request: Omit<HandoffRequest, 'now' | 'openMs' | 'maxPerDay'> & { openMs?: number },
     waitUntil: (p: Promise<unknown>) => void,
-  ): Promise<string>;
+  ): Promise<Handoff | null>;
   /** Price of the next plan on the upgrade path for the token's seats − ACV; null when unpriced. */
   potentialExpansionAcv(
     config: HeadroomConfig,
@@ -60,10 +67,9 @@ export interface EdgeContext {
   ): number | null;
 }
 
-// Signals move on a scale of days and are dropped on this instance whenever the account's
-// events arrive here; other instances see them within this long.
-const SIGNAL_CACHE_MS = 30_000;
 const MAX_CACHE = 10_000;
+/** rememberAccount's answer when nothing new was written (one promise, not one per request). */
+const NOT_NEW = Promise.resolve(false);
 
 function boundedSet<K, V>(map: Map<K, V>, key: K, value: V): void {
   if (map.size >= MAX_CACHE) {
@@ -100,10 +106,6 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
   const keyPromise = importTokenKey(options.secret);
   let key: CryptoKey | undefined;
   let cached: { at: number; version: ConfigVersion } | undefined;
-  const signalCache = new Map<
-    string,
-    { at: number; value: Promise<AccountSignals>; loaded?: AccountSignals }
-  >();
   // Keyed by the signature segment (43 characters for HS256): hashing it is several times
   // cheaper than hashing the whole token; a hit still needs the whole token to be identical.
   const verifiedTokens = new Map<string, { token: string; claims: AccountClaims }>();
@@ -131,6 +133,8 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 
+  let vocabulary: { version: number; value: Promise<ConfigVocabulary> } | undefined;
+
   const ctx: EdgeContext = {
     storage,
     now,
@@ -139,7 +143,37 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
     ipLimiter: limits ? createRateLimiter(limits.perIp ?? { burst: 600, perSecond: 200 }) : null,
     accountLimiter: limits ? createRateLimiter(limits.perAccount ?? { burst: 600, perSecond: 200 }) : null,
     outbox,
-    activeSignalDays: options.activeSignalDays ?? 30,
+    accounts: createAccountStates({
+      storage,
+      now,
+      config: () => ctx.config(),
+      onEvaluated: async (evaluation) => {
+        try {
+          await escalate(ctx, evaluation);
+        } catch (error) {
+          log({
+            level: 'error',
+            msg: 'escalation failed',
+            accountId: evaluation.state.accountId,
+            error: String(error),
+          });
+        }
+      },
+    }),
+    decisions: createRouteDecisionLog(storage, (error) =>
+      log({ level: 'error', msg: 'route decisions not stored; retrying', error: String(error) }),
+    ),
+    async vocabulary() {
+      const current = await ctx.config();
+      if (vocabulary?.version !== current.version) {
+        const value = createConfigVocabulary(storage, current, now());
+        vocabulary = { version: current.version, value };
+        value.catch(() => {
+          if (vocabulary?.value === value) vocabulary = undefined;
+        });
+      }
+      return vocabulary.value;
+    },
     ready,
     schema: createCompiledSchemas(options.compileSchema, (error) =>
       log({ level: 'warn', msg: 'schema not compiled; using the runtime parser', error: String(error) }),
@@ -179,31 +213,6 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
       cached = undefined;
     },
 
-    signals(accountId) {
-      const t = now();
-      const hit = signalCache.get(accountId);
-      if (hit && t - hit.at < SIGNAL_CACHE_MS) return hit.value;
-      const value = storage.accountSignals(accountId, t - ctx.activeSignalDays * DAY_MS);
-      const entry: { at: number; value: Promise<AccountSignals>; loaded?: AccountSignals } = { at: t, value };
-      value.then(
-        (loaded) => {
-          entry.loaded = loaded;
-        },
-        () => {
-          if (signalCache.get(accountId) === entry) signalCache.delete(accountId);
-        },
-      );
-      boundedSet(signalCache, accountId, entry);
-      return value;
-    },
-    freshSignals(accountId) {
-      const hit = signalCache.get(accountId);
-      return hit && now() - hit.at < SIGNAL_CACHE_MS ? hit.loaded : undefined;
-    },
-    invalidateSignals(accountId) {
-      signalCache.delete(accountId);
-    },
-
     takeAccount(accountId, cost = 1) {
       const wait = ctx.accountLimiter?.take(accountId, now(), cost) ?? 0;
       if (wait > 0) {
@@ -213,49 +222,77 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
       }
     },
 
-    rememberAccount(claims, waitUntil) {
+    rememberAccount(claims) {
       const t = now();
-      const digest = `${claims.plan}|${claims.segment}|${claims.acv}|${claims.seats}`;
+      const digest = JSON.stringify([
+        claims.plan,
+        claims.segment,
+        claims.acv,
+        claims.seats,
+        claims.activatedAt,
+        claims.health,
+        claims.churnRisk,
+        claims.activeUsers,
+        claims.usage,
+        claims.iat,
+      ]);
       const seen = accountSeen.get(claims.sub);
-      if (seen && seen.digest === digest && t - seen.at < 60_000) return;
+      if (seen && seen.digest === digest && t - seen.at < 60_000) return NOT_NEW;
       boundedSet(accountSeen, claims.sub, { at: t, digest });
-      const write = storage
-        .upsertAccount({
-          accountId: claims.sub,
-          plan: claims.plan,
-          segment: claims.segment,
-          acv: claims.acv,
-          seats: claims.seats,
-          seenAt: t,
-        })
-        .catch((error: unknown) => {
+      return storage.upsertFacts(claims.sub, factsOfClaims(claims, t), t).then(
+        () => true,
+        (error: unknown) => {
           accountSeen.delete(claims.sub);
           log({
             level: 'error',
-            msg: 'account snapshot failed',
+            msg: 'account facts not stored',
             accountId: claims.sub,
             error: String(error),
           });
-        });
-      waitUntil(write);
+          return false;
+        },
+      );
     },
 
-    async handoff(dedupeKey, payload, waitUntil) {
-      const { handoff, created } = await storage.createHandoff(dedupeKey, payload, now());
-      if (created) {
+    async handoff(request, waitUntil) {
+      const { config } = await ctx.config();
+      const { handoff, created, reason } = await storage.createHandoff({
+        ...request,
+        now: now(),
+        openMs: request.openMs ?? config.routing.handoffCooldownDays * DAY_MS,
+        maxPerDay: config.routing.maxHandoffsPerDay,
+      });
+      if (created && handoff) {
         log({ level: 'info', msg: 'handoff created', handoffId: handoff.id, accountId: handoff.accountId });
         if ((options.delivery ?? 'background') === 'background' && options.webhook)
           waitUntil(outbox.deliverDue());
+      } else if (reason === 'quota') {
+        log({ level: 'warn', msg: 'handoff quota reached', accountId: request.payload.account.id });
       }
-      return handoff.id;
+      return handoff;
     },
 
-    potentialExpansionAcv(config, claims) {
-      const next = nextPlan(config, claims.plan);
-      const price = next === null ? undefined : config.plans[next]?.seatPrice;
-      if (price === undefined || price === null) return null;
-      return price * claims.seats - claims.acv;
-    },
+    potentialExpansionAcv,
   };
   return ctx;
+}
+
+/** The claims of a verified token as facts, observed when the token was signed. */
+function factsOfClaims(claims: AccountClaims, now: number): Record<string, AccountFact> {
+  // A token signed "in the future" (clock skew) counts as observed now, never later.
+  const at = Math.min(claims.iat === undefined ? now : claims.iat * 1000, now);
+  const facts: Record<string, AccountFact> = {};
+  const put = (name: string, value: AccountFact['value'] | undefined) => {
+    if (value !== undefined) facts[name] = { value, at, source: 'token' };
+  };
+  put('plan', claims.plan);
+  put('segment', claims.segment);
+  put('acv', claims.acv);
+  put('seats', claims.seats);
+  put('activatedAt', claims.activatedAt);
+  put('health', claims.health);
+  put('churnRisk', claims.churnRisk);
+  put('activeUsers', claims.activeUsers);
+  for (const [meter, value] of Object.entries(claims.usage ?? {})) put(`usage.${meter}`, value);
+  return facts;
 }

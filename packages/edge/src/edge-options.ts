@@ -46,8 +46,13 @@ export interface EdgeOptions {
    * @default 'background'
    */
   delivery?: 'background' | 'manual';
-  /** Days a fired trigger counts as active for escalation and routing. @default 30 */
+  /**
+   * @deprecated No longer read: the edge evaluates each trigger over its own window from the
+   * account's facts (see "Server truth" in the README).
+   */
   activeSignalDays?: number;
+  /** Browser events older than this many days are refused per event. @default 400 */
+  retentionDays?: number;
   /** How long a published config is cached per instance. @default 5000 */
   configCacheMs?: number;
   /**

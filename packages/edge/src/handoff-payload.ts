@@ -1,11 +1,12 @@
-import type { AccountClaims } from '@headroom/core';
 import type { AccountSignals, HandoffPayload } from './storage/storage.ts';
 
 /** What a handoff is built from. */
 export interface HandoffInput {
   handoffId: string;
   kind: HandoffPayload['kind'];
-  claims: AccountClaims;
+  account: HandoffPayload['account'];
+  /** The user who asked (route handoffs); null for proactive ones. */
+  userId: string | null;
   signals: AccountSignals;
   route: string;
   reasons: readonly string[];
@@ -16,27 +17,20 @@ export interface HandoffInput {
 
 /** The webhook payload: account, trigger reasons, usage snapshot, requested plan and expansion ACV. */
 export function buildHandoffPayload(input: HandoffInput): HandoffPayload {
-  const { claims, signals } = input;
+  const { signals } = input;
   return {
     handoffId: input.handoffId,
     kind: input.kind,
-    account: {
-      id: claims.sub,
-      plan: claims.plan,
-      segment: claims.segment,
-      seats: claims.seats,
-      acv: claims.acv,
-    },
-    userId: input.kind === 'route' ? claims.uid : null,
+    account: { ...input.account },
+    userId: input.userId,
     requestedPlan: input.request?.plan ?? null,
     requestedSeats: input.request?.seats ?? null,
     needs: [...(input.request?.needs ?? [])],
     route: input.route,
     reasons: [...input.reasons],
     expansionAcv: input.expansionAcv,
-    activeTriggers: signals.activeTriggers,
-    // The backend's own counts at signing time, overridden by fresher stored usage.
-    usage: { ...(claims.usage ?? {}), ...signals.usage },
+    activeTriggers: [...signals.activeTriggers],
+    usage: { ...signals.usage },
     firstPqlAt: signals.firstPqlAt,
     source: input.request?.source ?? null,
     createdAt: new Date(input.createdAt).toISOString(),

@@ -1,5 +1,6 @@
 export { createEdgeApp, type EdgeApp } from './create-edge-app.ts';
 export type { EdgeOptions, LogLine } from './edge-options.ts';
+export { type AccountEvaluation, evaluateAccount } from './evaluate-account.ts';
 export {
   createHandoffDelivery,
   type HandoffDelivery,
@@ -14,21 +15,27 @@ export { createPgliteStorage } from './storage/pglite-storage.ts';
 export { createPostgresStorage, type PostgresStorageOptions } from './storage/postgres-storage.ts';
 export type { SqlClient } from './storage/sql-client.ts';
 export { createSqlStorage } from './storage/sql-storage.ts';
-export type {
-  AccountHistory,
-  AccountSignals,
-  AccountSnapshot,
-  ConfigVersion,
-  EventSource,
-  ExperimentCounts,
-  FunnelRow,
-  Handoff,
-  HandoffPayload,
-  HandoffStatus,
-  OutboxItem,
-  PqlAccount,
-  Storage,
-  StoredEvent,
+export {
+  type AccountFact,
+  type AccountHistory,
+  type AccountInputs,
+  type AccountSignals,
+  type AccountStateRow,
+  type ConfigVersion,
+  type EventSource,
+  type ExperimentCounts,
+  type FactSource,
+  type FunnelReport,
+  type FunnelRow,
+  type Handoff,
+  type HandoffPayload,
+  type HandoffRequest,
+  type HandoffStatus,
+  type OutboxItem,
+  type RouteDecisionRow,
+  type Storage,
+  type StoredEvent,
+  storedEventKey,
 } from './storage/storage.ts';
 export { type AccountTokenClaims, type SignAccountTokenOptions, signAccountToken } from './token.ts';
 export { TOKEN_CLOCK_TOLERANCE_S, verifyAccountToken } from './verify-account-token.ts';

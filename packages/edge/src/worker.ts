@@ -78,7 +78,7 @@ export function createEdgeWorker<Env extends EdgeWorkerEnv>(init: EdgeWorkerInit
       }
     },
     async scheduled(_event, env, ctx) {
-      const run = appFor(env).then((a) => a.outbox.deliverDue());
+      const run = appFor(env).then((a) => Promise.all([a.outbox.deliverDue(), a.sweepAccounts(), a.flush()]));
       ctx?.waitUntil(run);
       await run;
     },

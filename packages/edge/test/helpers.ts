@@ -87,3 +87,26 @@ export function testApp(storage: Storage, over: Partial<EdgeOptions> = {}): Test
 
 export const admin = { authorization: `Bearer ${ADMIN}` };
 export const server = { authorization: `Bearer ${SERVER_KEY}` };
+
+/** The acme triggers that `factsFiring` can make fire, in the order it adds them. */
+export const FIRING_ORDER = [
+  'usage_ceiling',
+  'seat_saturation',
+  'feature_exploration',
+  'collaboration_surge',
+];
+
+/**
+ * Real facts (usage, gate hits, invites) that make the first `n` of `FIRING_ORDER` fire for a
+ * Team account under the acme config at time `ts`: what a browser reports, not what it claims.
+ */
+export function factsFiring(n: number, ts = NOW): Record<string, unknown>[] {
+  const events: Record<string, unknown>[] = [];
+  const add = (event: Record<string, unknown>) => events.push({ id: eventId(ts), ts, ...event });
+  if (n >= 1) add({ type: 'usage', meter: 'docs', value: 900 });
+  if (n >= 2) add({ type: 'usage', meter: 'seats', value: 9 });
+  if (n >= 3) for (const feature of ['sso', 'audit_log', 'automations']) add({ type: 'gate_hit', feature });
+  if (n >= 4)
+    for (let i = 0; i < 5; i++) add({ type: 'invite_sent', inviteId: `invite_${i}_${eventId(ts)}` });
+  return events;
+}

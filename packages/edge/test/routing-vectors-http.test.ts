@@ -1,11 +1,22 @@
 // The shared routing vectors from core, run against POST /v1/route over real HTTP on
-// loopback: claims come from a signed token, PQL age and active signals from stored events.
+// loopback: claims come from a signed token; PQL age and active signals from the edge's own
+// evaluation of real facts (usage, gate hits, invites), stored while the clock is set back.
 import { DAY_MS } from '@headroom/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import vectors from '../../core/test/vectors/routing.json' with { type: 'json' };
 import { createPgliteStorage } from '../src/index.ts';
 import { type EdgeServer, startEdgeServer } from '../src/node/start-edge-server.ts';
-import { ADMIN, acmeConfig, acmeInput, claimsFor, eventId, NOW, SECRET, tokenFor } from './helpers.ts';
+import {
+  ADMIN,
+  acmeConfig,
+  acmeInput,
+  claimsFor,
+  clock,
+  factsFiring,
+  NOW,
+  SECRET,
+  tokenFor,
+} from './helpers.ts';
 
 interface RoutingCase {
   name: string;
@@ -23,6 +34,7 @@ interface RoutingCase {
 
 describe('routing vectors over HTTP', () => {
   let server: EdgeServer;
+  const time = clock();
   const call = async (method: string, path: string, body: unknown, auth?: string) => {
     const res = await fetch(`${server.url}${path}`, {
       method,
@@ -38,7 +50,8 @@ describe('routing vectors over HTTP', () => {
       secret: SECRET,
       adminToken: ADMIN,
       config: acmeInput,
-      now: () => NOW,
+      now: time.now,
+      rateLimit: false,
       log: () => {},
       port: 0,
       delivery: 'manual',
@@ -57,30 +70,32 @@ describe('routing vectors over HTTP', () => {
       ADMIN,
     );
     expect(published.status).toBe(201);
-    const events: unknown[] = [];
-    if (c.input.pqlAgeDays !== undefined) {
-      const ts = NOW - c.input.pqlAgeDays * DAY_MS - 60_000;
-      events.push({ id: eventId(ts), type: 'trigger_fired', triggerId: 'usage_ceiling', ts });
-    }
-    for (let k = 0; k < (c.input.activeSignals ?? 0); k++) {
-      events.push({
-        id: eventId(NOW - 3600_000),
-        type: 'trigger_fired',
-        triggerId: `signal_${k}`,
-        ts: NOW - 3600_000,
-      });
-    }
-    if (events.length > 0) {
-      const stored = await call('POST', '/v1/events', { token, sentAt: NOW, events });
+    const signals = Math.max(c.input.activeSignals ?? 0, c.input.pqlAgeDays === undefined ? 0 : 1);
+    if (signals > 0) {
+      // The PQL episode starts when the edge first evaluates the facts: set the clock back.
+      const at = NOW - (c.input.pqlAgeDays ?? 0) * DAY_MS - 60_000;
+      time.set(at);
+      const events = factsFiring(signals, at);
+      const then = await tokenFor(claimsFor(sub, { plan: 'team', ...c.input.claims }), at);
+      const stored = await call('POST', '/v1/events', { token: then, sentAt: at, events });
       expect(stored.body.accepted).toBe(events.length);
+      time.set(NOW);
     }
     const { seats, needs, plan } = c.input;
+    const csNeeds = acmeConfig.routing.csNeeds;
+    const strayNeed = needs?.findIndex((need) => !csNeeds.includes(need)) ?? -1;
     const res = await call('POST', '/v1/route', {
       token,
       plan,
       ...(seats === undefined ? {} : { seats }),
       ...(needs === undefined ? {} : { needs }),
     });
+    if (strayNeed >= 0) {
+      // The edge refuses a need CS cannot act on rather than passing it along.
+      expect(res.status).toBe(400);
+      expect((res.body.error as { issues: { path: string }[] }).issues[0]?.path).toBe(`needs.${strayNeed}`);
+      return;
+    }
     expect(res.status).toBe(200);
     expect({ route: res.body.route, reasons: res.body.reasons, expansionAcv: res.body.expansionAcv }).toEqual(
       c.expected,

@@ -22,6 +22,8 @@ export interface EdgeServerOptions extends EdgeOptions {
   trustProxy?: boolean;
   /** Outbox polling interval. @default 1000 */
   outboxIntervalMs?: number;
+  /** How often stale account states are re-evaluated. @default 60000 */
+  accountSweepIntervalMs?: number;
 }
 
 /** A running edge server. */
@@ -89,6 +91,21 @@ export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeS
     });
   });
   app.outbox.start(options.outboxIntervalMs ?? 1000);
+  // Time alone changes account state (windows age, PQLs stall): re-evaluate stale accounts.
+  let sweeping = false;
+  const sweep = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    app
+      .sweepAccounts()
+      .catch((error: unknown) =>
+        options.log?.({ level: 'error', msg: 'account sweep failed', error: String(error) }),
+      )
+      .finally(() => {
+        sweeping = false;
+      });
+  }, options.accountSweepIntervalMs ?? 60_000);
+  sweep.unref();
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   let closing: Promise<void> | undefined;
   return {
@@ -102,6 +119,8 @@ export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeS
           // Keep-alive sockets with nothing in flight would hold close() open.
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
+        clearInterval(sweep);
+        await app.flush();
         await app.outbox.stop();
         await options.storage.close();
       })();

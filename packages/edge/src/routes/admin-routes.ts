@@ -3,8 +3,22 @@ import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
 import { constantTimeEqual } from '../constant-time-equal.ts';
 import type { EdgeContext } from '../edge-context.ts';
+import { MIN_SIGNALS_FOR_A_HUMAN } from '../escalation.ts';
 import { HttpError } from '../http-error.ts';
 import { bearer, readJson } from '../read-json.ts';
+import type { AccountStateRow } from '../storage/storage.ts';
+
+/** What each funnel number means, shown by the console and the CLI. */
+export const FUNNEL_DEFINITIONS = {
+  fired:
+    'accounts where the edge evaluated the trigger as fired in the window (from usage, gate hits, invites and traits; never browser claims)',
+  shown: 'of those, accounts that reported showing a prompt for the trigger',
+  clicked: 'of those, accounts that clicked it after it was shown',
+  routed: 'of those, accounts the edge routed (POST /v1/route) after the click',
+  completed: 'of those, accounts whose backend reported upgrade_completed after the route',
+  routes: 'routing decisions the edge made in the window, by route (routedAccounts: distinct accounts)',
+  direct: 'accounts routed in the window with no prompt click before their first route',
+} as const;
 
 const publishSchema = z.object({ config: z.unknown(), note: z.optional(z.string().check(z.maxLength(500))) });
 // Versions are Postgres integers: anything larger can't exist and must not reach the query.
@@ -66,8 +80,10 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
   app.get('/v1/admin/funnel', async (c) => {
     const days = intParam(c, 'days', 90, 1, 3650);
     const since = ctx.now() - days * DAY_MS;
+    // Decisions this instance made a moment ago are part of the answer.
+    await ctx.decisions.flush();
     const funnel = await ctx.storage.funnel(since);
-    return c.json({ since: new Date(since).toISOString(), ...funnel });
+    return c.json({ since: new Date(since).toISOString(), ...funnel, definitions: FUNNEL_DEFINITIONS });
   });
 
   app.get('/v1/admin/handoffs', async (c) => {
@@ -76,21 +92,33 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
   });
 
   app.get('/v1/admin/pqls', async (c) => {
-    const { config } = await ctx.config();
-    const rows = await ctx.storage.pqls(ctx.now() - ctx.activeSignalDays * DAY_MS);
-    const accounts = rows.map((r) => ({
-      accountId: r.accountId,
-      plan: r.plan,
-      segment: r.segment,
-      activeTriggers: r.activeTriggers,
-      signals: r.activeTriggers.length,
-      potentialExpansionAcv:
-        r.plan === null || r.acv === null || r.seats === null
-          ? null
-          : ctx.potentialExpansionAcv(config, { plan: r.plan, acv: r.acv, seats: r.seats }),
-      firstPqlAt: r.firstPqlAt,
-    }));
-    return c.json({ accounts });
+    const limit = intParam(c, 'limit', 5000, 1, 50_000);
+    const [pqls, suppressed] = await Promise.all([
+      ctx.storage.pqlStates(limit),
+      ctx.storage.suppressedStates(limit),
+    ]);
+    const row = (s: AccountStateRow) => ({
+      accountId: s.accountId,
+      plan: s.plan,
+      segment: s.segment,
+      activeTriggers: s.fired,
+      signals: s.fired.length,
+      potentialExpansionAcv: s.potentialAcv,
+      reasons: Object.fromEntries(s.results.filter((r) => r.fired).map((r) => [r.id, r.reason])),
+      evaluatedAt: new Date(s.evaluatedAt).toISOString(),
+    });
+    return c.json({
+      // Eligible accounts in a PQL episode, by the edge's own evaluation.
+      accounts: pqls.map((s) => ({
+        ...row(s),
+        firstPqlAt: new Date(s.pqlSince ?? s.evaluatedAt).toISOString(),
+        unknown: s.unknown,
+        // The playbooks' bands: < 3 signals stays in the product; ≥ escalateAtSignals goes to CS.
+        reachesHuman: s.fired.length >= MIN_SIGNALS_FOR_A_HUMAN,
+      })),
+      // Accounts whose triggers fire but that nobody may pitch, and why.
+      suppressed: suppressed.map((s) => ({ ...row(s), suppressedBecause: s.reasons, unknown: s.unknown })),
+    });
   });
 
   app.get('/v1/admin/config', async (c) => {

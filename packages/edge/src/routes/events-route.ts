@@ -1,13 +1,13 @@
 import { type AccountClaims, eventSchema, type HeadroomEvent } from '@headroom/core';
 import type { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { constantTimeEqual } from '../constant-time-equal.ts';
 import type { EdgeContext } from '../edge-context.ts';
-import { maybeEscalate } from '../escalation.ts';
+import { admitEvent, DEFAULT_RETENTION_DAYS, type Rejection } from '../event-admission.ts';
 import { HttpError } from '../http-error.ts';
 import type { PlainRoute } from '../plain-route.ts';
-import { bearer, parseJsonBody, readJson } from '../read-json.ts';
-import type { StoredEvent } from '../storage/storage.ts';
+import { parseJsonBody, readJson } from '../read-json.ts';
+import { requireServerKey } from '../require-server-key.ts';
+import { type StoredEvent, storedEventKey } from '../storage/storage.ts';
 
 /** Most events in one batch. */
 export const MAX_EVENTS_PER_BATCH = 100;
@@ -31,13 +31,46 @@ interface BatchResult {
   accepted: number;
   duplicates: number;
   rejected: number;
+  /** Why each refused event was refused (present when any was; at most 20 listed). */
+  rejections?: Rejection[];
 }
 
-async function store(ctx: EdgeContext, rows: StoredEvent[], rejected: number): Promise<BatchResult> {
+/** Event types that change what an account has done (and so its triggers). */
+const FACT_TYPES: ReadonlySet<string> = new Set([
+  'usage',
+  'gate_hit',
+  'invite_sent',
+  'invite_accepted',
+  'upgrade_completed',
+]);
+
+async function store(
+  ctx: EdgeContext,
+  rows: StoredEvent[],
+  rejections: Rejection[],
+  changed = new Set<string>(),
+): Promise<BatchResult> {
   const inserted = await ctx.storage.insertEvents(rows);
-  for (const account of new Set(rows.map((r) => r.accountId))) ctx.invalidateSignals(account);
-  return { accepted: inserted.size, duplicates: rows.length - inserted.size, rejected };
+  // The edge re-evaluates every account whose facts changed before it answers, so what the
+  // reports and escalations read is current once the batch is acknowledged.
+  for (const row of rows) {
+    if (FACT_TYPES.has(row.type) && inserted.has(storedEventKey(row))) changed.add(row.accountId);
+  }
+  await Promise.all([...changed].map((account) => ctx.accounts.refresh(account)));
+  const result: BatchResult = {
+    accepted: inserted.size,
+    duplicates: rows.length - inserted.size,
+    rejected: rejections.length,
+  };
+  if (rejections.length > 0) result.rejections = rejections.slice(0, 20);
+  return result;
 }
+
+const invalidEvent = (index: number, message: string): Rejection => ({
+  index,
+  code: 'invalid_event',
+  message,
+});
 
 /** `POST /v1/events`: a browser batch, the token in the body (`sendBeacon` sends `text/plain`). */
 export const ingestBrowserEvents: PlainRoute = async (ctx, request, state) => {
@@ -46,27 +79,53 @@ export const ingestBrowserEvents: PlainRoute = async (ctx, request, state) => {
   const claims: AccountClaims = ctx.verifiedClaims(body.token) ?? (await ctx.verify(body.token));
   state.accountId = claims.sub;
   ctx.takeAccount(claims.sub, Math.max(1, Math.ceil(body.events.length / 20)));
+  // The token's claims are facts too; they are in place before the batch is evaluated.
+  const remembered = ctx.rememberAccount(claims);
   const receivedAt = ctx.now();
+  const vocabulary = await ctx.vocabulary();
   const offset =
     body.sentAt !== undefined && Math.abs(receivedAt - body.sentAt) > SKEW_TOLERANCE_MS
       ? receivedAt - body.sentAt
       : 0;
+  const admission = {
+    now: receivedAt,
+    retentionDays: ctx.options.retentionDays ?? DEFAULT_RETENTION_DAYS,
+    vocabulary,
+    accountId: claims.sub,
+    userId: claims.uid,
+  };
   const rows: StoredEvent[] = [];
-  let rejected = 0;
-  for (const raw of body.events) {
+  const rejections: Rejection[] = [];
+  body.events.forEach((raw, index) => {
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      rejected++;
-      continue;
+      rejections.push(invalidEvent(index, 'an event must be an object'));
+      return;
     }
     // Identity comes from the token only; whatever the browser claims is dropped.
     const { accountId: _a, userId: _u, ...rest } = raw as Record<string, unknown>;
     const parsed = events.safeParse(rest);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      rejections.push(
+        invalidEvent(index, `${issue?.path.join('.') || 'event'}: ${issue?.message ?? 'invalid'}`),
+      );
+      return;
+    }
     // A browser can't be trusted with money: completions come from the server key only.
-    if (!parsed.success || parsed.data.type === 'upgrade_completed') {
-      rejected++;
-      continue;
+    if (parsed.data.type === 'upgrade_completed') {
+      rejections.push({
+        index,
+        code: 'browser_conversion',
+        message: 'upgrade_completed is accepted from the server key only',
+      });
+      return;
     }
     const event: HeadroomEvent = { ...parsed.data, ts: Math.max(0, parsed.data.ts + offset) };
+    const refused = admitEvent(event, index, admission);
+    if (refused) {
+      rejections.push(refused);
+      return;
+    }
     rows.push({
       id: event.id,
       accountId: claims.sub,
@@ -77,36 +136,44 @@ export const ingestBrowserEvents: PlainRoute = async (ctx, request, state) => {
       source: 'browser',
       payload: event,
     });
-  }
-  ctx.rememberAccount(claims, request.waitUntil);
-  const result = await store(ctx, rows, rejected);
-  if (rows.some((r) => r.type === 'trigger_fired') && result.accepted > 0) {
-    await maybeEscalate(ctx, claims, request.waitUntil);
-  }
-  return { status: 202, body: result };
+  });
+  // New token claims are new facts even when the batch holds only telemetry.
+  const changed = new Set<string>((await remembered) ? [claims.sub] : []);
+  return { status: 202, body: await store(ctx, rows, rejections, changed) };
 };
 
 /** `POST /v1/server/events`: the host backend's trusted events (server key). */
 export function serverEventsRoute(app: Hono, ctx: EdgeContext): void {
   app.post('/v1/server/events', async (c) => {
-    const key = ctx.options.serverKey;
-    if (!key) throw new HttpError(404, 'not_found', 'server events are not enabled (HEADROOM_SERVER_KEY)');
-    const presented = bearer(c);
-    if (presented === undefined || !(await constantTimeEqual(presented, key))) {
-      throw new HttpError(401, 'invalid_token', 'invalid server key');
-    }
+    await requireServerKey(c, ctx);
     const body = await readJson(c, ctx.schema(serverBatchSchema));
     const events = ctx.schema(eventSchema);
     const identities = ctx.schema(serverIdentity);
     const receivedAt = ctx.now();
+    const vocabulary = await ctx.vocabulary();
     const rows: StoredEvent[] = [];
-    let rejected = 0;
-    for (const raw of body.events) {
+    const rejections: Rejection[] = [];
+    body.events.forEach((raw, index) => {
       const identity = identities.safeParse(raw);
       const parsed = events.safeParse(raw);
       if (!identity.success || !parsed.success) {
-        rejected++;
-        continue;
+        const issue = (identity.success ? parsed.error : identity.error)?.issues[0];
+        rejections.push(
+          invalidEvent(index, `${issue?.path.join('.') || 'event'}: ${issue?.message ?? 'invalid'}`),
+        );
+        return;
+      }
+      const refused = admitEvent(parsed.data, index, {
+        now: receivedAt,
+        // The backend reports history it owns (billing): only the future is refused.
+        retentionDays: Number.POSITIVE_INFINITY,
+        vocabulary,
+        accountId: identity.data.accountId,
+        userId: identity.data.userId ?? null,
+      });
+      if (refused) {
+        rejections.push(refused);
+        return;
       }
       rows.push({
         id: parsed.data.id,
@@ -118,7 +185,7 @@ export function serverEventsRoute(app: Hono, ctx: EdgeContext): void {
         source: 'server',
         payload: parsed.data,
       });
-    }
-    return c.json(await store(ctx, rows, rejected), 202);
+    });
+    return c.json(await store(ctx, rows, rejections), 202);
   });
 }

@@ -1,9 +1,9 @@
 import { DAY_MS } from '@headroom/core';
 import type { Hono } from 'hono';
 import type { EdgeContext } from '../edge-context.ts';
+import { signalsOf } from '../escalation.ts';
 import { HttpError } from '../http-error.ts';
 import { bearer } from '../read-json.ts';
-import { waitUntilOf } from './wait-until.ts';
 
 const HISTORY_DAYS = 90;
 
@@ -27,22 +27,27 @@ export function publicRoutes(app: Hono, ctx: EdgeContext): void {
     c.get('request').accountId = claims.sub;
     ctx.takeAccount(claims.sub);
     const now = ctx.now();
-    ctx.rememberAccount(claims, waitUntilOf(c));
-    const history = await ctx.storage.accountHistory(
-      claims.sub,
-      claims.uid,
-      now - HISTORY_DAYS * DAY_MS,
-      now - ctx.activeSignalDays * DAY_MS,
-    );
+    if (await ctx.rememberAccount(claims)) await ctx.accounts.refresh(claims.sub);
+    const [history, state] = await Promise.all([
+      ctx.storage.accountHistory(claims.sub, claims.uid, now - HISTORY_DAYS * DAY_MS),
+      ctx.accounts.get(claims.sub),
+    ]);
     c.header('Cache-Control', 'private, max-age=60');
     c.header('Vary', 'Authorization');
+    const { firstPqlAt, activeTriggers } = signalsOf(state);
     return c.json({
       accountId: claims.sub,
       gateHits: history.gateHits,
       invites: history.invites,
-      firstPqlAt: history.firstPqlAt,
-      activeTriggers: history.activeTriggers,
+      // Daily peaks by every user and the backend: sustained-pressure triggers in the browser
+      // see the account's history, not just this browser's.
+      meterHistory: history.meterHistory,
+      firstPqlAt,
+      activeTriggers,
       usage: { ...(claims.usage ?? {}), ...history.usage },
+      eligibility: state
+        ? { eligible: state.eligible, reasons: state.reasons, unknown: state.unknown }
+        : null,
     });
   });
 

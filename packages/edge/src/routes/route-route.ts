@@ -1,12 +1,13 @@
 import { type AccountClaims, DAY_MS, decideRoute, type HeadroomConfig } from '@headroom/core';
 import * as z from 'zod/mini';
 import type { EdgeContext } from '../edge-context.ts';
+import { signalsOf } from '../escalation.ts';
 import { fillUrlTemplate } from '../fill-url-template.ts';
 import { buildHandoffPayload } from '../handoff-payload.ts';
 import { HttpError } from '../http-error.ts';
 import type { PlainAnswer, PlainRequest, PlainRoute, RequestState } from '../plain-route.ts';
 import { parseJsonBody } from '../read-json.ts';
-import type { AccountSignals } from '../storage/storage.ts';
+import type { AccountStateRow } from '../storage/storage.ts';
 
 const name = z.string().check(z.minLength(1), z.maxLength(128));
 const routeBodySchema = z.object({
@@ -27,16 +28,21 @@ interface RouteInputs {
   body: RouteBody;
   claims: AccountClaims;
   config: HeadroomConfig;
-  signals: AccountSignals;
+  /** The account as the edge evaluated it (null before any facts arrived). */
+  state: AccountStateRow | null;
 }
 
 /**
  * `POST /v1/route`: decides the upgrade route. ACV, segment, seats, plan and account id come
  * only from the verified token; the body only says what the user asked for.
  *
- * When the verified token, the config and the account's signals are all cached (the steady
- * state) the answer is computed synchronously: each `await` would be another trip through the
- * microtask queue on the hottest route.
+ * PQL age and active signals come from the edge's evaluated account state, never from browser
+ * events. Every decision is stored (`route_decisions`); a CS or assisted route reuses the
+ * account's open handoff for the same plan instead of opening another.
+ *
+ * When the verified token, the config and the account's state are all cached (the steady
+ * state) a self-serve answer is computed synchronously: each `await` would be another trip
+ * through the microtask queue on the hottest route.
  */
 export const routeUpgrade: PlainRoute = (ctx, request, state) => {
   const text = request.text();
@@ -67,36 +73,48 @@ function routeClaims(
   state.accountId = claims.sub;
   ctx.takeAccount(claims.sub);
   const version = ctx.freshConfig();
-  const signals = version && knownPlan(body, version.config) && ctx.freshSignals(claims.sub);
-  if (version && signals) {
-    ctx.rememberAccount(claims, request.waitUntil);
-    return decide(ctx, request, { body, claims, config: version.config, signals });
+  const account = version && checkRequest(body, version.config) ? ctx.accounts.fresh(claims.sub) : undefined;
+  if (version && account !== undefined) {
+    request.waitUntil(ctx.rememberAccount(claims));
+    return decide(ctx, request, { body, claims, config: version.config, state: account });
   }
   return (async () => {
     const { config } = version ?? (await ctx.config());
-    knownPlan(body, config);
-    ctx.rememberAccount(claims, request.waitUntil);
-    const loaded = ctx.freshSignals(claims.sub) ?? (await ctx.signals(claims.sub));
-    return decide(ctx, request, { body, claims, config, signals: loaded });
+    checkRequest(body, config);
+    request.waitUntil(ctx.rememberAccount(claims));
+    const loaded = ctx.accounts.fresh(claims.sub) ?? (await ctx.accounts.get(claims.sub));
+    return decide(ctx, request, { body, claims, config, state: loaded });
   })();
 }
 
-/** @throws HttpError 400 when the requested plan is not in the config. */
-function knownPlan(body: RouteBody, config: HeadroomConfig): true {
-  if (config.plans[body.plan]) return true;
-  throw new HttpError(400, 'invalid_body', `unknown plan "${body.plan}"`, [
-    { path: 'plan', message: `must be one of ${Object.keys(config.plans).join(', ')}` },
+const invalid = (path: string, message: string, allowed: readonly string[]) =>
+  new HttpError(400, 'invalid_body', message, [
+    { path, message: allowed.length ? `must be one of ${allowed.join(', ')}` : 'none is configured' },
   ]);
+
+/**
+ * @throws HttpError 400 when the plan is not in the config, a need is not one of `csNeeds`, or
+ * the source is not a prompt of the config: a handoff carries only what CS can act on.
+ */
+function checkRequest(body: RouteBody, config: HeadroomConfig): true {
+  if (!config.plans[body.plan])
+    throw invalid('plan', `unknown plan "${body.plan}"`, Object.keys(config.plans));
+  const { csNeeds } = config.routing;
+  body.needs?.forEach((need, i) => {
+    if (!csNeeds.includes(need)) throw invalid(`needs.${i}`, `unknown need "${need}"`, csNeeds);
+  });
+  if (body.source !== undefined && !config.prompts[body.source])
+    throw invalid('source', `unknown prompt "${body.source}"`, Object.keys(config.prompts));
+  return true;
 }
 
 function decide(
   ctx: EdgeContext,
   request: PlainRequest,
-  { body, claims, config, signals }: RouteInputs,
+  { body, claims, config, state }: RouteInputs,
 ): PlainAnswer | Promise<PlainAnswer> {
   const now = ctx.now();
-  const pqlAgeDays =
-    signals.firstPqlAt === null ? null : Math.floor((now - Date.parse(signals.firstPqlAt)) / DAY_MS);
+  const pqlAgeDays = state?.pqlSince == null ? null : Math.floor((now - state.pqlSince) / DAY_MS);
   const decision = decideRoute(
     {
       plan: body.plan,
@@ -104,7 +122,7 @@ function decide(
       needs: body.needs,
       claims,
       pqlAgeDays,
-      activeSignals: signals.activeTriggers.length,
+      activeSignals: state?.fired.length ?? 0,
     },
     config,
   );
@@ -112,31 +130,60 @@ function decide(
   const values = { plan: body.plan, seats, accountId: claims.sub, userId: claims.uid };
   const { checkoutUrl, bookingUrl } = config.routing;
   const response: Record<string, unknown> = { ...decision };
+  const needs = [...new Set(body.needs ?? [])].sort();
+  const record = (handoffId: string | null) =>
+    ctx.decisions.record({
+      accountId: claims.sub,
+      userId: claims.uid,
+      plan: body.plan,
+      seats,
+      route: decision.route,
+      reasons: decision.reasons,
+      expansionAcv: decision.expansionAcv,
+      source: body.source ?? null,
+      needs,
+      handoffId,
+      decidedAt: now,
+    });
   if (decision.route !== 'cs_assist' && checkoutUrl)
     response.checkoutUrl = fillUrlTemplate(checkoutUrl, values);
-  if (decision.route === 'self_serve') return { status: 200, body: response };
-  const needs = [...new Set(body.needs ?? [])].sort();
-  const handoffId = crypto.randomUUID();
+  if (decision.route === 'self_serve') {
+    record(null);
+    return { status: 200, body: response };
+  }
   const payload = buildHandoffPayload({
-    handoffId,
+    handoffId: crypto.randomUUID(),
     kind: 'route',
-    claims,
-    signals,
+    account: {
+      id: claims.sub,
+      plan: claims.plan,
+      segment: claims.segment,
+      seats: claims.seats,
+      acv: claims.acv,
+    },
+    userId: claims.uid,
+    signals: signalsOf(state, { ...(claims.usage ?? {}) }),
     route: decision.route,
     reasons: decision.reasons,
     expansionAcv: decision.expansionAcv,
     request: { plan: body.plan, seats, needs, source: body.source ?? null },
     createdAt: now,
   });
-  // The same request on the same day is one conversation, not a new handoff per click.
-  const key = `route:${claims.sub}:${body.plan}:${seats}:${needs.join('+')}:${new Date(now).toISOString().slice(0, 10)}`;
-  const message = MESSAGES[decision.route];
-  return ctx.handoff(key, payload, request.waitUntil).then((id) => {
-    response.handoff = {
-      id,
-      message,
-      ...(bookingUrl ? { bookingUrl: fillUrlTemplate(bookingUrl, values) } : {}),
-    };
-    return { status: 200, body: response };
-  });
+  // One conversation per account and plan while a handoff is open: repeated clicks return it.
+  return ctx
+    .handoff(
+      { scope: `route:${body.plan}`, dedupeKey: `route:${payload.handoffId}`, payload },
+      request.waitUntil,
+    )
+    .then((handoff) => {
+      record(handoff?.id ?? null);
+      if (handoff) {
+        response.handoff = {
+          id: handoff.id,
+          message: MESSAGES[decision.route as keyof typeof MESSAGES],
+          ...(bookingUrl ? { bookingUrl: fillUrlTemplate(bookingUrl, values) } : {}),
+        };
+      }
+      return { status: 200, body: response };
+    });
 }

@@ -1,4 +1,4 @@
-import type { Storage, StoredEvent } from './storage.ts';
+import { type Storage, type StoredEvent, storedEventKey } from './storage.ts';
 
 /**
  * Group commit for a single-connection store (PGlite): batches that arrive while an insert
@@ -27,11 +27,12 @@ export function coalesceInserts(insert: Storage['insertEvents'], maxRows = 2000)
       }
       try {
         const inserted = await insert(group.flatMap((w) => w.rows));
-        // An id sent twice in one group is new for its first sender only.
+        // An event sent twice in one group is new for its first sender only.
         for (const waiter of group) {
           const mine = new Set<string>();
           for (const row of waiter.rows) {
-            if (inserted.delete(row.id)) mine.add(row.id);
+            const key = storedEventKey(row);
+            if (inserted.delete(key)) mine.add(key);
           }
           waiter.resolve(mine);
         }

@@ -64,4 +64,99 @@ CREATE TABLE IF NOT EXISTS config_versions (
 );
 `,
   },
+  {
+    version: 2,
+    name: 'server truth',
+    sql: `
+-- Dedupe per account: one account's event id can no longer shadow another's, and server
+-- events have their own namespace. id leads the key so exports still page in id order.
+ALTER TABLE events DROP CONSTRAINT IF EXISTS events_pkey;
+ALTER TABLE events ADD PRIMARY KEY (id, account_id, source);
+
+-- Facts per account and UTC day, kept current in the statement that stores the events, so
+-- evaluating an account reads days, not its raw events. user_id is '' for account-wide rows.
+CREATE TABLE IF NOT EXISTS account_days (
+  account_id text NOT NULL,
+  day date NOT NULL,
+  kind text NOT NULL,
+  key text NOT NULL,
+  user_id text NOT NULL,
+  count double precision NOT NULL DEFAULT 0,
+  peak double precision,
+  last double precision,
+  last_at timestamptz,
+  PRIMARY KEY (account_id, day, kind, key, user_id)
+);
+
+-- Account facts from verified tokens and the host's backend: { name: { value, at, source } };
+-- per fact, the newest observation wins.
+CREATE TABLE IF NOT EXISTS account_facts (
+  account_id text PRIMARY KEY,
+  facts jsonb NOT NULL,
+  updated_at timestamptz NOT NULL
+);
+INSERT INTO account_facts (account_id, facts, updated_at)
+  SELECT id, jsonb_build_object(
+      'plan', jsonb_build_object('value', plan, 'at', (extract(epoch FROM seen_at) * 1000)::float8, 'source', 'token'),
+      'segment', jsonb_build_object('value', segment, 'at', (extract(epoch FROM seen_at) * 1000)::float8, 'source', 'token'),
+      'acv', jsonb_build_object('value', acv, 'at', (extract(epoch FROM seen_at) * 1000)::float8, 'source', 'token'),
+      'seats', jsonb_build_object('value', seats, 'at', (extract(epoch FROM seen_at) * 1000)::float8, 'source', 'token')),
+    seen_at
+  FROM accounts ON CONFLICT (account_id) DO NOTHING;
+
+-- What the edge concluded about each account from those facts (edge-evaluated, never the browser's word).
+CREATE TABLE IF NOT EXISTS account_state (
+  account_id text PRIMARY KEY,
+  config_version integer NOT NULL,
+  evaluated_at timestamptz NOT NULL,
+  fired jsonb NOT NULL,
+  results jsonb NOT NULL,
+  eligible boolean NOT NULL,
+  reasons jsonb NOT NULL,
+  unknown jsonb NOT NULL,
+  plan text,
+  segment text,
+  acv double precision,
+  seats integer,
+  potential_acv double precision,
+  pql_since timestamptz,
+  last_upgrade_at timestamptz
+);
+CREATE INDEX IF NOT EXISTS account_state_pql ON account_state (pql_since) WHERE pql_since IS NOT NULL;
+CREATE INDEX IF NOT EXISTS account_state_evaluated ON account_state (evaluated_at);
+
+-- Trigger fire episodes as the edge evaluated them: the funnel's "fired" step.
+CREATE TABLE IF NOT EXISTS trigger_fires (
+  account_id text NOT NULL,
+  trigger_id text NOT NULL,
+  fired_at timestamptz NOT NULL,
+  cleared_at timestamptz,
+  PRIMARY KEY (account_id, trigger_id, fired_at)
+);
+CREATE INDEX IF NOT EXISTS trigger_fires_at ON trigger_fires (fired_at);
+
+-- Every routing decision the edge made on POST /v1/route; identical ones within a flush are
+-- one row with their count.
+CREATE TABLE IF NOT EXISTS route_decisions (
+  id bigserial PRIMARY KEY,
+  account_id text NOT NULL,
+  user_id text,
+  plan text NOT NULL,
+  seats integer NOT NULL,
+  route text NOT NULL,
+  reasons jsonb NOT NULL,
+  expansion_acv double precision,
+  source text,
+  needs jsonb NOT NULL,
+  handoff_id text,
+  decided_at timestamptz NOT NULL,
+  repeats integer NOT NULL DEFAULT 1
+);
+CREATE INDEX IF NOT EXISTS route_decisions_at ON route_decisions (decided_at);
+CREATE INDEX IF NOT EXISTS route_decisions_account ON route_decisions (account_id, decided_at);
+
+ALTER TABLE handoffs ADD COLUMN IF NOT EXISTS scope text;
+CREATE INDEX IF NOT EXISTS handoffs_account_scope ON handoffs (account_id, scope, created_at);
+`,
+  },
 ];

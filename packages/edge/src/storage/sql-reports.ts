@@ -1,13 +1,10 @@
 import type { SqlClient } from './sql-client.ts';
-import type { ExperimentCounts, FunnelRow, PqlAccount, Storage } from './storage.ts';
+import type { ExperimentCounts, FunnelRow, Storage } from './storage.ts';
 
-const iso = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const at = (ms: number) => new Date(ms).toISOString();
 
 /** The admin reports (experiments, funnel, PQLs): read-only queries over the event store. */
-export function createSqlReports(
-  db: Pick<SqlClient, 'query'>,
-): Pick<Storage, 'experimentCounts' | 'funnel' | 'pqls'> {
+export function createSqlReports(db: Pick<SqlClient, 'query'>): Pick<Storage, 'experimentCounts' | 'funnel'> {
   return {
     async experimentCounts(experiments) {
       const cfg = Object.entries(experiments).map(([id, e]) => ({
@@ -17,8 +14,9 @@ export function createSqlReports(
         unit: e.unit,
       }));
       if (cfg.length === 0) return [];
-      // First exposure of a unit wins; a conversion is a server-reported goal event in the window.
-      // The unit is the verified account or user id, never a browser-supplied unitId.
+      // First exposure of a unit wins, by the edge's receive time (a browser cannot back-date
+      // one); a conversion is a server-reported goal event in the window after it. The unit is
+      // the verified account or user id, never a browser-supplied unitId.
       const rows = await db.query<{
         experiment_id: string;
         variant_id: string;
@@ -29,11 +27,11 @@ export function createSqlReports(
            SELECT * FROM jsonb_to_recordset($1::text::jsonb) AS c(experiment_id text, goal text, days int, unit text)
          ), ex AS (
            SELECT DISTINCT ON (c.experiment_id, u.unit_id) c.experiment_id, u.unit_id, c.unit, c.goal, c.days,
-             e.payload->>'variantId' AS variant_id, e.ts
+             e.payload->>'variantId' AS variant_id, e.received_at AS ts
            FROM events e JOIN cfg c ON e.type = 'exposure' AND e.payload->>'experimentId' = c.experiment_id
            CROSS JOIN LATERAL (SELECT CASE WHEN c.unit = 'user' THEN e.user_id ELSE e.account_id END AS unit_id) u
            WHERE u.unit_id IS NOT NULL
-           ORDER BY c.experiment_id, u.unit_id, e.ts, e.id
+           ORDER BY c.experiment_id, u.unit_id, e.received_at, e.id
          )
          SELECT ex.experiment_id, ex.variant_id, count(*)::int AS exposures,
            (count(*) FILTER (WHERE EXISTS (
@@ -57,9 +55,10 @@ export function createSqlReports(
 
     async funnel(sinceMs) {
       const since = at(sinceMs);
-      const byPrompt = (type: string) =>
-        `SELECT DISTINCT payload->>'triggerId' AS trigger_id, account_id FROM events
-         WHERE type = '${type}' AND ts >= $1::timestamptz AND payload ? 'triggerId'`;
+      // Per account and in order: fired (edge-evaluated episodes) → shown → clicked (browser
+      // telemetry, counted only for accounts the edge saw fire) → routed (decisions the edge
+      // made after the click) → completed (server-reported after the route). Each step joins
+      // the one before it, so it can never exceed it.
       const rows = await db.query<{
         trigger_id: string;
         fired: number;
@@ -70,35 +69,63 @@ export function createSqlReports(
         median_ms: number | null;
       }>(
         `WITH fired AS (
-           SELECT payload->>'triggerId' AS trigger_id, account_id, min(ts) AS first_at FROM events
-           WHERE type = 'trigger_fired' AND ts >= $1::timestamptz GROUP BY 1, 2
-         ), shown AS (${byPrompt('prompt_shown')}), clicked AS (${byPrompt('prompt_clicked')}),
-         routed AS (
-           SELECT account_id, max(ts) AS last_at FROM events
-           WHERE type = 'upgrade_routed' AND ts >= $1::timestamptz GROUP BY 1
+           SELECT trigger_id, account_id, min(fired_at) AS at FROM trigger_fires
+           WHERE fired_at >= $1::timestamptz GROUP BY 1, 2
+         ), shown AS (
+           SELECT f.trigger_id, f.account_id, min(e.received_at) AS at FROM fired f
+           JOIN events e ON e.account_id = f.account_id AND e.type = 'prompt_shown' AND e.ts >= $1::timestamptz
+             AND e.payload->>'triggerId' = f.trigger_id
+           GROUP BY 1, 2
+         ), clicked AS (
+           SELECT s.trigger_id, s.account_id, min(e.received_at) AS at FROM shown s
+           JOIN events e ON e.account_id = s.account_id AND e.type = 'prompt_clicked' AND e.ts >= $1::timestamptz
+             AND e.payload->>'triggerId' = s.trigger_id AND e.received_at >= s.at
+           GROUP BY 1, 2
+         ), routed AS (
+           SELECT c.trigger_id, c.account_id, min(r.decided_at) AS at FROM clicked c
+           JOIN route_decisions r ON r.account_id = c.account_id AND r.decided_at >= c.at
+           GROUP BY 1, 2
          ), completed AS (
-           SELECT account_id, ts FROM events
-           WHERE type = 'upgrade_completed' AND source = 'server' AND ts >= $1::timestamptz
+           SELECT r.trigger_id, r.account_id, min(e.ts) AS at FROM routed r
+           JOIN events e ON e.account_id = r.account_id AND e.type = 'upgrade_completed' AND e.source = 'server'
+             AND e.ts >= r.at
+           GROUP BY 1, 2
          )
-         SELECT f.trigger_id, count(*)::int AS fired, count(s.account_id)::int AS shown, count(c.account_id)::int AS clicked,
-           (count(*) FILTER (WHERE r.last_at >= f.first_at))::int AS routed,
-           count(up.at)::int AS completed,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM up.at - f.first_at) * 1000) AS median_ms
+         SELECT f.trigger_id, count(*)::int AS fired, count(s.at)::int AS shown, count(c.at)::int AS clicked,
+           count(r.at)::int AS routed, count(k.at)::int AS completed,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM k.at - f.at) * 1000) AS median_ms
          FROM fired f
-         LEFT JOIN shown s ON s.trigger_id = f.trigger_id AND s.account_id = f.account_id
-         LEFT JOIN clicked c ON c.trigger_id = f.trigger_id AND c.account_id = f.account_id
-         LEFT JOIN routed r ON r.account_id = f.account_id
-         LEFT JOIN LATERAL (SELECT min(k.ts) AS at FROM completed k WHERE k.account_id = f.account_id AND k.ts >= f.first_at) up ON true
+         LEFT JOIN shown s USING (trigger_id, account_id)
+         LEFT JOIN clicked c USING (trigger_id, account_id)
+         LEFT JOIN routed r USING (trigger_id, account_id)
+         LEFT JOIN completed k USING (trigger_id, account_id)
          GROUP BY f.trigger_id ORDER BY f.trigger_id`,
         [since],
       );
-      const routeRows = await db.query<{ route: string; n: number }>(
-        `SELECT payload->>'route' AS route, count(DISTINCT account_id)::int AS n FROM events
-         WHERE type = 'upgrade_routed' AND ts >= $1::timestamptz GROUP BY 1`,
-        [since],
-      );
+      const [routeRows, directRows] = await Promise.all([
+        db.query<{ route: string; decisions: number; accounts: number }>(
+          `SELECT route, sum(repeats)::int AS decisions, count(DISTINCT account_id)::int AS accounts
+           FROM route_decisions WHERE decided_at >= $1::timestamptz GROUP BY 1`,
+          [since],
+        ),
+        db.query<{ n: number }>(
+          `WITH first AS (
+             SELECT account_id, min(decided_at) AS at FROM route_decisions WHERE decided_at >= $1::timestamptz GROUP BY 1
+           )
+           SELECT count(*)::int AS n FROM first f WHERE NOT EXISTS (
+             SELECT 1 FROM events e WHERE e.account_id = f.account_id AND e.type = 'prompt_clicked'
+               AND e.ts >= $1::timestamptz AND e.received_at <= f.at
+           )`,
+          [since],
+        ),
+      ]);
       const routes: Record<string, number> = { self_serve: 0, self_serve_with_assist: 0, cs_assist: 0 };
-      for (const r of routeRows) if (r.route in routes) routes[r.route] = r.n;
+      const routedAccounts: Record<string, number> = { ...routes };
+      for (const r of routeRows) {
+        if (!(r.route in routes)) continue;
+        routes[r.route] = r.decisions;
+        routedAccounts[r.route] = r.accounts;
+      }
       return {
         byTrigger: rows.map(
           (r): FunnelRow => ({
@@ -112,46 +139,9 @@ export function createSqlReports(
           }),
         ),
         routes,
+        routedAccounts,
+        direct: directRows[0]?.n ?? 0,
       };
-    },
-
-    async pqls(activeSinceMs) {
-      const rows = await db.query<{
-        account_id: string;
-        first_pql_at: string;
-        active: string;
-        plan: string | null;
-        segment: string | null;
-        acv: number | null;
-        seats: number | null;
-      }>(
-        `WITH last_upgrade AS (
-           SELECT account_id, max(ts) AS at FROM events
-           WHERE type = 'upgrade_completed' AND source = 'server' GROUP BY 1
-         ), fired AS (
-           SELECT e.account_id, e.ts, e.payload->>'triggerId' AS trigger_id
-           FROM events e LEFT JOIN last_upgrade l ON l.account_id = e.account_id
-           WHERE e.type = 'trigger_fired' AND (l.at IS NULL OR e.ts > l.at)
-         )
-         SELECT f.account_id, ${iso('min(f.ts)')} AS first_pql_at,
-           (coalesce(jsonb_agg(DISTINCT f.trigger_id) FILTER (WHERE f.ts >= $1::timestamptz), '[]'::jsonb))::text AS active,
-           a.plan, a.segment, a.acv, a.seats
-         FROM fired f LEFT JOIN accounts a ON a.id = f.account_id
-         GROUP BY f.account_id, a.plan, a.segment, a.acv, a.seats
-         ORDER BY min(f.ts) LIMIT 5000`,
-        [at(activeSinceMs)],
-      );
-      return rows.map(
-        (r): PqlAccount => ({
-          accountId: r.account_id,
-          plan: r.plan,
-          segment: r.segment,
-          acv: r.acv,
-          seats: r.seats,
-          activeTriggers: (JSON.parse(r.active) as string[]).sort(),
-          firstPqlAt: r.first_pql_at,
-        }),
-      );
     },
   };
 }

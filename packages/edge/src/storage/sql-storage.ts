@@ -1,16 +1,17 @@
-import type { HeadroomConfig } from '@headroom/core';
+import { DAY_MS, type HeadroomConfig } from '@headroom/core';
 import { MIGRATIONS } from './migrations.ts';
+import { createSqlAccounts } from './sql-accounts.ts';
 import type { SqlClient } from './sql-client.ts';
 import { createSqlReports } from './sql-reports.ts';
-import type {
-  AccountHistory,
-  AccountSignals,
-  ConfigVersion,
-  Handoff,
-  HandoffPayload,
-  HandoffStatus,
-  Storage,
-  StoredEvent,
+import {
+  type ConfigVersion,
+  type EventSource,
+  type Handoff,
+  type HandoffPayload,
+  type HandoffStatus,
+  type Storage,
+  type StoredEvent,
+  storedEventKey,
 } from './storage.ts';
 
 // Timestamps cross the driver boundary as ISO strings / epoch ms so PGlite and postgres.js
@@ -18,6 +19,7 @@ import type {
 const iso = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const at = (ms: number) => new Date(ms).toISOString();
 const MIGRATION_LOCK = 7_411_001;
+const HANDOFF_LOCK = 7_411_002;
 
 interface HandoffRow {
   id: string;
@@ -56,39 +58,6 @@ const toVersion = (row: ConfigRow): Omit<ConfigVersion, 'config'> => ({
 
 /** Implements `Storage` over any `SqlClient`; both built-in storages use it. */
 export function createSqlStorage(db: SqlClient): Storage {
-  const signalsSql = `
-    WITH last_upgrade AS (
-      SELECT coalesce(max(ts), '-infinity'::timestamptz) AS at FROM events
-      WHERE account_id = $1 AND type = 'upgrade_completed' AND source = 'server'
-    ), fired AS (
-      SELECT e.ts, e.payload->>'triggerId' AS trigger_id FROM events e, last_upgrade l
-      WHERE e.account_id = $1 AND e.type = 'trigger_fired' AND e.ts > l.at
-    ), usage AS (
-      SELECT DISTINCT ON (payload->>'meter') payload->>'meter' AS meter, (payload->>'value')::float8 AS value
-      FROM events WHERE account_id = $1 AND type = 'usage' AND ts >= $3::timestamptz
-      ORDER BY payload->>'meter', ts DESC, id DESC
-    )
-    SELECT (SELECT ${iso('min(ts)')} FROM fired) AS first_pql_at,
-      (SELECT coalesce(jsonb_agg(DISTINCT trigger_id), '[]'::jsonb)::text FROM fired WHERE ts >= $2::timestamptz) AS active,
-      (SELECT coalesce(jsonb_object_agg(meter, value), '{}'::jsonb)::text FROM usage) AS usage`;
-
-  async function signals(
-    accountId: string,
-    activeSinceMs: number,
-    usageSinceMs: number,
-  ): Promise<AccountSignals> {
-    const [row] = await db.query<{ first_pql_at: string | null; active: string; usage: string }>(signalsSql, [
-      accountId,
-      at(activeSinceMs),
-      at(usageSinceMs),
-    ]);
-    return {
-      firstPqlAt: row?.first_pql_at ?? null,
-      activeTriggers: row ? (JSON.parse(row.active) as string[]).sort() : [],
-      usage: row ? (JSON.parse(row.usage) as Record<string, number>) : {},
-    };
-  }
-
   return {
     async migrate() {
       await db.transaction(async (tx) => {
@@ -114,13 +83,39 @@ export function createSqlStorage(db: SqlClient): Storage {
 
     async insertEvents(events) {
       if (events.length === 0) return new Set();
-      // One statement per batch, columns as arrays: the payload is parsed once (as jsonb).
-      const inserted = await db.query<{ id: string }>(
-        `INSERT INTO events (id, account_id, user_id, type, ts, received_at, source, payload)
-         SELECT id, account_id, user_id, type, to_timestamp(ts / 1000.0), to_timestamp(received_at / 1000.0), source, payload::jsonb
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[], $8::text[])
-           AS x(id, account_id, user_id, type, ts, received_at, source, payload)
-         ON CONFLICT (id) DO NOTHING RETURNING id`,
+      // One statement per batch, columns as arrays: the payload is parsed once (as jsonb). The
+      // rows that were new also update their account's daily facts in the same statement, so
+      // the aggregates can never drift from the events (a duplicate adds nothing).
+      const inserted = await db.query<{ id: string; account_id: string; source: EventSource }>(
+        `WITH ins AS (
+           INSERT INTO events (id, account_id, user_id, type, ts, received_at, source, payload)
+           SELECT id, account_id, user_id, type, to_timestamp(ts / 1000.0), to_timestamp(received_at / 1000.0), source, payload::jsonb
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[], $8::text[])
+             AS x(id, account_id, user_id, type, ts, received_at, source, payload)
+           ON CONFLICT (id, account_id, source) DO NOTHING
+           RETURNING id, account_id, user_id, type, ts, source, payload
+         ), facts AS (
+           SELECT account_id, (ts AT TIME ZONE 'UTC')::date AS day, type AS kind,
+             CASE type WHEN 'gate_hit' THEN payload->>'feature' WHEN 'usage' THEN payload->>'meter' ELSE '' END AS key,
+             CASE WHEN type IN ('gate_hit', 'invite_sent', 'invite_accepted') THEN coalesce(user_id, '') ELSE '' END AS user_id,
+             count(*)::float8 AS count,
+             max((payload->>'value')::float8) AS peak,
+             (array_agg((payload->>'value')::float8 ORDER BY ts DESC, id DESC))[1] AS last,
+             max(ts) AS last_at
+           FROM ins
+           WHERE type IN ('gate_hit', 'invite_sent', 'invite_accepted', 'usage')
+             OR (type = 'upgrade_completed' AND source = 'server')
+           GROUP BY 1, 2, 3, 4, 5
+         ), days AS (
+           INSERT INTO account_days AS d (account_id, day, kind, key, user_id, count, peak, last, last_at)
+           SELECT account_id, day, kind, key, user_id, count, peak, last, last_at FROM facts
+           ORDER BY account_id, day, kind, key, user_id
+           ON CONFLICT (account_id, day, kind, key, user_id) DO UPDATE SET count = d.count + excluded.count,
+             peak = greatest(d.peak, excluded.peak),
+             last = CASE WHEN d.last_at IS NULL OR excluded.last_at >= d.last_at THEN excluded.last ELSE d.last END,
+             last_at = greatest(d.last_at, excluded.last_at)
+         )
+         SELECT id, account_id, source FROM ins`,
         [
           events.map((e) => e.id),
           events.map((e) => e.accountId),
@@ -133,7 +128,9 @@ export function createSqlStorage(db: SqlClient): Storage {
           events.map((e) => JSON.stringify(e.payload)),
         ],
       );
-      return new Set(inserted.map((r) => r.id));
+      return new Set(
+        inserted.map((r) => storedEventKey({ id: r.id, accountId: r.account_id, source: r.source })),
+      );
     },
 
     async latestConfig() {
@@ -177,60 +174,73 @@ export function createSqlStorage(db: SqlClient): Storage {
       }
     },
 
-    async accountHistory(accountId, userId, sinceMs, activeSinceMs) {
-      const since = at(sinceMs);
-      const day = `to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;
-      const [gateHits, invites, sig] = await Promise.all([
-        db.query<AccountHistory['gateHits'][number]>(
-          `SELECT ${day} AS day, payload->>'feature' AS feature, count(*)::int AS count,
-             (count(*) FILTER (WHERE user_id = $2))::int AS mine
-           FROM events WHERE account_id = $1 AND type = 'gate_hit' AND ts >= $3::timestamptz
-           GROUP BY 1, 2 ORDER BY 1, 2`,
-          [accountId, userId, since],
-        ),
-        db.query<AccountHistory['invites'][number]>(
-          `SELECT ${day} AS day, (count(*) FILTER (WHERE type = 'invite_sent'))::int AS sent,
-             (count(*) FILTER (WHERE type = 'invite_accepted'))::int AS accepted,
-             (count(*) FILTER (WHERE type = 'invite_sent' AND user_id = $2))::int AS mine
-           FROM events WHERE account_id = $1 AND type IN ('invite_sent', 'invite_accepted') AND ts >= $3::timestamptz
-           GROUP BY 1 ORDER BY 1`,
-          [accountId, userId, since],
-        ),
-        signals(accountId, activeSinceMs, sinceMs),
-      ]);
-      return { gateHits, invites, ...sig };
+    async createHandoff({ scope, dedupeKey, payload, now, openMs, maxPerDay }) {
+      // One transaction under a per-account advisory lock: the open-handoff check, the quota
+      // and the insert cannot interleave with another instance's for the same account.
+      return db.transaction(async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [HANDOFF_LOCK, payload.account.id]);
+        const [open] = await tx.query<HandoffRow>(
+          `SELECT ${HANDOFF_COLUMNS} FROM handoffs
+           WHERE (account_id = $1 AND scope = $2 AND created_at > $3::timestamptz) OR dedupe_key = $4
+           ORDER BY created_at DESC LIMIT 1`,
+          [payload.account.id, scope, at(now - openMs), dedupeKey],
+        );
+        if (open) return { handoff: toHandoff(open), created: false, reason: 'open' as const };
+        const [today] = await tx.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM handoffs WHERE account_id = $1 AND created_at > $2::timestamptz`,
+          [payload.account.id, at(now - DAY_MS)],
+        );
+        if ((today?.n ?? 0) >= maxPerDay) {
+          const [latest] = await tx.query<HandoffRow>(
+            `SELECT ${HANDOFF_COLUMNS} FROM handoffs WHERE account_id = $1 ORDER BY created_at DESC LIMIT 1`,
+            [payload.account.id],
+          );
+          return { handoff: latest ? toHandoff(latest) : null, created: false, reason: 'quota' as const };
+        }
+        // Handoff and outbox row commit together, so a crash never leaves one without the other.
+        const [row] = await tx.query<HandoffRow>(
+          `INSERT INTO handoffs (id, dedupe_key, account_id, status, attempts, created_at, payload, scope)
+           VALUES ($1, $2, $3, 'pending', 0, $4::timestamptz, $5::text::jsonb, $6)
+           RETURNING ${HANDOFF_COLUMNS}`,
+          [payload.handoffId, dedupeKey, payload.account.id, at(now), JSON.stringify(payload), scope],
+        );
+        await tx.query('INSERT INTO outbox (handoff_id, next_attempt_at) VALUES ($1, $2::timestamptz)', [
+          payload.handoffId,
+          at(now),
+        ]);
+        if (!row) throw new Error('handoff vanished after insert');
+        return { handoff: toHandoff(row), created: true };
+      });
     },
 
-    accountSignals(accountId, activeSinceMs) {
-      return signals(accountId, activeSinceMs, activeSinceMs);
-    },
-
-    async upsertAccount(s) {
+    async recordRouteDecisions(rows) {
+      if (rows.length === 0) return;
       await db.query(
-        `INSERT INTO accounts (id, plan, segment, acv, seats, seen_at) VALUES ($1, $2, $3, $4, $5, $6::timestamptz)
-         ON CONFLICT (id) DO UPDATE SET plan = excluded.plan, segment = excluded.segment, acv = excluded.acv,
-           seats = excluded.seats, seen_at = excluded.seen_at WHERE accounts.seen_at <= excluded.seen_at`,
-        [s.accountId, s.plan, s.segment, s.acv, s.seats, at(s.seenAt)],
+        `INSERT INTO route_decisions (account_id, user_id, plan, seats, route, reasons, expansion_acv, source, needs,
+           handoff_id, decided_at, repeats)
+         SELECT account_id, user_id, plan, seats, route, reasons, expansion_acv, source, needs, handoff_id,
+           to_timestamp(decided_at / 1000.0), repeats
+         FROM jsonb_to_recordset($1::text::jsonb) AS x(account_id text, user_id text, plan text, seats int, route text,
+           reasons jsonb, expansion_acv float8, source text, needs jsonb, handoff_id text, decided_at float8, repeats int)`,
+        [
+          JSON.stringify(
+            rows.map((r) => ({
+              account_id: r.accountId,
+              user_id: r.userId,
+              plan: r.plan,
+              seats: r.seats,
+              route: r.route,
+              reasons: r.reasons,
+              expansion_acv: r.expansionAcv,
+              source: r.source,
+              needs: r.needs,
+              handoff_id: r.handoffId,
+              decided_at: r.decidedAt,
+              repeats: r.repeats,
+            })),
+          ),
+        ],
       );
-    },
-
-    async createHandoff(dedupeKey, payload, now) {
-      // Handoff and outbox row land in one statement, so a crash never leaves one without the other.
-      await db.query(
-        `WITH h AS (
-           INSERT INTO handoffs (id, dedupe_key, account_id, status, attempts, created_at, payload)
-           VALUES ($1, $2, $3, 'pending', 0, $4::timestamptz, $5::text::jsonb)
-           ON CONFLICT (dedupe_key) DO NOTHING RETURNING id
-         )
-         INSERT INTO outbox (handoff_id, next_attempt_at) SELECT id, $4::timestamptz FROM h`,
-        [payload.handoffId, dedupeKey, payload.account.id, at(now), JSON.stringify(payload)],
-      );
-      const [row] = await db.query<HandoffRow>(
-        `SELECT ${HANDOFF_COLUMNS} FROM handoffs WHERE dedupe_key = $1`,
-        [dedupeKey],
-      );
-      if (!row) throw new Error('handoff vanished after insert');
-      return { handoff: toHandoff(row), created: row.id === payload.handoffId };
     },
 
     async handoffs(limit) {
@@ -302,11 +312,13 @@ export function createSqlStorage(db: SqlClient): Storage {
     },
 
     ...createSqlReports(db),
+    ...createSqlAccounts(db),
 
     async *exportEvents(sinceMs, pageSize = 1000) {
       // Keyset pagination on the primary key (UUIDv7, so roughly event time order): no extra
       // index on received_at slows ingest for this rare export.
-      let cursor = '';
+      // The key is (id, account_id, source): two accounts may hold the same id.
+      let cursor: [string, string, string] = ['', '', ''];
       for (;;) {
         const rows = await db.query<{
           id: string;
@@ -320,8 +332,9 @@ export function createSqlStorage(db: SqlClient): Storage {
         }>(
           `SELECT id, account_id, user_id, type, (extract(epoch FROM ts) * 1000)::float8 AS ts,
              (extract(epoch FROM received_at) * 1000)::float8 AS received_at, source, payload::text AS payload
-           FROM events WHERE id > $1 AND received_at >= $2::timestamptz ORDER BY id LIMIT $3`,
-          [cursor, at(sinceMs), pageSize],
+           FROM events WHERE (id, account_id, source) > ($1, $4, $5) AND received_at >= $2::timestamptz
+           ORDER BY id, account_id, source LIMIT $3`,
+          [cursor[0], at(sinceMs), pageSize, cursor[1], cursor[2]],
         );
         if (rows.length === 0) return;
         yield rows.map((r) => ({
@@ -336,7 +349,7 @@ export function createSqlStorage(db: SqlClient): Storage {
         }));
         const last = rows[rows.length - 1];
         if (!last || rows.length < pageSize) return;
-        cursor = last.id;
+        cursor = [last.id, last.account_id, last.source];
       }
     },
 

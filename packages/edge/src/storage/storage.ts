@@ -1,4 +1,4 @@
-import type { HeadroomConfig, HeadroomEvent } from '@headroom/core';
+import type { HeadroomConfig, HeadroomEvent, TriggerResult } from '@headroom/core';
 
 /** Where an event came from: the browser (untrusted) or the host's backend (trusted). */
 export type EventSource = 'browser' | 'server';
@@ -15,6 +15,10 @@ export interface StoredEvent {
   source: EventSource;
   payload: HeadroomEvent;
 }
+
+/** The dedupe key of a stored event: (account, event id) within its source's namespace. */
+export const storedEventKey = (event: Pick<StoredEvent, 'id' | 'accountId' | 'source'>): string =>
+  `${event.source}|${event.accountId}|${event.id}`;
 
 /** One published configuration version. */
 export interface ConfigVersion {
@@ -41,7 +45,7 @@ export interface Handoff {
 /** What the CS team receives: enough context to act without opening another tool. */
 export interface HandoffPayload {
   handoffId: string;
-  kind: 'route' | 'escalation';
+  kind: 'route' | 'escalation' | 'stalled_pql';
   account: { id: string; plan: string; segment: string; seats: number; acv: number };
   userId: string | null;
   requestedPlan: string | null;
@@ -65,23 +69,102 @@ export interface OutboxItem {
   payload: HandoffPayload;
 }
 
-/** Account-level history the SDK merges with its local windows. */
+/** Account-level history the SDK merges with its local windows (all users of the account). */
 export interface AccountHistory {
   gateHits: { day: string; feature: string; count: number; mine: number }[];
   invites: { day: string; sent: number; accepted: number; mine: number }[];
-  firstPqlAt: string | null;
-  activeTriggers: string[];
+  /** Daily usage peaks per meter, from every user's usage events and server usage. */
+  meterHistory: Record<string, { day: string; used: number }[]>;
+  /** Latest stored usage value per meter. */
   usage: Record<string, number>;
 }
 
-/** Routing signals of one account read from stored events. */
+/** Routing signals of one account, as the edge evaluated them. */
 export interface AccountSignals {
-  /** First `trigger_fired` since the last trusted upgrade; ISO or null. */
+  /** Start of the current PQL episode (edge-evaluated); ISO or null. */
   firstPqlAt: string | null;
-  /** Distinct trigger ids fired within the active window. */
+  /** Distinct trigger ids the edge evaluates as fired now. */
   activeTriggers: string[];
   /** Latest usage value per meter. */
   usage: Record<string, number>;
+}
+
+/** Where a fact about an account came from: a verified token's claims or the host's backend. */
+export type FactSource = 'token' | 'server';
+
+/** One observed fact about an account; per fact name, the newest `at` wins. */
+export interface AccountFact {
+  value: string | number | boolean | null;
+  /** When it was observed, ms since the epoch (token `iat`, or the trait's `observedAt`). */
+  at: number;
+  source: FactSource;
+}
+
+/** Everything the edge knows about an account, to evaluate its triggers and eligibility. */
+export interface AccountInputs {
+  facts: Record<string, AccountFact>;
+  /** Gated-feature hits per UTC day (every user). */
+  gateHits: { day: string; feature: string; count: number }[];
+  /** Invites sent per UTC day (every user). */
+  invites: { day: string; count: number }[];
+  /** Daily usage peaks per meter. */
+  meterHistory: Record<string, { day: string; used: number }[]>;
+  /** Latest usage value per meter and when it was measured (ms). */
+  usage: Record<string, { value: number; at: number }>;
+  /** Latest server-reported `upgrade_completed`, ms, or null. */
+  lastUpgradeAt: number | null;
+}
+
+/** What the edge concluded about an account the last time its facts changed. */
+export interface AccountStateRow {
+  accountId: string;
+  configVersion: number;
+  evaluatedAt: number;
+  /** Trigger ids that fired, sorted. */
+  fired: string[];
+  results: TriggerResult[];
+  eligible: boolean;
+  reasons: string[];
+  unknown: string[];
+  plan: string | null;
+  segment: string | null;
+  acv: number | null;
+  seats: number | null;
+  /** Next plan's price × seats − ACV; null when unknown or unpriced (contact sales). */
+  potentialAcv: number | null;
+  /** Start of the current PQL episode (≥ 1 edge-evaluated trigger), ms, or null. */
+  pqlSince: number | null;
+  lastUpgradeAt: number | null;
+}
+
+/** One routing decision the edge made (`repeats` identical decisions folded into one row). */
+export interface RouteDecisionRow {
+  accountId: string;
+  userId: string | null;
+  plan: string;
+  seats: number;
+  route: string;
+  reasons: string[];
+  expansionAcv: number | null;
+  source: string | null;
+  needs: string[];
+  handoffId: string | null;
+  decidedAt: number;
+  repeats: number;
+}
+
+/** A handoff to create unless one of the same scope is still open or the daily quota is spent. */
+export interface HandoffRequest {
+  /** What the handoff is about, e.g. `route:business`, `escalation`, `stalled_pql`. */
+  scope: string;
+  /** Unique forever: a second request with the same key returns the first handoff. */
+  dedupeKey: string;
+  payload: HandoffPayload;
+  now: number;
+  /** A handoff of the same account and scope created within this long is returned instead. */
+  openMs: number;
+  /** Handoffs of all scopes per account per 24 h; past it the latest one is returned. */
+  maxPerDay: number;
 }
 
 export interface ExperimentCounts {
@@ -91,6 +174,10 @@ export interface ExperimentCounts {
   conversions: number;
 }
 
+/**
+ * One trigger's funnel, per account and in order: each step counts accounts that reached
+ * the step before it first, so no step exceeds the one before.
+ */
 export interface FunnelRow {
   triggerId: string;
   fired: number;
@@ -101,25 +188,15 @@ export interface FunnelRow {
   medianMsToUpgrade: number | null;
 }
 
-/** The last verified token claims seen for an account (the store never trusts the body). */
-export interface AccountSnapshot {
-  accountId: string;
-  plan: string;
-  segment: string;
-  acv: number;
-  seats: number;
-  seenAt: number;
-}
-
-/** An account that is a PQL: it has fired a trigger since its last trusted upgrade. */
-export interface PqlAccount {
-  accountId: string;
-  plan: string | null;
-  segment: string | null;
-  acv: number | null;
-  seats: number | null;
-  activeTriggers: string[];
-  firstPqlAt: string;
+/** The funnel by trigger, the route split from stored decisions, and routes without a click. */
+export interface FunnelReport {
+  byTrigger: FunnelRow[];
+  /** Routing decisions made on `POST /v1/route` in the window, by route. */
+  routes: Record<string, number>;
+  /** Distinct accounts routed, by route. */
+  routedAccounts: Record<string, number>;
+  /** Accounts routed in the window without a prompt click before it ("direct"). */
+  direct: number;
 }
 
 /**
@@ -129,25 +206,45 @@ export interface PqlAccount {
 export interface Storage {
   /** Applies pending migrations; safe to call from many instances at once. */
   migrate(): Promise<void>;
-  /** Stores events idempotently by id; returns the ids that were new. */
+  /**
+   * Stores events idempotently by (account, id) per source and keeps `account_days` current
+   * in the same statement; returns the `storedEventKey`s that were new.
+   */
   insertEvents(events: readonly StoredEvent[]): Promise<Set<string>>;
   latestConfig(): Promise<ConfigVersion | null>;
   configVersion(version: number): Promise<ConfigVersion | null>;
   configVersions(): Promise<Omit<ConfigVersion, 'config'>[]>;
   publishConfig(config: HeadroomConfig, note: string | undefined, now: number): Promise<number>;
-  accountHistory(
-    accountId: string,
-    userId: string,
-    sinceMs: number,
-    activeSinceMs: number,
-  ): Promise<AccountHistory>;
-  accountSignals(accountId: string, activeSinceMs: number): Promise<AccountSignals>;
-  /** Creates a handoff and its outbox row once per dedupe key; returns the existing one on repeats. */
+  /** Gate hits, invites (with this user's share) and daily meter peaks since `sinceMs`. */
+  accountHistory(accountId: string, userId: string, sinceMs: number): Promise<AccountHistory>;
+  /** Merges observed facts into the account's, the newest observation of each winning. */
+  upsertFacts(accountId: string, facts: Record<string, AccountFact>, now: number): Promise<void>;
+  /** The facts and daily history an account is evaluated from. */
+  accountInputs(accountId: string, sinceMs: number): Promise<AccountInputs>;
+  accountState(accountId: string): Promise<AccountStateRow | null>;
+  /** Saves an evaluation and opens / closes trigger fire episodes. */
+  saveAccountState(
+    state: AccountStateRow,
+    started: readonly string[],
+    cleared: readonly string[],
+  ): Promise<void>;
+  /**
+   * Accounts with facts whose state is missing, older than `before`, or from another config
+   * version than `configVersion`; the most out-of-date first.
+   */
+  staleAccounts(before: number, configVersion: number, limit: number): Promise<string[]>;
+  /** Accounts in a PQL episode, oldest episode first. */
+  pqlStates(limit: number): Promise<AccountStateRow[]>;
+  /** Accounts evaluated as ineligible that have fired triggers (suppressed PQLs). */
+  suppressedStates(limit: number): Promise<AccountStateRow[]>;
+  /**
+   * Creates a handoff and its outbox row unless the account has an open one of the same
+   * scope (returned instead) or used its daily quota; atomic across instances.
+   */
   createHandoff(
-    dedupeKey: string,
-    payload: HandoffPayload,
-    now: number,
-  ): Promise<{ handoff: Handoff; created: boolean }>;
+    request: HandoffRequest,
+  ): Promise<{ handoff: Handoff | null; created: boolean; reason?: 'open' | 'duplicate' | 'quota' }>;
+  recordRouteDecisions(rows: readonly RouteDecisionRow[]): Promise<void>;
   handoffs(limit: number): Promise<Handoff[]>;
   /** Claims due outbox items for `lockMs` so parallel workers don't deliver the same one. */
   claimOutbox(now: number, limit: number, lockMs: number): Promise<OutboxItem[]>;
@@ -158,10 +255,7 @@ export interface Storage {
   experimentCounts(
     experiments: Record<string, { goal: string; days: number; unit: 'account' | 'user' }>,
   ): Promise<ExperimentCounts[]>;
-  funnel(sinceMs: number): Promise<{ byTrigger: FunnelRow[]; routes: Record<string, number> }>;
-  pqls(activeSinceMs: number): Promise<PqlAccount[]>;
-  /** Records the latest verified claims of an account (plan, segment, ACV, seats). */
-  upsertAccount(snapshot: AccountSnapshot): Promise<void>;
+  funnel(sinceMs: number): Promise<FunnelReport>;
   /** Streams stored events received at or after `sinceMs`, in id (≈ time) order, in pages. */
   exportEvents(sinceMs: number, pageSize?: number): AsyncIterable<StoredEvent[]>;
   ping(): Promise<void>;

@@ -1,14 +1,19 @@
 // The handler suite, run against every storage: PGlite in the `edge` project, a real
 // Postgres cluster in `edge-postgres`. Requests go through `app.fetch` (no port).
+import { assignVariant } from '@headroom/core';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Storage } from '../../src/index.ts';
 import {
   accountId,
+  acmeConfig,
   admin,
   claimsFor,
+  clock,
   daysBefore,
   eventId,
+  FIRING_ORDER,
+  factsFiring,
   NOW,
   SECRET,
   server,
@@ -21,6 +26,16 @@ type Json = Record<string, unknown> & {
   error?: { code: string; message: string; issues?: { path: string }[] };
 };
 const json = async (res: Response) => (await res.json()) as Json;
+
+/** A fresh account that the acme `usage_copy` experiment assigns to `variant`. */
+export function accountAssigned(variant: string, experimentId = 'usage_copy'): string {
+  const experiment = acmeConfig.experiments[experimentId];
+  if (!experiment) throw new Error(`no experiment ${experimentId}`);
+  for (;;) {
+    const id = accountId('exp');
+    if (assignVariant({ ...experiment, id: experimentId }, id).variantId === variant) return id;
+  }
+}
 
 export function edgeSuite(label: string, makeStorage: () => Promise<Storage>): void {
   describe(`edge handlers (${label})`, () => {
@@ -97,7 +112,13 @@ export function edgeSuite(label: string, makeStorage: () => Promise<Storage>): v
             42,
           ],
         });
-        expect(await json(res)).toEqual({ accepted: 1, duplicates: 0, rejected: 3 });
+        const body = await json(res);
+        expect(body).toMatchObject({ accepted: 1, duplicates: 0, rejected: 3 });
+        expect((body.rejections as { index: number; code: string }[]).map((r) => [r.index, r.code])).toEqual([
+          [1, 'invalid_event'],
+          [2, 'browser_conversion'],
+          [3, 'invalid_event'],
+        ]);
       });
 
       it('accepts sendBeacon bodies (text/plain)', async () => {
@@ -237,7 +258,7 @@ export function edgeSuite(label: string, makeStorage: () => Promise<Storage>): v
         expect(body.handoff).toBeUndefined();
       });
 
-      it('gives self_serve_with_assist a checkout link and a booking link; CS gets one handoff per request and day', async () => {
+      it('gives self_serve_with_assist a checkout link and a booking link; one open handoff per account and plan', async () => {
         const acct = accountId();
         const token = await tokenFor(claimsFor(acct, { plan: 'team', acv: 1440, seats: 10 }));
         const assist = await json(await app.post('/v1/route', { token, plan: 'business', seats: 20 }));
@@ -247,36 +268,59 @@ export function edgeSuite(label: string, makeStorage: () => Promise<Storage>): v
         const cs1 = await json(await app.post('/v1/route', { token, plan: 'business', seats: 100 }));
         const cs2 = await json(await app.post('/v1/route', { token, plan: 'business', seats: 100 }));
         expect(cs1.route).toBe('cs_assist');
-        expect((cs1.handoff as { id: string }).id).toBe((cs2.handoff as { id: string }).id);
+        // The conversation about Business is already open: every later click returns it.
+        const id = (assist.handoff as { id: string }).id;
+        expect((cs1.handoff as { id: string }).id).toBe(id);
+        expect((cs2.handoff as { id: string }).id).toBe(id);
         const list = await json(await app.get('/v1/admin/handoffs', admin));
         const mine = (
           list.handoffs as { accountId: string; status: string; payload: Record<string, unknown> }[]
         ).filter((h) => h.accountId === acct);
-        expect(mine).toHaveLength(2);
-        const cs = mine.find((h) => h.payload.route === 'cs_assist');
-        expect(cs?.status).toBe('pending');
-        expect(cs?.payload).toMatchObject({
+        expect(mine).toHaveLength(1);
+        expect(mine[0]?.status).toBe('pending');
+        expect(mine[0]?.payload).toMatchObject({
           requestedPlan: 'business',
-          requestedSeats: 100,
-          expansionAcv: 40560,
+          requestedSeats: 20,
+          kind: 'route',
         });
+        // Another plan is another conversation.
+        const ent = await json(await app.post('/v1/route', { token, plan: 'enterprise' }));
+        expect((ent.handoff as { id: string }).id).not.toBe(id);
       });
 
-      it('reads PQL age from stored trigger events: stalled 30+ days raises self_serve to assist', async () => {
+      it('reads PQL age from the edge-evaluated state: stalled 30+ days raises self_serve to assist', async () => {
         const acct = accountId();
+        const time = clock(daysBefore(31));
+        const then = testApp(storage, { now: time.now });
+        await then.post('/v1/events', {
+          token: await tokenFor(claimsFor(acct), time.now()),
+          events: factsFiring(1, time.now()),
+        });
         const token = await tokenFor(claimsFor(acct));
-        await app.post('/v1/events', { token, events: [trigger('usage_ceiling', daysBefore(31))] });
         const body = await json(await app.post('/v1/route', { token, plan: 'team', seats: 12 }));
         expect(body).toMatchObject({
           route: 'self_serve_with_assist',
           reasons: ['below_assist_threshold', 'stalled_pql'],
         });
+        // A browser's word that a trigger fired long ago counts for nothing.
+        const other = accountId();
+        const otherToken = await tokenFor(claimsFor(other));
+        await app.post('/v1/events', {
+          token: otherToken,
+          events: [trigger('usage_ceiling', daysBefore(31))],
+        });
+        const plain = await json(await app.post('/v1/route', { token: otherToken, plan: 'team', seats: 12 }));
+        expect(plain.route).toBe('self_serve');
       });
 
       it('a server-reported upgrade ends the PQL episode', async () => {
         const acct = accountId();
         const token = await tokenFor(claimsFor(acct));
-        await app.post('/v1/events', { token, events: [trigger('usage_ceiling', daysBefore(40))] });
+        const time = clock(daysBefore(40));
+        await testApp(storage, { now: time.now }).post('/v1/events', {
+          token: await tokenFor(claimsFor(acct), time.now()),
+          events: factsFiring(1, time.now()),
+        });
         const done = await app.post(
           '/v1/server/events',
           {
@@ -295,7 +339,9 @@ export function edgeSuite(label: string, makeStorage: () => Promise<Storage>): v
         );
         expect(await json(done)).toEqual({ accepted: 1, duplicates: 0, rejected: 0 });
         const body = await json(await app.post('/v1/route', { token, plan: 'team', seats: 12 }));
+        // Still over 80 % of its documents, so a new episode began with the upgrade: not stalled.
         expect(body.route).toBe('self_serve');
+        expect(body.reasons).not.toContain('stalled_pql');
       });
 
       it('answers 400 naming the field for an unknown plan or bad seats', async () => {
@@ -327,7 +373,9 @@ export function edgeSuite(label: string, makeStorage: () => Promise<Storage>): v
             { id: eventId(), type: 'gate_hit', feature: 'sso', ts: NOW },
             { id: eventId(), type: 'invite_sent', inviteId: 'i2', ts: daysBefore(1) },
             { id: eventId(), type: 'invite_accepted', inviteId: 'i1', ts: daysBefore(1) },
-            { id: eventId(), type: 'usage', meter: 'docs', value: 45, ts: NOW },
+            { id: eventId(), type: 'usage', meter: 'docs', value: 850, ts: daysBefore(2) },
+            { id: eventId(), type: 'usage', meter: 'docs', value: 900, ts: NOW - 1000 },
+            { id: eventId(), type: 'usage', meter: 'docs', value: 880, ts: NOW },
           ],
         });
         const res = await app.get('/v1/account', { authorization: `Bearer ${me}` });
@@ -336,9 +384,17 @@ export function edgeSuite(label: string, makeStorage: () => Promise<Storage>): v
           accountId: acct,
           gateHits: [{ day: '2026-11-23', feature: 'sso', count: 2, mine: 1 }],
           invites: [{ day: '2026-11-22', sent: 2, accepted: 1, mine: 1 }],
-          firstPqlAt: new Date(daysBefore(3)).toISOString(),
-          activeTriggers: ['seat_saturation'],
-          usage: { seats: 8, docs: 45 },
+          meterHistory: {
+            docs: [
+              { day: '2026-11-21', used: 850 },
+              { day: '2026-11-23', used: 900 },
+            ],
+          },
+          // Edge-evaluated from the documents used (88 %), not from the browser's trigger_fired.
+          firstPqlAt: new Date(NOW).toISOString(),
+          activeTriggers: ['usage_ceiling'],
+          usage: { seats: 8, docs: 880 },
+          eligibility: { eligible: true, reasons: [], unknown: ['health', 'active_users'] },
         });
         expect((await app.get('/v1/account')).status).toBe(401);
       });
@@ -351,10 +407,11 @@ export function edgeSuite(label: string, makeStorage: () => Promise<Storage>): v
         expect(
           (await app.post('/v1/server/events', { events }, { authorization: 'Bearer nope' })).status,
         ).toBe(401);
-        expect(await json(await app.post('/v1/server/events', { events }, server))).toEqual({
+        expect(await json(await app.post('/v1/server/events', { events }, server))).toMatchObject({
           accepted: 0,
           duplicates: 0,
           rejected: 1,
+          rejections: [{ index: 0, code: 'invalid_event' }],
         });
       });
     });
@@ -363,17 +420,14 @@ export function edgeSuite(label: string, makeStorage: () => Promise<Storage>): v
       it('creates one CS handoff when 4 distinct triggers are active and the next plan is worth it', async () => {
         const acct = accountId();
         const token = await tokenFor(claimsFor(acct, { plan: 'team', seats: 40, acv: 5760 }));
-        const ids = ['usage_ceiling', 'seat_saturation', 'feature_exploration', 'collaboration_surge'];
-        await app.post('/v1/events', {
-          token,
-          events: ids.slice(0, 3).map((id) => trigger(id, daysBefore(2))),
-        });
+        const ids = FIRING_ORDER;
+        await app.post('/v1/events', { token, events: factsFiring(3, daysBefore(2)) });
         const before = (await json(await app.get('/v1/admin/handoffs', admin))).handoffs as {
           accountId: string;
         }[];
         expect(before.filter((h) => h.accountId === acct)).toHaveLength(0);
-        await app.post('/v1/events', { token, events: [trigger(ids[3] ?? '', daysBefore(1))] });
-        await app.post('/v1/events', { token, events: [trigger(ids[0] ?? '', NOW)] });
+        await app.post('/v1/events', { token, events: factsFiring(4, daysBefore(1)) });
+        await app.post('/v1/events', { token, events: factsFiring(4, NOW) });
         const after = (await json(await app.get('/v1/admin/handoffs', admin))).handoffs as {
           accountId: string;
           payload: { kind: string; reasons: string[]; activeTriggers: string[]; expansionAcv: number };
@@ -391,8 +445,7 @@ export function edgeSuite(label: string, makeStorage: () => Promise<Storage>): v
       it('does not escalate a small account', async () => {
         const acct = accountId();
         const token = await tokenFor(claimsFor(acct, { plan: 'free', seats: 3, acv: 0 }));
-        const ids = ['usage_ceiling', 'seat_saturation', 'feature_exploration', 'collaboration_surge'];
-        await app.post('/v1/events', { token, events: ids.map((id) => trigger(id, daysBefore(1))) });
+        await app.post('/v1/events', { token, events: factsFiring(4, daysBefore(1)) });
         const list = (await json(await app.get('/v1/admin/handoffs', admin))).handoffs as {
           accountId: string;
         }[];
@@ -419,21 +472,22 @@ export function edgeSuite(label: string, makeStorage: () => Promise<Storage>): v
           variants: { id: string; exposures: number; conversions: number }[];
         }[];
         const count = (list: typeof before, v: string) => list[0]?.variants.find((x) => x.id === v);
-        const a = accountId();
-        const b = accountId();
-        const c = accountId();
-        await app.post('/v1/events', {
-          token: await tokenFor(claimsFor(a)),
-          events: [exposure('control', daysBefore(10)), exposure('momentum', daysBefore(5))],
-        });
-        await app.post('/v1/events', {
-          token: await tokenFor(claimsFor(b)),
-          events: [exposure('momentum', daysBefore(50))],
-        });
-        await app.post('/v1/events', {
-          token: await tokenFor(claimsFor(c)),
-          events: [exposure('momentum', daysBefore(3))],
-        });
+        const a = accountAssigned('control');
+        const b = accountAssigned('momentum');
+        const c = accountAssigned('momentum');
+        // Exposures are timed by when the edge received them: each is sent on its own day.
+        const exposeOn = async (acct: string, variant: string, day: number) => {
+          const time = clock(daysBefore(day));
+          const res = await testApp(storage, { now: time.now }).post('/v1/events', {
+            token: await tokenFor(claimsFor(acct), time.now()),
+            events: [exposure(variant, time.now())],
+          });
+          expect((await json(res)).accepted).toBe(1);
+        };
+        await exposeOn(a, 'control', 10);
+        await exposeOn(a, 'control', 5);
+        await exposeOn(b, 'momentum', 50);
+        await exposeOn(c, 'momentum', 3);
         const completed = (acct: string, ts: number) => ({
           id: eventId(ts),
           type: 'upgrade_completed',
@@ -474,38 +528,23 @@ export function edgeSuite(label: string, makeStorage: () => Promise<Storage>): v
         ).toBe(0);
       });
 
-      it('reports the funnel by trigger and routes by distinct account', async () => {
+      it("reports the funnel per account and in order, with routes from the edge's own decisions", async () => {
         const acct = accountId();
         const token = await tokenFor(claimsFor(acct));
-        const t0 = daysBefore(6);
+        const prompt = (type: string) => ({
+          id: eventId(),
+          type,
+          promptId: 'usage_upgrade',
+          triggerId: 'usage_ceiling',
+          ts: NOW,
+        });
+        // Real usage fires usage_ceiling at the edge; the browser reports what it showed.
         await app.post('/v1/events', {
           token,
-          events: [
-            { id: eventId(t0), type: 'trigger_fired', triggerId: 'funnel_probe', ts: t0 },
-            {
-              id: eventId(t0 + 1000),
-              type: 'prompt_shown',
-              promptId: 'p',
-              triggerId: 'funnel_probe',
-              ts: t0 + 1000,
-            },
-            {
-              id: eventId(t0 + 2000),
-              type: 'prompt_clicked',
-              promptId: 'p',
-              triggerId: 'funnel_probe',
-              ts: t0 + 2000,
-            },
-            {
-              id: eventId(t0 + 3000),
-              type: 'upgrade_routed',
-              plan: 'team',
-              route: 'self_serve',
-              expansionAcv: 288,
-              ts: t0 + 3000,
-            },
-          ],
+          events: [...factsFiring(1), prompt('prompt_shown'), prompt('prompt_clicked')],
         });
+        const routed = await json(await app.post('/v1/route', { token, plan: 'business', seats: 10 }));
+        expect(routed.route).toBe('self_serve');
         await app.post(
           '/v1/server/events',
           {
@@ -513,9 +552,9 @@ export function edgeSuite(label: string, makeStorage: () => Promise<Storage>): v
               {
                 id: eventId(),
                 type: 'upgrade_completed',
-                plan: 'team',
-                amount: 288,
-                ts: t0 + 60_000,
+                plan: 'business',
+                amount: 2760,
+                ts: NOW + 60_000,
                 accountId: acct,
               },
             ],
@@ -524,37 +563,44 @@ export function edgeSuite(label: string, makeStorage: () => Promise<Storage>): v
         );
         const funnel = await json(await app.get('/v1/admin/funnel?days=30', admin));
         expect(funnel.since).toBe(new Date(daysBefore(30)).toISOString());
-        const row = (funnel.byTrigger as { triggerId: string }[]).find((r) => r.triggerId === 'funnel_probe');
-        expect(row).toEqual({
-          triggerId: 'funnel_probe',
-          fired: 1,
-          shown: 1,
-          clicked: 1,
-          routed: 1,
-          completed: 1,
-          medianMsToUpgrade: 60_000,
-        });
+        const row = (funnel.byTrigger as { triggerId: string }[]).find(
+          (r) => r.triggerId === 'usage_ceiling',
+        );
+        expect(row).toMatchObject({ triggerId: 'usage_ceiling' });
+        const steps = row as unknown as Record<string, number>;
+        for (const [step, next] of [
+          ['fired', 'shown'],
+          ['shown', 'clicked'],
+          ['clicked', 'routed'],
+          ['routed', 'completed'],
+        ] as const) {
+          expect(steps[next]).toBeLessThanOrEqual(steps[step] ?? 0);
+        }
+        expect(steps.completed).toBeGreaterThanOrEqual(1);
         expect((funnel.routes as Record<string, number>).self_serve).toBeGreaterThanOrEqual(1);
+        expect(funnel.definitions).toMatchObject({ fired: expect.stringContaining('edge') });
         expect((await app.get('/v1/admin/funnel?days=abc', admin)).status).toBe(400);
       });
 
       it('lists PQL accounts with their signals and potential expansion ACV', async () => {
         const acct = accountId();
         const token = await tokenFor(claimsFor(acct, { plan: 'team', seats: 10, acv: 1440 }));
-        await app.post('/v1/events', {
-          token,
-          events: [trigger('usage_ceiling', daysBefore(4)), trigger('seat_saturation', daysBefore(2))],
-        });
+        await app.post('/v1/events', { token, events: factsFiring(2, daysBefore(2)) });
         const body = await json(await app.get('/v1/admin/pqls', admin));
         const row = (body.accounts as { accountId: string }[]).find((r) => r.accountId === acct);
-        expect(row).toEqual({
+        expect(row).toMatchObject({
           accountId: acct,
           plan: 'team',
           segment: 'smb',
           activeTriggers: ['seat_saturation', 'usage_ceiling'],
           signals: 2,
           potentialExpansionAcv: 4200 - 1440,
-          firstPqlAt: new Date(daysBefore(4)).toISOString(),
+          firstPqlAt: new Date(NOW).toISOString(),
+          reachesHuman: false,
+          reasons: {
+            usage_ceiling: 'docs at 90% of its limit (threshold 80%)',
+            seat_saturation: 'seats at 90% of its limit (threshold 90%)',
+          },
         });
       });
 

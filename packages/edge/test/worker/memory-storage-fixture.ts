@@ -27,11 +27,25 @@ export function memoryStorageFixture(): Storage {
       return version;
     },
     accountHistory: unsupported,
-    accountSignals: async () => ({ firstPqlAt: null, activeTriggers: [], usage: {} }),
-    upsertAccount: async () => {},
-    async createHandoff(key, payload, now) {
+    upsertFacts: async () => {},
+    accountInputs: async () => ({
+      facts: {},
+      gateHits: [],
+      invites: [],
+      meterHistory: {},
+      usage: {},
+      lastUpgradeAt: null,
+    }),
+    accountState: async () => null,
+    saveAccountState: async () => {},
+    staleAccounts: async () => [],
+    pqlStates: async () => [],
+    suppressedStates: async () => [],
+    recordRouteDecisions: async () => {},
+    async createHandoff({ scope, payload, now }) {
+      const key = `${payload.account.id}:${scope}`;
       const existing = handoffs.get(key);
-      if (existing) return { handoff: existing, created: false };
+      if (existing) return { handoff: existing, created: false, reason: 'open' };
       const handoff: Handoff = {
         id: payload.handoffId,
         accountId: payload.account.id,
@@ -51,8 +65,7 @@ export function memoryStorageFixture(): Storage {
     markFailed: async () => {},
     pendingOutbox: async () => 0,
     experimentCounts: async () => [],
-    funnel: async () => ({ byTrigger: [], routes: {} }),
-    pqls: async () => [],
+    funnel: async () => ({ byTrigger: [], routes: {}, routedAccounts: {}, direct: 0 }),
     async *exportEvents() {},
     ping: async () => {},
     close: async () => {},

@@ -1,0 +1,248 @@
+import type { TriggerResult } from '@headroom/core';
+import type { SqlClient } from './sql-client.ts';
+import type { AccountFact, AccountHistory, AccountInputs, AccountStateRow, Storage } from './storage.ts';
+
+const at = (ms: number) => new Date(ms).toISOString();
+const ms = (expr: string) => `(extract(epoch FROM ${expr}) * 1000)::float8`;
+const day = `to_char(day, 'YYYY-MM-DD')`;
+
+interface StateRow {
+  account_id: string;
+  config_version: number;
+  evaluated_at: number;
+  fired: string;
+  results: string;
+  eligible: boolean;
+  reasons: string;
+  unknown: string;
+  plan: string | null;
+  segment: string | null;
+  acv: number | null;
+  seats: number | null;
+  potential_acv: number | null;
+  pql_since: number | null;
+  last_upgrade_at: number | null;
+}
+const STATE_COLUMNS = `account_id, config_version, ${ms('evaluated_at')} AS evaluated_at, fired::text AS fired,
+  results::text AS results, eligible, reasons::text AS reasons, unknown::text AS unknown, plan, segment, acv,
+  seats, potential_acv, ${ms('pql_since')} AS pql_since, ${ms('last_upgrade_at')} AS last_upgrade_at`;
+const toState = (r: StateRow): AccountStateRow => ({
+  accountId: r.account_id,
+  configVersion: r.config_version,
+  evaluatedAt: Math.round(r.evaluated_at),
+  fired: JSON.parse(r.fired) as string[],
+  results: JSON.parse(r.results) as TriggerResult[],
+  eligible: r.eligible,
+  reasons: JSON.parse(r.reasons) as string[],
+  unknown: JSON.parse(r.unknown) as string[],
+  plan: r.plan,
+  segment: r.segment,
+  acv: r.acv,
+  seats: r.seats,
+  potentialAcv: r.potential_acv,
+  pqlSince: r.pql_since === null ? null : Math.round(r.pql_since),
+  lastUpgradeAt: r.last_upgrade_at === null ? null : Math.round(r.last_upgrade_at),
+});
+const orNull = (value: number | null) => (value === null ? null : at(value));
+
+type AccountStorage = Pick<
+  Storage,
+  | 'accountHistory'
+  | 'upsertFacts'
+  | 'accountInputs'
+  | 'accountState'
+  | 'saveAccountState'
+  | 'staleAccounts'
+  | 'pqlStates'
+  | 'suppressedStates'
+>;
+
+/** Account facts, daily history and the edge's evaluated state, over `account_days` and friends. */
+export function createSqlAccounts(db: Pick<SqlClient, 'query'>): AccountStorage {
+  async function meterHistory(accountId: string, since: string) {
+    const rows = await db.query<{ meter: string; day: string; used: number }>(
+      `SELECT key AS meter, ${day} AS day, peak AS used FROM account_days
+       WHERE account_id = $1 AND kind = 'usage' AND day >= $2::timestamptz::date AND peak IS NOT NULL
+       ORDER BY key, day`,
+      [accountId, since],
+    );
+    const out: Record<string, { day: string; used: number }[]> = {};
+    for (const r of rows) {
+      out[r.meter] ??= [];
+      out[r.meter]?.push({ day: r.day, used: r.used });
+    }
+    return out;
+  }
+
+  /** The latest usage value per meter (any day) and the latest server-reported upgrade. */
+  async function latestUsage(accountId: string) {
+    const rows = await db.query<{ kind: string; key: string; last: number | null; last_at: number }>(
+      `SELECT DISTINCT ON (kind, key) kind, key, last, ${ms('last_at')} AS last_at FROM account_days
+       WHERE account_id = $1 AND kind IN ('usage', 'upgrade_completed') AND user_id = '' AND last_at IS NOT NULL
+       ORDER BY kind, key, last_at DESC`,
+      [accountId],
+    );
+    const usage: AccountInputs['usage'] = {};
+    let lastUpgradeAt: number | null = null;
+    for (const r of rows) {
+      if (r.kind === 'upgrade_completed') lastUpgradeAt = Math.round(r.last_at);
+      else if (r.last !== null) usage[r.key] = { value: r.last, at: Math.round(r.last_at) };
+    }
+    return { usage, lastUpgradeAt };
+  }
+
+  return {
+    async accountHistory(accountId, userId, sinceMs): Promise<AccountHistory> {
+      const since = at(sinceMs);
+      const [gateHits, invites, meters, latest] = await Promise.all([
+        db.query<AccountHistory['gateHits'][number]>(
+          `SELECT ${day} AS day, key AS feature, sum(count)::int AS count,
+             coalesce(sum(count) FILTER (WHERE user_id = $2), 0)::int AS mine
+           FROM account_days WHERE account_id = $1 AND kind = 'gate_hit' AND day >= $3::timestamptz::date
+           GROUP BY day, key ORDER BY day, key`,
+          [accountId, userId, since],
+        ),
+        db.query<AccountHistory['invites'][number]>(
+          `SELECT ${day} AS day, coalesce(sum(count) FILTER (WHERE kind = 'invite_sent'), 0)::int AS sent,
+             coalesce(sum(count) FILTER (WHERE kind = 'invite_accepted'), 0)::int AS accepted,
+             coalesce(sum(count) FILTER (WHERE kind = 'invite_sent' AND user_id = $2), 0)::int AS mine
+           FROM account_days WHERE account_id = $1 AND kind IN ('invite_sent', 'invite_accepted')
+             AND day >= $3::timestamptz::date
+           GROUP BY day ORDER BY day`,
+          [accountId, userId, since],
+        ),
+        meterHistory(accountId, since),
+        latestUsage(accountId),
+      ]);
+      const usage: Record<string, number> = {};
+      for (const [meter, sample] of Object.entries(latest.usage)) usage[meter] = sample.value;
+      return { gateHits, invites, meterHistory: meters, usage };
+    },
+
+    async upsertFacts(accountId, facts, now) {
+      // Per fact, the newer observation wins (a tie goes to the incoming one); one statement,
+      // so concurrent writers on several instances cannot lose each other's facts.
+      await db.query(
+        `INSERT INTO account_facts AS a (account_id, facts, updated_at) VALUES ($1, $2::text::jsonb, $3::timestamptz)
+         ON CONFLICT (account_id) DO UPDATE SET updated_at = greatest(a.updated_at, excluded.updated_at),
+           facts = (
+             SELECT jsonb_object_agg(k, CASE
+               WHEN n.v IS NULL THEN o.v WHEN o.v IS NULL THEN n.v
+               WHEN (n.v->>'at')::float8 >= (o.v->>'at')::float8 THEN n.v ELSE o.v END)
+             FROM jsonb_each(a.facts) o(k, v) FULL JOIN jsonb_each(excluded.facts) n(k, v) USING (k)
+           )`,
+        [accountId, JSON.stringify(facts), at(now)],
+      );
+    },
+
+    async accountInputs(accountId, sinceMs): Promise<AccountInputs> {
+      const since = at(sinceMs);
+      const [factRows, days, latest, meters] = await Promise.all([
+        db.query<{ facts: string }>('SELECT facts::text AS facts FROM account_facts WHERE account_id = $1', [
+          accountId,
+        ]),
+        db.query<{ day: string; kind: string; key: string; count: number }>(
+          `SELECT ${day} AS day, kind, key, sum(count)::float8 AS count FROM account_days
+           WHERE account_id = $1 AND kind IN ('gate_hit', 'invite_sent') AND day >= $2::timestamptz::date
+           GROUP BY day, kind, key ORDER BY day, kind, key`,
+          [accountId, since],
+        ),
+        latestUsage(accountId),
+        meterHistory(accountId, since),
+      ]);
+      const { usage, lastUpgradeAt } = latest;
+      return {
+        facts: factRows[0] ? (JSON.parse(factRows[0].facts) as Record<string, AccountFact>) : {},
+        gateHits: days
+          .filter((r) => r.kind === 'gate_hit')
+          .map((r) => ({ day: r.day, feature: r.key, count: r.count })),
+        invites: days.filter((r) => r.kind === 'invite_sent').map((r) => ({ day: r.day, count: r.count })),
+        meterHistory: meters,
+        usage,
+        lastUpgradeAt,
+      };
+    },
+
+    async accountState(accountId) {
+      const [row] = await db.query<StateRow>(
+        `SELECT ${STATE_COLUMNS} FROM account_state WHERE account_id = $1`,
+        [accountId],
+      );
+      return row ? toState(row) : null;
+    },
+
+    async saveAccountState(s, started, cleared) {
+      await db.query(
+        `WITH saved AS (
+           INSERT INTO account_state (account_id, config_version, evaluated_at, fired, results, eligible, reasons,
+             unknown, plan, segment, acv, seats, potential_acv, pql_since, last_upgrade_at)
+           VALUES ($1, $2, $3::timestamptz, $4::text::jsonb, $5::text::jsonb, $6, $7::text::jsonb, $8::text::jsonb,
+             $9, $10, $11, $12, $13, $14::timestamptz, $15::timestamptz)
+           ON CONFLICT (account_id) DO UPDATE SET config_version = excluded.config_version,
+             evaluated_at = excluded.evaluated_at, fired = excluded.fired, results = excluded.results,
+             eligible = excluded.eligible, reasons = excluded.reasons, unknown = excluded.unknown,
+             plan = excluded.plan, segment = excluded.segment, acv = excluded.acv, seats = excluded.seats,
+             potential_acv = excluded.potential_acv, pql_since = excluded.pql_since,
+             last_upgrade_at = excluded.last_upgrade_at
+           WHERE account_state.evaluated_at <= excluded.evaluated_at
+           RETURNING account_id
+         ), opened AS (
+           INSERT INTO trigger_fires (account_id, trigger_id, fired_at)
+           SELECT s.account_id, t, $3::timestamptz FROM saved s, jsonb_array_elements_text($16::text::jsonb) t
+           WHERE NOT EXISTS (SELECT 1 FROM trigger_fires f
+             WHERE f.account_id = s.account_id AND f.trigger_id = t AND f.cleared_at IS NULL)
+           ON CONFLICT DO NOTHING
+         )
+         UPDATE trigger_fires SET cleared_at = $3::timestamptz
+         WHERE account_id IN (SELECT account_id FROM saved) AND cleared_at IS NULL
+           AND trigger_id IN (SELECT jsonb_array_elements_text($17::text::jsonb))`,
+        [
+          s.accountId,
+          s.configVersion,
+          at(s.evaluatedAt),
+          JSON.stringify(s.fired),
+          JSON.stringify(s.results),
+          s.eligible,
+          JSON.stringify(s.reasons),
+          JSON.stringify(s.unknown),
+          s.plan,
+          s.segment,
+          s.acv,
+          s.seats,
+          s.potentialAcv,
+          orNull(s.pqlSince),
+          orNull(s.lastUpgradeAt),
+          JSON.stringify(started),
+          JSON.stringify(cleared),
+        ],
+      );
+    },
+
+    async staleAccounts(before, configVersion, limit) {
+      const rows = await db.query<{ account_id: string }>(
+        `SELECT f.account_id FROM account_facts f LEFT JOIN account_state s ON s.account_id = f.account_id
+         WHERE s.account_id IS NULL OR s.evaluated_at < $1::timestamptz OR s.config_version <> $3
+         ORDER BY s.evaluated_at NULLS FIRST, f.account_id LIMIT $2`,
+        [at(before), limit, configVersion],
+      );
+      return rows.map((r) => r.account_id);
+    },
+
+    async pqlStates(limit) {
+      const rows = await db.query<StateRow>(
+        `SELECT ${STATE_COLUMNS} FROM account_state WHERE pql_since IS NOT NULL ORDER BY pql_since, account_id LIMIT $1`,
+        [limit],
+      );
+      return rows.map(toState);
+    },
+
+    async suppressedStates(limit) {
+      const rows = await db.query<StateRow>(
+        `SELECT ${STATE_COLUMNS} FROM account_state
+         WHERE NOT eligible AND jsonb_array_length(fired) > 0 ORDER BY jsonb_array_length(fired) DESC, account_id LIMIT $1`,
+        [limit],
+      );
+      return rows.map(toState);
+    },
+  };
+}
