@@ -3,7 +3,6 @@ import type { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { EdgeContext } from '../edge-context.ts';
 import { admitEvent, DEFAULT_RETENTION_DAYS, type Rejection } from '../event-admission.ts';
-import { HttpError } from '../http-error.ts';
 import type { PlainRoute } from '../plain-route.ts';
 import { parseJsonBody, readJson } from '../read-json.ts';
 import { requireServerKey } from '../require-server-key.ts';

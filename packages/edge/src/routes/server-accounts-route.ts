@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import type { EdgeContext } from '../edge-context.ts';
 import { MAX_FUTURE_MS } from '../event-admission.ts';
 import { HttpError } from '../http-error.ts';
-import { readJson } from '../read-json.ts';
+import { parseJsonBody, readBodyText } from '../read-json.ts';
 import { requireServerKey } from '../require-server-key.ts';
 import type { AccountFact } from '../storage/storage.ts';
 
@@ -39,11 +39,10 @@ const traitsSchema = z.strictObject({
     ),
   ),
 });
-/** One account, or up to 100 in `accounts`. */
-const bodySchema = z.union([
-  z.strictObject({ accounts: z.array(traitsSchema).check(z.minLength(1), z.maxLength(100)) }),
-  traitsSchema,
-]);
+/** Up to 100 accounts at once. */
+const batchSchema = z.strictObject({
+  accounts: z.array(traitsSchema).check(z.minLength(1), z.maxLength(100)),
+});
 type Traits = z.output<typeof traitsSchema>;
 const FACT_NAMES = [
   'plan',
@@ -67,11 +66,15 @@ const FACT_NAMES = [
 export function serverAccountsRoute(app: Hono, ctx: EdgeContext): void {
   app.post('/v1/server/accounts', async (c) => {
     await requireServerKey(c, ctx);
-    const body = await readJson(c, bodySchema);
-    const list: Traits[] = 'accounts' in body ? body.accounts : [body];
+    // One account, or `{ accounts: [...] }`: the shape decides the schema, so errors name real paths.
+    const text = await readBodyText(c);
+    const batch = /^\s*\{\s*"accounts"\s*:/.test(text);
+    const list: Traits[] = batch
+      ? parseJsonBody(text, batchSchema).accounts
+      : [parseJsonBody(text, traitsSchema)];
     const { config } = await ctx.config();
     const now = ctx.now();
-    const prefix = 'accounts' in body ? 'accounts.' : '';
+    const prefix = batch ? 'accounts.' : '';
     const issues: { path: string; message: string }[] = [];
     list.forEach((traits, i) => {
       if (traits.plan !== undefined && !config.plans[traits.plan])

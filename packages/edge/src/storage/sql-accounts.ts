@@ -120,7 +120,8 @@ export function createSqlAccounts(db: Pick<SqlClient, 'query'>): AccountStorage 
     },
 
     async upsertFacts(accountId, facts, now) {
-      // Per fact, the newer observation wins (a tie goes to the incoming one); one statement,
+      // Per fact, the newer observation wins (on a tie the backend's trait beats a token claim,
+      // else the incoming one wins); one statement,
       // so concurrent writers on several instances cannot lose each other's facts.
       await db.query(
         `INSERT INTO account_facts AS a (account_id, facts, updated_at) VALUES ($1, $2::text::jsonb, $3::timestamptz)
@@ -128,7 +129,9 @@ export function createSqlAccounts(db: Pick<SqlClient, 'query'>): AccountStorage 
            facts = (
              SELECT jsonb_object_agg(k, CASE
                WHEN n.v IS NULL THEN o.v WHEN o.v IS NULL THEN n.v
-               WHEN (n.v->>'at')::float8 >= (o.v->>'at')::float8 THEN n.v ELSE o.v END)
+               WHEN (n.v->>'at')::float8 > (o.v->>'at')::float8 THEN n.v
+               WHEN (n.v->>'at')::float8 < (o.v->>'at')::float8 THEN o.v
+               WHEN n.v->>'source' = 'server' OR o.v->>'source' <> 'server' THEN n.v ELSE o.v END)
              FROM jsonb_each(a.facts) o(k, v) FULL JOIN jsonb_each(excluded.facts) n(k, v) USING (k)
            )`,
         [accountId, JSON.stringify(facts), at(now)],

@@ -1,10 +1,12 @@
 import { describe, expect, inject, it } from 'vitest';
 import { createPostgresStorage } from '../../src/index.ts';
 import { edgeSuite } from '../suite/edge-suite.ts';
+import { serverTruthSuite } from '../suite/server-truth-suite.ts';
 
 const url = inject('pgUrl');
 
 edgeSuite('Postgres', () => createPostgresStorage(url, { max: 4 }));
+serverTruthSuite('Postgres', () => createPostgresStorage(url, { max: 4 }));
 
 describe('Postgres storage', () => {
   it('lets several instances start at once (migrations take a lock) and share one store', async () => {
