@@ -101,7 +101,7 @@ export function serverTruthSuite(label: string, makeStorage: () => Promise<Stora
       async (_, over, reason) => {
         const acct = accountId('unready');
         const claims = { ...claimsFor(acct, bigTeam), ...over };
-        if (over.activatedAt === undefined && 'activatedAt' in over) delete claims.activatedAt;
+        if ('activatedAt' in over && over.activatedAt === undefined) delete claims.activatedAt;
         const token = await tokenFor(claims);
         await app.post('/v1/events', { token, events: factsFiring(4) });
         expect(await handoffsOf(acct)).toEqual([]);
