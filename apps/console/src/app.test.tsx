@@ -154,6 +154,17 @@ const server = setupServer(
           firstPqlAt: null,
         },
       ],
+      suppressed: [
+        {
+          accountId: 'acct_churning',
+          plan: 'team',
+          segment: 'smb',
+          activeTriggers: ['usage_ceiling', 'seat_saturation'],
+          signals: 2,
+          potentialExpansionAcv: 2760,
+          suppressedBecause: ['low_health', 'churn_risk'],
+        },
+      ],
     }),
   ),
 );
@@ -280,6 +291,10 @@ describe('funnel, routes, PQLs', () => {
       .map((r) => within(r).getByRole('rowheader').textContent);
     expect(ids).toEqual(['acct_big', 'acct_small', 'acct_unknown']);
     expect(table.textContent).toContain('$42,000');
+    // Signals without readiness are shown apart, with why nobody pitched.
+    const suppressed = screen.getByRole('table', { name: /Suppressed/ });
+    const row = within(suppressed).getByRole('row', { name: /acct_churning/ });
+    expect(row.textContent).toContain('health below the segment minimum; churn risk');
   });
 
   it('moves between sections with the keyboard-reachable nav links', async () => {

@@ -35,7 +35,14 @@ export const adminFunnelSchema = z.object({
       medianMsToUpgrade: z.nullable(z.number()),
     }),
   ),
+  /** Routing decisions the edge made, by route. */
   routes: routeCounts,
+  /** Distinct accounts routed, by route (older edges omit it). */
+  routedAccounts: z.optional(routeCounts),
+  /** Accounts routed with no prompt click before their first route. */
+  direct: z._default(count, 0),
+  /** What each number means, as the edge defines it. */
+  definitions: z.optional(z.record(z.string(), z.string())),
 });
 export type AdminFunnel = z.output<typeof adminFunnelSchema>;
 export type FunnelRow = AdminFunnel['byTrigger'][number];
@@ -56,18 +63,30 @@ export const adminHandoffsSchema = z.object({
 });
 export type AdminHandoffs = z.output<typeof adminHandoffsSchema>;
 
+const pqlRow = {
+  accountId: z.string(),
+  plan: z.nullable(z.string()),
+  segment: z.nullable(z.string()),
+  activeTriggers: z.array(z.string()),
+  signals: count,
+  potentialExpansionAcv: z.nullable(z.number()),
+  /** Why each trigger fired, as the edge evaluated it. */
+  reasons: z._default(z.record(z.string(), z.string()), {}),
+  /** Readiness facts nobody reported (health, active users). */
+  unknown: z._default(z.array(z.string()), []),
+};
 export const adminPqlsSchema = z.object({
+  /** Eligible accounts in a PQL episode, by the edge's own evaluation. */
   accounts: z.array(
     z.object({
-      accountId: z.string(),
-      plan: z.string(),
-      segment: z.string(),
-      activeTriggers: z.array(z.string()),
-      signals: count,
-      potentialExpansionAcv: z.nullable(z.number()),
+      ...pqlRow,
       firstPqlAt: z.nullable(z.string()),
+      /** At least three signals: CS may see it (fewer stay in the product). */
+      reachesHuman: z._default(z.boolean(), false),
     }),
   ),
+  /** Accounts whose triggers fire but that nobody may pitch, with why. */
+  suppressed: z._default(z.array(z.object({ ...pqlRow, suppressedBecause: z.array(z.string()) })), []),
 });
 export type AdminPqls = z.output<typeof adminPqlsSchema>;
 

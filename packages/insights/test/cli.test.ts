@@ -159,7 +159,9 @@ describe('headroom CLI', () => {
       expect(result.stdout).toMatch(
         /usage_ceiling\s+200\s+150\s+30\s+20\s+10\s+25% \/ 80% \/ 33% \/ 50%\s+3\.0 d/,
       );
-      expect(result.stdout).toMatch(/Routes: self-serve 15, self-serve with assist 4, CS assist 1/);
+      expect(result.stdout).toMatch(
+        /Routes \(decisions the edge made\): self-serve 15, self-serve with assist 4, CS assist 1/,
+      );
       expect(seen).toContain('Bearer admin-secret /v1/admin/funnel?days=90');
     });
 

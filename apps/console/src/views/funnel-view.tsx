@@ -22,54 +22,73 @@ export function FunnelView({ client }: { client: AdminClient }) {
       </label>
       <LoadState resource={resource}>
         {(funnel) => (
-          <table>
-            <caption>
-              Distinct accounts per step since {funnel.since.slice(0, 10)}; drop-off from the previous step in
-              brackets
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Trigger</th>
-                {FUNNEL_STEPS.map(([, label]) => (
-                  <th scope="col" key={label}>
-                    {label}
-                  </th>
-                ))}
-                <th scope="col">Median time to upgrade</th>
-              </tr>
-            </thead>
-            <tbody>
-              {funnel.byTrigger.length === 0 && (
+          <>
+            <table>
+              <caption>
+                Distinct accounts per step since {funnel.since.slice(0, 10)}, each step counting only accounts
+                that reached the one before; drop-off in brackets
+              </caption>
+              <thead>
                 <tr>
-                  <td colSpan={FUNNEL_STEPS.length + 2}>No trigger has fired in this period.</td>
+                  <th scope="col">Trigger</th>
+                  {FUNNEL_STEPS.map(([, label]) => (
+                    <th scope="col" key={label}>
+                      {label}
+                    </th>
+                  ))}
+                  <th scope="col">Median time to upgrade</th>
                 </tr>
-              )}
-              {funnel.byTrigger.map((row) => {
-                const drops = funnelDropOff(row);
-                return (
-                  <tr key={row.triggerId}>
-                    <th scope="row">{row.triggerId}</th>
-                    {FUNNEL_STEPS.map(([step], i) => {
-                      const drop = i === 0 ? undefined : drops[i - 1];
-                      const share = row.fired > 0 ? row[step] / row.fired : 0;
-                      return (
-                        <td key={step}>
-                          <span
-                            class="bar"
-                            style={{ inlineSize: `${Math.round(share * 100)}%` }}
-                            aria-hidden="true"
-                          />
-                          {row[step]}
-                          {drop !== undefined && <span class="drop"> ({dropLabel(drop)})</span>}
-                        </td>
-                      );
-                    })}
-                    <td>{row.medianMsToUpgrade === null ? '—' : days(row.medianMsToUpgrade)}</td>
+              </thead>
+              <tbody>
+                {funnel.byTrigger.length === 0 && (
+                  <tr>
+                    <td colSpan={FUNNEL_STEPS.length + 2}>No trigger has fired in this period.</td>
                   </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                )}
+                {funnel.byTrigger.map((row) => {
+                  const drops = funnelDropOff(row);
+                  return (
+                    <tr key={row.triggerId}>
+                      <th scope="row">{row.triggerId}</th>
+                      {FUNNEL_STEPS.map(([step], i) => {
+                        const drop = i === 0 ? undefined : drops[i - 1];
+                        const share = row.fired > 0 ? row[step] / row.fired : 0;
+                        return (
+                          <td key={step}>
+                            <span
+                              class="bar"
+                              style={{ inlineSize: `${Math.round(share * 100)}%` }}
+                              aria-hidden="true"
+                            />
+                            {row[step]}
+                            {drop !== undefined && <span class="drop"> ({dropLabel(drop)})</span>}
+                          </td>
+                        );
+                      })}
+                      <td>{row.medianMsToUpgrade === null ? '—' : days(row.medianMsToUpgrade)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            <p>
+              Routed without a prompt click (direct): <strong>{funnel.direct}</strong>{' '}
+              {funnel.direct === 1 ? 'account' : 'accounts'}
+            </p>
+            {funnel.definitions && (
+              <details>
+                <summary>How each number is counted</summary>
+                <dl>
+                  {Object.entries(funnel.definitions).map(([term, meaning]) => (
+                    <div key={term}>
+                      <dt>{term}</dt>
+                      <dd>{meaning}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </details>
+            )}
+          </>
         )}
       </LoadState>
     </section>

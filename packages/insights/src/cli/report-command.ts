@@ -115,7 +115,12 @@ export async function reportCommand(options: ReportCommandOptions): Promise<void
   );
   const r = funnel.routes;
   lines.push(
-    `Routes: self-serve ${r.self_serve}, self-serve with assist ${r.self_serve_with_assist}, CS assist ${r.cs_assist}`,
+    `Routes (decisions the edge made): self-serve ${r.self_serve}, self-serve with assist ${r.self_serve_with_assist}, CS assist ${r.cs_assist}`,
+    `Routed without a prompt click (direct): ${funnel.direct} accounts`,
   );
+  if (funnel.definitions) {
+    lines.push('', 'Definitions:');
+    for (const [term, meaning] of Object.entries(funnel.definitions)) lines.push(`  ${term}: ${meaning}`);
+  }
   options.out(`${lines.join('\n')}\n`);
 }
