@@ -20,3 +20,22 @@ export function claimsForScenario(scenario: Scenario, now: number): Omit<Account
     usage: { ...scenario.usage },
   };
 }
+
+/** What the demo's "CRM" reports to `POST /v1/server/accounts` for a scenario. */
+export function traitsForScenario(scenario: Scenario, now: number): Record<string, unknown> {
+  return {
+    accountId: scenario.accountId,
+    observedAt: now,
+    plan: scenario.plan,
+    segment: scenario.segment,
+    seats: scenario.seats,
+    acv: scenario.acv,
+    churnRisk: scenario.churnRisk,
+    ...(scenario.health === null ? {} : { health: scenario.health }),
+    ...(scenario.activationAgeDays === null
+      ? {}
+      : { activatedAt: new Date(now - scenario.activationAgeDays * DAY_MS).toISOString() }),
+    // Everyone holding a used seat is active in the demo.
+    activeUsers: Math.min(scenario.usage.seats, scenario.seats),
+  };
+}

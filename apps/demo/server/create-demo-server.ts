@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createEventId, type HeadroomConfig } from '@headroom/core';
 import * as z from 'zod';
-import { claimsForScenario } from './claims-for-scenario.ts';
+import { claimsForScenario, traitsForScenario } from './claims-for-scenario.ts';
 import { applyPatch, PRESETS, type Scenario, scenarioPatchSchema } from './scenario.ts';
 import { type SessionStore, shortId } from './session-store.ts';
 import { serveStatic } from './static-files.ts';
@@ -15,6 +15,11 @@ export interface DemoServerOptions {
   signToken: (claims: ReturnType<typeof claimsForScenario>) => Promise<string>;
   /** Reports trusted events (`upgrade_completed`) to the edge's `/v1/server/events`. */
   reportServerEvents: (events: unknown[]) => Promise<void>;
+  /**
+   * Reports account traits (health, churn risk, active users…) to the edge's
+   * `/v1/server/accounts`, as a CRM sync would, whenever the scenario changes.
+   */
+  reportAccountTraits?: (traits: Record<string, unknown>) => Promise<void>;
   sessions: SessionStore;
   /** Built app (vite build output); absent in API-only tests. */
   staticDir?: string | undefined;
@@ -126,6 +131,10 @@ export function createDemoServer(options: DemoServerOptions): Server {
     const scenario = sessions.get(sid);
     const save = (next: Scenario) => {
       sessions.set(sid, next);
+      // What the CRM knows reaches the edge as facts; a failure must not break the demo app.
+      options
+        .reportAccountTraits?.(traitsForScenario(next, now()))
+        .catch((error: unknown) => options.log?.(`account traits not reported: ${String(error)}`));
       return next;
     };
     if (method === 'GET' && path === '/api/session') {

@@ -47,6 +47,14 @@ const server = createDemoServer({
     if (res.status !== 202)
       throw new Error(`Headroom refused the billing event: ${res.status} ${await res.text()}`);
   },
+  async reportAccountTraits(traits) {
+    const res = await fetch(`${endpoint}/v1/server/accounts`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${serverKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(traits),
+    });
+    if (!res.ok) throw new Error(`Headroom refused the account traits: ${res.status} ${await res.text()}`);
+  },
   log: (line) => console.log(line),
 });
 

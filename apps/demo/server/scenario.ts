@@ -74,7 +74,7 @@ export const PRESETS: Record<string, { label: string; description: string; value
       acv: 75_600,
       usage: { seats: 172, docs: 9_400, api_calls: 830_000 },
       activationAgeDays: 400,
-      health: 82,
+      health: 90,
       churnRisk: false,
     },
   },

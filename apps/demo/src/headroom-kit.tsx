@@ -31,9 +31,13 @@ export function createKit(endpoint: string): HeadroomKit {
   hr.status.$.subscribe((status) => {
     document.documentElement.dataset.headroom = status;
   });
-  const upgrade = async (plan: string, source: string, seats?: number) => {
+  const upgrade = async (plan: string, source?: string, seats?: number) => {
     try {
-      const decision = await hr.upgrade({ plan, source, ...(seats === undefined ? {} : { seats }) });
+      const decision = await hr.upgrade({
+        plan,
+        ...(source === undefined ? {} : { source }),
+        ...(seats === undefined ? {} : { seats }),
+      });
       followDecision(decision);
       return decision;
     } catch {

@@ -19,8 +19,11 @@ export interface HeadroomKit {
     subject: string;
     onInvite: (invite: { email: string }) => Promise<string>;
   }>;
-  /** Asks the edge how to route an upgrade and shows the outcome. */
-  upgrade: (plan: string, source: string, seats?: number) => Promise<UpgradeDecision | null>;
+  /**
+   * Asks the edge how to route an upgrade and shows the outcome. `source` is the prompt the
+   * user clicked (a prompt id of the config); leave it out for a direct upgrade.
+   */
+  upgrade: (plan: string, source?: string, seats?: number) => Promise<UpgradeDecision | null>;
 }
 
 export const KitContext = createContext<HeadroomKit | null>(null);

@@ -52,7 +52,7 @@ export function SettingsPage(props: { tab: string | undefined }) {
                 onClick={async () => {
                   setBusy(true);
                   try {
-                    await kit.upgrade(next, 'billing_page');
+                    await kit.upgrade(next);
                   } finally {
                     setBusy(false);
                   }
