@@ -102,8 +102,12 @@ describe('isEligible', () => {
     },
     { requiredKeys: ['segment'] },
   );
-  const perSegment = <T>(value: fc.Arbitrary<T>) =>
-    fc.oneof(value, fc.record({ smb: value, mid_market: value, enterprise: value }));
+  // As parsed configs hold them: one threshold per segment.
+  const perSegment = (value: fc.Arbitrary<number>) =>
+    fc.oneof(
+      value.map((v) => ({ smb: v, mid_market: v, enterprise: v })),
+      fc.record({ smb: value, mid_market: value, enterprise: value }),
+    );
   const eligibility = fc.record({
     minDaysSinceActivation: fc.record({
       smb: fc.integer({ min: 0, max: 90 }),

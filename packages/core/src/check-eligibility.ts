@@ -33,11 +33,12 @@ export interface Eligibility {
 export type EligibilityClaims = Pick<AccountClaims, 'segment'> &
   Partial<Pick<AccountClaims, 'activatedAt' | 'health' | 'churnRisk' | 'activeUsers' | 'seats'>>;
 
-/** The threshold of a rule that is one number or one number per segment. */
-export const segmentValue = (
-  value: EligibilityConfig['minHealth'] | EligibilityConfig['minActiveUserRatio'],
-  segment: Segment,
-): number => (typeof value === 'number' ? value : value[segment]);
+/**
+ * The threshold of a per-segment rule. A config stored before the rule was per segment may
+ * still hold one number; the edge reads such configs with this.
+ */
+export const segmentValue = (value: EligibilityConfig['minHealth'] | number, segment: Segment): number =>
+  typeof value === 'number' ? value : value[segment];
 
 /**
  * Whether an account may see upgrade prompts at all (the playbooks' readiness gate):
@@ -90,17 +91,22 @@ export function isEligible(
   now: number | Date,
 ): boolean {
   const { eligibility } = config;
-  const { segment, health, activeUsers, seats } = claims;
+  const { segment } = claims;
   const strict = eligibility.unknownFacts === 'suppress';
+  const health = claims.health as number;
+  // No active-user count, or no seats to divide by: NaN, which no comparison passes.
+  const ratio = (claims.activeUsers as number) / (claims.seats || NaN);
+  // Parsed configs hold one threshold per segment; a missing one (an older config) passes.
+  const minHealth = eligibility.minHealth[segment];
+  const minRatio = eligibility.minActiveUserRatio[segment];
   return (
     // Minimum days are whole (schema), so elapsed days need no flooring; NaN (no or an
     // unparseable activation date) compares false: not activated.
     (+now - Date.parse(claims.activatedAt as string)) / DAY_MS >=
       (eligibility.minDaysSinceActivation[segment] ?? 0) &&
-    (health === undefined ? !strict : health >= segmentValue(eligibility.minHealth, segment)) &&
-    (activeUsers === undefined || !seats
-      ? !strict
-      : activeUsers / seats > segmentValue(eligibility.minActiveUserRatio, segment)) &&
+    // An unknown (undefined or NaN) fact fails `>=` but passes `!<`: strict mode blocks it.
+    (strict ? health >= minHealth : !(health < minHealth)) &&
+    (strict ? ratio > minRatio : !(ratio <= minRatio)) &&
     !(eligibility.suppressOnChurnRisk && claims.churnRisk === true)
   );
 }

@@ -136,13 +136,26 @@ export const segmentSchema = z.enum(segments);
 
 const healthScore = z.number().check(z.gte(0), z.lte(100));
 const share = z.number().check(z.gte(0), z.lte(1));
-/** One value per segment, each defaulting to the playbooks' figure. */
-const perSegment = (value: typeof healthScore, defaults: Record<(typeof segments)[number], number>) =>
-  z.object({
-    smb: z._default(value, defaults.smb),
-    mid_market: z._default(value, defaults.mid_market),
-    enterprise: z._default(value, defaults.enterprise),
-  });
+type PerSegment = Record<(typeof segments)[number], number>;
+/**
+ * One number for every segment, or one per segment (each defaulting to the playbooks'
+ * figure); always one per segment once parsed, so readers index it by segment.
+ */
+const perSegment = (value: typeof healthScore, defaults: PerSegment) =>
+  z._default(
+    z.pipe(
+      z.union([
+        value,
+        z.object({
+          smb: z._default(value, defaults.smb),
+          mid_market: z._default(value, defaults.mid_market),
+          enterprise: z._default(value, defaults.enterprise),
+        }),
+      ]),
+      z.transform((v): PerSegment => (typeof v === 'number' ? { smb: v, mid_market: v, enterprise: v } : v)),
+    ),
+    () => ({ ...defaults }),
+  );
 
 export const eligibilitySchema = z.object({
   minDaysSinceActivation: z._default(
@@ -154,15 +167,9 @@ export const eligibilitySchema = z.object({
     defaultActivationDays,
   ),
   /** Lowest health score (0–100) that may be pitched: one number, or one per segment. */
-  minHealth: z._default(
-    z.union([healthScore, perSegment(healthScore, defaultMinHealth())]),
-    defaultMinHealth,
-  ),
+  minHealth: perSegment(healthScore, defaultMinHealth()),
   /** Active users ÷ seats must be above this share (0–1): one number, or one per segment. */
-  minActiveUserRatio: z._default(
-    z.union([share, perSegment(share, defaultActiveUserRatio())]),
-    defaultActiveUserRatio,
-  ),
+  minActiveUserRatio: perSegment(share, defaultActiveUserRatio()),
   suppressOnChurnRisk: z._default(z.boolean(), true),
   /**
    * What an unknown health score or active-user count does: `allow` (the default) lets the

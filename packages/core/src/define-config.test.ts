@@ -64,7 +64,8 @@ describe('defineConfig', () => {
 
   it('fills partial sections field by field', () => {
     const config = defineConfig({ ...minimal, eligibility: { minHealth: 50 }, routing: { csAtAcv: 50_000 } });
-    expect(config.eligibility.minHealth).toBe(50);
+    // One number stands for every segment.
+    expect(config.eligibility.minHealth).toEqual({ smb: 50, mid_market: 50, enterprise: 50 });
     expect(config.eligibility.minDaysSinceActivation.mid_market).toBe(45);
     expect(config.routing).toMatchObject({ csAtAcv: 50_000, assistAtAcv: 5000 });
   });

@@ -1,6 +1,8 @@
 // Runs the shared vectors in test/vectors against core. The SDK and the edge run the same
 // files (see test/vectors/README.md), so every runtime agrees on rules and buckets.
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { eligibilitySchema } from '../src/config-schema.ts';
 import {
   assignVariant,
   checkEligibility,
@@ -13,7 +15,9 @@ import {
   type TriggerConfig,
   type TriggerSnapshot,
 } from '../src/index.ts';
+import { type FactsCase, snapshotOf } from './account-facts.ts';
 import { acmeConfig } from './acme.ts';
+import accountFacts from './vectors/account-facts.json' with { type: 'json' };
 import assignment from './vectors/assignment.json' with { type: 'json' };
 import eligibility from './vectors/eligibility.json' with { type: 'json' };
 import routing from './vectors/routing.json' with { type: 'json' };
@@ -52,9 +56,22 @@ describe('trigger vectors', () => {
   });
 });
 
+describe('account facts vectors', () => {
+  it.each((accountFacts.cases as FactsCase[]).map((c) => [c.name, c] as const))('%s', (_, c) => {
+    const fired = evaluateTriggers(snapshotOf(c), acmeConfig, Date.parse(c.now))
+      .filter((r) => r.fired)
+      .map((r) => r.id)
+      .sort();
+    expect(fired).toEqual(c.expected.fired);
+  });
+});
+
 describe('eligibility vectors', () => {
   it.each((eligibility.cases as EligibilityCase[]).map((c) => [c.name, c] as const))('%s', (_, c) => {
-    const config = { eligibility: { ...acmeConfig.eligibility, ...c.eligibility } };
+    // Parsed as defineConfig parses it: a single threshold becomes one per segment.
+    const config = {
+      eligibility: z.parse(eligibilitySchema, { ...acmeConfig.eligibility, ...c.eligibility }),
+    };
     expect(checkEligibility(c.claims, config, Date.parse(c.now))).toEqual(c.expected);
     // The verdict the browser uses (without the reasons) is the same.
     expect(isEligible(c.claims, config, Date.parse(c.now))).toBe(c.expected.eligible);

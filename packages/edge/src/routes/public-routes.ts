@@ -28,10 +28,15 @@ export function publicRoutes(app: Hono, ctx: EdgeContext): void {
     ctx.takeAccount(claims.sub);
     const now = ctx.now();
     if (await ctx.rememberAccount(claims)) await ctx.accounts.refresh(claims.sub);
-    const [history, state] = await Promise.all([
+    const [history, state, { config }] = await Promise.all([
       ctx.storage.accountHistory(claims.sub, claims.uid, now - HISTORY_DAYS * DAY_MS),
       ctx.accounts.get(claims.sub),
+      ctx.config(),
     ]);
+    // Only the config's meters: a browser could report usage under any name, even `__proto__`.
+    const meterHistory = Object.fromEntries(
+      Object.entries(history.meterHistory).filter(([meter]) => Object.hasOwn(config.meters, meter)),
+    );
     c.header('Cache-Control', 'private, max-age=60');
     c.header('Vary', 'Authorization');
     const { firstPqlAt, activeTriggers } = signalsOf(state);
@@ -41,7 +46,7 @@ export function publicRoutes(app: Hono, ctx: EdgeContext): void {
       invites: history.invites,
       // Daily peaks by every user and the backend: sustained-pressure triggers in the browser
       // see the account's history, not just this browser's.
-      meterHistory: history.meterHistory,
+      meterHistory,
       firstPqlAt,
       activeTriggers,
       usage: { ...(claims.usage ?? {}), ...history.usage },
