@@ -16,6 +16,16 @@ export interface AccountStates {
    * at most two evaluations, and every caller's facts are in the one it awaits.
    */
   refresh(accountId: string): Promise<AccountEvaluation | null>;
+  /**
+   * Re-evaluates the account soon, in the background: at most once per second per account
+   * (a burst of batches costs one evaluation a second, not one per batch). Failures are logged.
+   */
+  schedule(accountId: string): void;
+  /**
+   * Runs what is scheduled (for one account, or all) now and waits for it: reports and
+   * `/v1/account` call it, so a reader sees every batch this instance acknowledged.
+   */
+  settle(accountId?: string): Promise<void>;
   /** The stored state (cached for 30 s); evaluated first when the account has none. */
   get(accountId: string): Promise<AccountStateRow | null>;
   /** The cached state while fresh (null: the account has no facts yet), without a promise (hot path). */
@@ -30,19 +40,50 @@ interface Deps {
   config: () => Promise<ConfigVersion>;
   /** Runs after every evaluation (escalations); failures are the callee's to log. */
   onEvaluated: (evaluation: AccountEvaluation) => Promise<void>;
+  onError: (accountId: string, error: unknown) => void;
 }
 
-export function createAccountStates({ storage, now, config, onEvaluated }: Deps): AccountStates {
+/** Scheduled evaluations of one account are at least this far apart. */
+const MIN_INTERVAL_MS = 1000;
+/** An unchanged state is written at most this often (its results' values still move). */
+const REWRITE_UNCHANGED_MS = 5 * 60 * 1000;
+
+/** Whether two evaluations differ in anything a report or an escalation reads. */
+function changed(before: AccountStateRow | null, after: AccountStateRow): boolean {
+  if (!before) return true;
+  const { evaluatedAt: _a, results: _r, ...rest } = after;
+  const { evaluatedAt: _b, results: _s, ...was } = before;
+  return JSON.stringify(rest) !== JSON.stringify(was);
+}
+
+export function createAccountStates({ storage, now, config, onEvaluated, onError }: Deps): AccountStates {
   const cache = new Map<string, { at: number; state: AccountStateRow | null }>();
+  // What this instance last wrote per account (to skip rewriting an unchanged state).
+  const storedAt = new Map<string, AccountStateRow>();
   const running = new Map<
     string,
     { run: Promise<AccountEvaluation | null>; next?: Promise<AccountEvaluation | null> }
   >();
+  // Background work: timers waiting out the interval, and evaluations started by them.
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const lastStart = new Map<string, number>();
+  const background = new Set<Promise<unknown>>();
+  const monotonic = () => performance.now();
+
+  function start(accountId: string): void {
+    const run = states.refresh(accountId).catch((error: unknown) => onError(accountId, error));
+    background.add(run);
+    void run.finally(() => background.delete(run));
+  }
 
   const remember = (accountId: string, state: AccountStateRow | null) => {
     if (cache.size >= MAX_CACHE && !cache.has(accountId)) {
       const oldest = cache.keys().next().value;
-      if (oldest !== undefined) cache.delete(oldest);
+      if (oldest !== undefined) {
+        cache.delete(oldest);
+        storedAt.delete(oldest);
+        lastStart.delete(oldest);
+      }
     }
     cache.set(accountId, { at: now(), state });
   };
@@ -50,16 +91,26 @@ export function createAccountStates({ storage, now, config, onEvaluated }: Deps)
   async function evaluate(accountId: string): Promise<AccountEvaluation | null> {
     const { config: current, version } = await config();
     const t = now();
+    lastStart.set(accountId, monotonic());
+    const cached = states.fresh(accountId);
     const [inputs, previous] = await Promise.all([
       storage.accountInputs(accountId, t - historyDays(current) * DAY_MS),
-      storage.accountState(accountId),
+      cached === undefined ? storage.accountState(accountId) : cached,
     ]);
     if (Object.keys(inputs.facts).length === 0) {
       remember(accountId, null);
       return null;
     }
     const evaluation = evaluateAccount(accountId, current, version, inputs, previous, t);
-    await storage.saveAccountState(evaluation.state, evaluation.started, evaluation.cleared);
+    const stored = cached === undefined ? previous : (storedAt.get(accountId) ?? previous);
+    if (
+      changed(stored, evaluation.state) ||
+      evaluation.started.length + evaluation.cleared.length > 0 ||
+      t - (stored?.evaluatedAt ?? 0) >= REWRITE_UNCHANGED_MS
+    ) {
+      await storage.saveAccountState(evaluation.state, evaluation.started, evaluation.cleared);
+      storedAt.set(accountId, evaluation.state);
+    }
     remember(accountId, evaluation.state);
     await onEvaluated(evaluation);
     return evaluation;
@@ -82,6 +133,40 @@ export function createAccountStates({ storage, now, config, onEvaluated }: Deps)
       };
       entry.run.then(done, done);
       return entry.run;
+    },
+
+    schedule(accountId) {
+      if (timers.has(accountId)) return;
+      const wait = (lastStart.get(accountId) ?? Number.NEGATIVE_INFINITY) + MIN_INTERVAL_MS - monotonic();
+      if (wait <= 0 && !running.has(accountId)) {
+        start(accountId);
+        return;
+      }
+      const timer = setTimeout(
+        () => {
+          timers.delete(accountId);
+          start(accountId);
+        },
+        Math.max(wait, 0),
+      );
+      // A pending evaluation must not keep a Node process alive on its own.
+      (timer as { unref?: () => void }).unref?.();
+      timers.set(accountId, timer);
+    },
+
+    async settle(accountId) {
+      for (const [id, timer] of timers) {
+        if (accountId !== undefined && id !== accountId) continue;
+        clearTimeout(timer);
+        timers.delete(id);
+        start(id);
+      }
+      const pending =
+        accountId === undefined ? [...background] : [...background, running.get(accountId)?.run];
+      await Promise.all(pending.map((p) => p?.catch(() => {})));
+      // A follow-up run may have been queued behind the one awaited.
+      const follow = accountId === undefined ? undefined : running.get(accountId);
+      if (follow) await follow.run.catch(() => {});
     },
 
     async get(accountId) {

@@ -36,7 +36,10 @@ export interface EdgeApp {
    * Resolves the number of accounts evaluated.
    */
   sweepAccounts(limit?: number): Promise<number>;
-  /** Writes buffered routing decisions (the Node server calls it on shutdown). */
+  /**
+   * Writes buffered routing decisions and runs pending account evaluations (the Node server
+   * calls it on shutdown; tests call it before reading the store directly).
+   */
   flush(): Promise<void>;
   /** Hono's test helper: `await app.request('/v1/config')` or with a `Request`/init. */
   request(input: string | Request | URL, init?: RequestInit): Promise<Response>;
@@ -176,7 +179,10 @@ export function createEdgeApp(options: EdgeOptions): EdgeApp {
     ready: ctx.ready,
     outbox: ctx.outbox,
     sweepAccounts: async (limit) => (await ctx.accounts.sweep(limit)).length,
-    flush: () => ctx.decisions.flush(),
+    flush: async () => {
+      await ctx.accounts.settle();
+      await ctx.decisions.flush();
+    },
     request: async (input, init) => app.request(input, init),
   };
   // Hidden (non-enumerable, symbol-keyed): only the Node server's fast path reads it.

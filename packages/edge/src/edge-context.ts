@@ -147,6 +147,8 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
       storage,
       now,
       config: () => ctx.config(),
+      onError: (accountId, error) =>
+        log({ level: 'error', msg: 'account evaluation failed', accountId, error: String(error) }),
       onEvaluated: async (evaluation) => {
         try {
           await escalate(ctx, evaluation);

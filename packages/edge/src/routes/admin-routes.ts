@@ -47,6 +47,8 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
       throw new HttpError(401, 'invalid_token', 'invalid admin token');
     }
     c.header('Cache-Control', 'no-store');
+    // Reports include every batch this instance acknowledged: evaluations and decisions pending.
+    if (c.req.method === 'GET') await Promise.all([ctx.accounts.settle(), ctx.decisions.flush()]);
     await next();
   });
 
@@ -80,8 +82,6 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
   app.get('/v1/admin/funnel', async (c) => {
     const days = intParam(c, 'days', 90, 1, 3650);
     const since = ctx.now() - days * DAY_MS;
-    // Decisions this instance made a moment ago are part of the answer.
-    await ctx.decisions.flush();
     const funnel = await ctx.storage.funnel(since);
     return c.json({ since: new Date(since).toISOString(), ...funnel, definitions: FUNNEL_DEFINITIONS });
   });

@@ -50,12 +50,12 @@ async function store(
   changed = new Set<string>(),
 ): Promise<BatchResult> {
   const inserted = await ctx.storage.insertEvents(rows);
-  // The edge re-evaluates every account whose facts changed before it answers, so what the
-  // reports and escalations read is current once the batch is acknowledged.
+  // Every account whose facts changed is re-evaluated right behind the answer (at most once a
+  // second per account); reports settle what is pending before they read.
   for (const row of rows) {
     if (FACT_TYPES.has(row.type) && inserted.has(storedEventKey(row))) changed.add(row.accountId);
   }
-  await Promise.all([...changed].map((account) => ctx.accounts.refresh(account)));
+  for (const account of changed) ctx.accounts.schedule(account);
   const result: BatchResult = {
     accepted: inserted.size,
     duplicates: rows.length - inserted.size,

@@ -27,7 +27,8 @@ export function publicRoutes(app: Hono, ctx: EdgeContext): void {
     c.get('request').accountId = claims.sub;
     ctx.takeAccount(claims.sub);
     const now = ctx.now();
-    if (await ctx.rememberAccount(claims)) await ctx.accounts.refresh(claims.sub);
+    if (await ctx.rememberAccount(claims)) ctx.accounts.schedule(claims.sub);
+    await ctx.accounts.settle(claims.sub);
     const [history, state, { config }] = await Promise.all([
       ctx.storage.accountHistory(claims.sub, claims.uid, now - HISTORY_DAYS * DAY_MS),
       ctx.accounts.get(claims.sub),

@@ -139,28 +139,47 @@ export function createSqlAccounts(db: Pick<SqlClient, 'query'>): AccountStorage 
     },
 
     async accountInputs(accountId, sinceMs): Promise<AccountInputs> {
-      const since = at(sinceMs);
-      const [factRows, days, latest, meters] = await Promise.all([
-        db.query<{ facts: string }>('SELECT facts::text AS facts FROM account_facts WHERE account_id = $1', [
-          accountId,
-        ]),
-        db.query<{ day: string; kind: string; key: string; count: number }>(
-          `SELECT ${day} AS day, kind, key, sum(count)::float8 AS count FROM account_days
-           WHERE account_id = $1 AND kind IN ('gate_hit', 'invite_sent') AND day >= $2::timestamptz::date
-           GROUP BY day, kind, key ORDER BY day, kind, key`,
-          [accountId, since],
-        ),
-        latestUsage(accountId),
-        meterHistory(accountId, since),
-      ]);
-      const { usage, lastUpgradeAt } = latest;
+      // One round trip: evaluation runs after most event batches, so its reads must be cheap.
+      const [row] = await db.query<{ facts: string | null; days: string; latest: string; peaks: string }>(
+        `SELECT
+           (SELECT facts::text FROM account_facts WHERE account_id = $1) AS facts,
+           (SELECT coalesce(json_agg(json_build_array(to_char(day, 'YYYY-MM-DD'), kind, key, n) ORDER BY day, kind, key), '[]')::text
+              FROM (SELECT day, kind, key, sum(count)::float8 AS n FROM account_days
+                    WHERE account_id = $1 AND kind IN ('gate_hit', 'invite_sent') AND day >= $2::timestamptz::date
+                    GROUP BY day, kind, key) d) AS days,
+           (SELECT coalesce(json_agg(json_build_array(kind, key, last, ${ms('last_at')})), '[]')::text
+              FROM (SELECT DISTINCT ON (kind, key) kind, key, last, last_at FROM account_days
+                    WHERE account_id = $1 AND kind IN ('usage', 'upgrade_completed') AND user_id = '' AND last_at IS NOT NULL
+                    ORDER BY kind, key, last_at DESC) l) AS latest,
+           (SELECT coalesce(json_agg(json_build_array(key, to_char(day, 'YYYY-MM-DD'), peak) ORDER BY key, day), '[]')::text
+              FROM account_days WHERE account_id = $1 AND kind = 'usage' AND day >= $2::timestamptz::date
+                AND peak IS NOT NULL) AS peaks`,
+        [accountId, at(sinceMs)],
+      );
+      const days = JSON.parse(row?.days ?? '[]') as [string, string, string, number][];
+      const usage: AccountInputs['usage'] = {};
+      let lastUpgradeAt: number | null = null;
+      for (const [kind, key, last, lastAt] of JSON.parse(row?.latest ?? '[]') as [
+        string,
+        string,
+        number | null,
+        number,
+      ][]) {
+        if (kind === 'upgrade_completed') lastUpgradeAt = Math.round(lastAt);
+        else if (last !== null) usage[key] = { value: last, at: Math.round(lastAt) };
+      }
+      const meterHistory: AccountInputs['meterHistory'] = {};
+      for (const [meter, day, used] of JSON.parse(row?.peaks ?? '[]') as [string, string, number][]) {
+        meterHistory[meter] ??= [];
+        meterHistory[meter]?.push({ day, used });
+      }
       return {
-        facts: factRows[0] ? (JSON.parse(factRows[0].facts) as Record<string, AccountFact>) : {},
+        facts: row?.facts ? (JSON.parse(row.facts) as Record<string, AccountFact>) : {},
         gateHits: days
-          .filter((r) => r.kind === 'gate_hit')
-          .map((r) => ({ day: r.day, feature: r.key, count: r.count })),
-        invites: days.filter((r) => r.kind === 'invite_sent').map((r) => ({ day: r.day, count: r.count })),
-        meterHistory: meters,
+          .filter((d) => d[1] === 'gate_hit')
+          .map(([day, , feature, count]) => ({ day, feature, count })),
+        invites: days.filter((d) => d[1] === 'invite_sent').map(([day, , , count]) => ({ day, count })),
+        meterHistory,
         usage,
         lastUpgradeAt,
       };
