@@ -17,7 +17,8 @@ const hot = await signAccountToken(claims(0), SECRET, { expiresIn: '1h' });
 const many = await Promise.all(
   Array.from({ length: 1000 }, (_, i) => signAccountToken(claims(i + 1), SECRET, { expiresIn: '1h' })),
 );
-const body = (token) => JSON.stringify({ token, plan: 'team', seats: 12, source: 'bench' });
+// The source must be a prompt of the config (the edge refuses anything else).
+const body = (token) => JSON.stringify({ token, plan: 'team', seats: 12, source: 'usage_upgrade' });
 
 async function measure(label, mode, requests) {
   const server = await startServer(mode, { BENCH_SECRET: SECRET });

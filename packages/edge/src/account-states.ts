@@ -26,6 +26,11 @@ export interface AccountStates {
    * `/v1/account` call it, so a reader sees every batch this instance acknowledged.
    */
   settle(accountId?: string): Promise<void>;
+  /**
+   * The cached or stored state, without evaluating (the route's read: one query at most). An
+   * account with facts but no state yet is evaluated by its next event batch or the sweep.
+   */
+  peek(accountId: string): Promise<AccountStateRow | null>;
   /** The stored state (cached for 30 s); evaluated first when the account has none. */
   get(accountId: string): Promise<AccountStateRow | null>;
   /** The cached state while fresh (null: the account has no facts yet), without a promise (hot path). */
@@ -167,6 +172,14 @@ export function createAccountStates({ storage, now, config, onEvaluated, onError
       // A follow-up run may have been queued behind the one awaited.
       const follow = accountId === undefined ? undefined : running.get(accountId);
       if (follow) await follow.run.catch(() => {});
+    },
+
+    async peek(accountId) {
+      const hit = states.fresh(accountId);
+      if (hit !== undefined) return hit;
+      const stored = await storage.accountState(accountId);
+      remember(accountId, stored);
+      return stored;
     },
 
     async get(accountId) {

@@ -106,11 +106,12 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
   const keyPromise = importTokenKey(options.secret);
   let key: CryptoKey | undefined;
   let cached: { at: number; version: ConfigVersion } | undefined;
+  let loading: Promise<ConfigVersion> | undefined;
   // Keyed by the signature segment (43 characters for HS256): hashing it is several times
   // cheaper than hashing the whole token; a hit still needs the whole token to be identical.
   const verifiedTokens = new Map<string, { token: string; claims: AccountClaims }>();
   const signatureOf = (token: string) => token.slice(token.lastIndexOf('.') + 1);
-  const accountSeen = new Map<string, { at: number; digest: string }>();
+  const accountSeen = new Map<string, { at: number; claims: AccountClaims; digest: string }>();
 
   const ready = (async () => {
     key = await keyPromise;
@@ -203,16 +204,25 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
       return cached && now() - cached.at < configCacheMs ? cached.version : undefined;
     },
 
-    async config() {
+    config() {
       const t = now();
-      if (cached && t - cached.at < configCacheMs) return cached.version;
-      const version = await storage.latestConfig();
-      if (!version) throw new HttpError(503, 'no_config', 'no configuration has been published yet');
-      cached = { at: t, version };
-      return version;
+      if (cached && t - cached.at < configCacheMs) return Promise.resolve(cached.version);
+      // One load at a time: when the cache expires under load, every waiter shares it.
+      loading ??= storage
+        .latestConfig()
+        .then((version) => {
+          if (!version) throw new HttpError(503, 'no_config', 'no configuration has been published yet');
+          cached = { at: t, version };
+          return version;
+        })
+        .finally(() => {
+          loading = undefined;
+        });
+      return loading;
     },
     invalidateConfig() {
       cached = undefined;
+      loading = undefined;
     },
 
     takeAccount(accountId, cost = 1) {
@@ -226,6 +236,9 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
 
     rememberAccount(claims) {
       const t = now();
+      const seen = accountSeen.get(claims.sub);
+      // Verified claims are cached per token, so the same token is the same object: no digest.
+      if (seen && seen.claims === claims && t - seen.at < 60_000) return NOT_NEW;
       const digest = JSON.stringify([
         claims.plan,
         claims.segment,
@@ -238,9 +251,11 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
         claims.usage,
         claims.iat,
       ]);
-      const seen = accountSeen.get(claims.sub);
-      if (seen && seen.digest === digest && t - seen.at < 60_000) return NOT_NEW;
-      boundedSet(accountSeen, claims.sub, { at: t, digest });
+      if (seen && seen.digest === digest && t - seen.at < 60_000) {
+        seen.claims = claims;
+        return NOT_NEW;
+      }
+      boundedSet(accountSeen, claims.sub, { at: t, claims, digest });
       return storage.upsertFacts(claims.sub, factsOfClaims(claims, t), t).then(
         () => true,
         (error: unknown) => {

@@ -8,9 +8,12 @@ export interface RouteDecisionLog {
   flush(): Promise<void>;
 }
 
-/** Longest a decision waits in memory before it is written. */
-const FLUSH_MS = 50;
-const MAX_QUEUED = 500;
+/**
+ * Longest a decision waits in memory before it is written: a second folds an account's
+ * repeated clicks into one row, and reports on this instance flush before they read.
+ */
+const FLUSH_MS = 1000;
+const MAX_QUEUED = 5000;
 
 export function createRouteDecisionLog(
   storage: Pick<Storage, 'recordRouteDecisions'>,
@@ -60,16 +63,6 @@ export function createRouteDecisionLog(
   };
 }
 
+// Fields joined by a control character no id contains (ids are validated names).
 const keyOf = (row: Omit<RouteDecisionRow, 'repeats'>) =>
-  JSON.stringify([
-    row.accountId,
-    row.userId,
-    row.plan,
-    row.seats,
-    row.route,
-    row.reasons,
-    row.expansionAcv,
-    row.source,
-    row.needs,
-    row.handoffId,
-  ]);
+  `${row.accountId}\u0001${row.userId}\u0001${row.plan}\u0001${row.seats}\u0001${row.route}\u0001${row.reasons.join(',')}\u0001${row.expansionAcv}\u0001${row.source}\u0001${row.needs.join(',')}\u0001${row.handoffId}`;

@@ -82,7 +82,8 @@ function routeClaims(
     const { config } = version ?? (await ctx.config());
     checkRequest(body, config);
     request.waitUntil(ctx.rememberAccount(claims));
-    const loaded = ctx.accounts.fresh(claims.sub) ?? (await ctx.accounts.get(claims.sub));
+    const cached = ctx.accounts.fresh(claims.sub);
+    const loaded = cached === undefined ? await ctx.accounts.peek(claims.sub) : cached;
     return decide(ctx, request, { body, claims, config, state: loaded });
   })();
 }
