@@ -33,7 +33,10 @@ export interface AccountStates {
   peek(accountId: string): Promise<AccountStateRow | null>;
   /** The stored state (cached for 30 s); evaluated first when the account has none. */
   get(accountId: string): Promise<AccountStateRow | null>;
-  /** The cached state while fresh (null: the account has no facts yet), without a promise (hot path). */
+  /**
+   * The cached state while fresh (null: the account has no facts yet), without a promise (hot
+   * path); undefined while an evaluation of the account is pending on this instance.
+   */
   fresh(accountId: string): AccountStateRow | null | undefined;
   /** Re-evaluates up to `limit` accounts whose state is stale or from an older config; returns them. */
   sweep(limit?: number): Promise<AccountEvaluation[]>;
@@ -75,6 +78,11 @@ export function createAccountStates({ storage, now, config, onEvaluated, onError
   const background = new Set<Promise<unknown>>();
   const monotonic = () => performance.now();
 
+  const cachedState = (accountId: string) => {
+    const hit = cache.get(accountId);
+    return hit && now() - hit.at < STATE_CACHE_MS ? hit.state : undefined;
+  };
+
   function start(accountId: string): void {
     const run = states.refresh(accountId).catch((error: unknown) => onError(accountId, error));
     background.add(run);
@@ -97,7 +105,7 @@ export function createAccountStates({ storage, now, config, onEvaluated, onError
     const { config: current, version } = await config();
     const t = now();
     lastStart.set(accountId, monotonic());
-    const cached = states.fresh(accountId);
+    const cached = cachedState(accountId);
     const [inputs, previous] = await Promise.all([
       storage.accountInputs(accountId, t - historyDays(current) * DAY_MS),
       cached === undefined ? storage.accountState(accountId) : cached,
@@ -175,6 +183,7 @@ export function createAccountStates({ storage, now, config, onEvaluated, onError
     },
 
     async peek(accountId) {
+      if (timers.has(accountId) || running.has(accountId)) await states.settle(accountId);
       const hit = states.fresh(accountId);
       if (hit !== undefined) return hit;
       const stored = await storage.accountState(accountId);
@@ -194,8 +203,8 @@ export function createAccountStates({ storage, now, config, onEvaluated, onError
     },
 
     fresh(accountId) {
-      const hit = cache.get(accountId);
-      return hit && now() - hit.at < STATE_CACHE_MS ? hit.state : undefined;
+      // Not while an evaluation of the account is pending here: the caller awaits it instead.
+      return timers.has(accountId) || running.has(accountId) ? undefined : cachedState(accountId);
     },
 
     async sweep(limit = 500) {

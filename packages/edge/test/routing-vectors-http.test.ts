@@ -79,6 +79,8 @@ describe('routing vectors over HTTP', () => {
       const then = await tokenFor(claimsFor(sub, { plan: 'team', ...c.input.claims }), at);
       const stored = await call('POST', '/v1/events', { token: then, sentAt: at, events });
       expect(stored.body.accepted).toBe(events.length);
+      // The PQL episode begins when the edge evaluates the batch, right behind its answer.
+      await server.app.flush();
       time.set(NOW);
     }
     const { seats, needs, plan } = c.input;

@@ -296,6 +296,8 @@ export function edgeSuite(label: string, makeStorage: () => Promise<Storage>): v
           token: await tokenFor(claimsFor(acct), time.now()),
           events: factsFiring(1, time.now()),
         });
+        // That instance evaluates the account right behind its answer; wait for it.
+        await then.flush();
         const token = await tokenFor(claimsFor(acct));
         const body = await json(await app.post('/v1/route', { token, plan: 'team', seats: 12 }));
         expect(body).toMatchObject({
@@ -317,10 +319,12 @@ export function edgeSuite(label: string, makeStorage: () => Promise<Storage>): v
         const acct = accountId();
         const token = await tokenFor(claimsFor(acct));
         const time = clock(daysBefore(40));
-        await testApp(storage, { now: time.now }).post('/v1/events', {
+        const then = testApp(storage, { now: time.now });
+        await then.post('/v1/events', {
           token: await tokenFor(claimsFor(acct), time.now()),
           events: factsFiring(1, time.now()),
         });
+        await then.flush();
         const done = await app.post(
           '/v1/server/events',
           {

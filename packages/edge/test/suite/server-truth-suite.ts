@@ -392,6 +392,7 @@ export function serverTruthSuite(label: string, makeStorage: () => Promise<Stora
           events: factsFiring(signals, time.now()),
         });
       }
+      await past.flush();
       expect(await handoffsOf(three)).toEqual([]);
       // Nothing new arrives. Time alone makes 9 of 10 seats a 32-day streak (seat_pressure):
       // the sweep re-evaluates, finds three signals on a 31-day-old PQL and hands it to CS once.
