@@ -57,9 +57,10 @@ export function PqlsView({ client }: { client: AdminClient }) {
                       <td>{a.plan ?? '—'}</td>
                       <td>{a.segment ?? '—'}</td>
                       <td>
-                        {a.activeTriggers.map((id) => (
+                        {a.activeTriggers.map((id, i) => (
                           <span key={id} title={a.reasons[id]}>
-                            {id}{' '}
+                            {i > 0 && ', '}
+                            {id}
                           </span>
                         ))}
                       </td>
