@@ -10,6 +10,7 @@ import { type ConfigVocabulary, createConfigVocabulary } from './config-vocabula
 import type { EdgeOptions, LogLine } from './edge-options.ts';
 import { escalate } from './escalation.ts';
 import { potentialExpansionAcv } from './evaluate-account.ts';
+import { experimentWindows } from './experiment-windows.ts';
 import { createHandoffDelivery, type HandoffDelivery } from './handoff-delivery.ts';
 import { HttpError } from './http-error.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.ts';
@@ -119,6 +120,13 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
       const config = loadInitialConfig(await readConfigSource(options.config));
       const version = await storage.publishConfig(config, 'initial config', now());
       log({ level: 'info', msg: 'published initial config', version });
+    }
+    // A migration may leave aggregates to rebuild once the config (experiment goals) is known.
+    const live = await storage.latestConfig();
+    if (live && (await storage.pendingRebuild())) {
+      const started = now();
+      await storage.rebuildAggregates(experimentWindows(live.config));
+      log({ level: 'info', msg: 'aggregates rebuilt from events', ms: now() - started });
     }
   })();
   // Surfaced through `ready` and the first request; never an unhandled rejection.

@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { constantTimeEqual } from '../constant-time-equal.ts';
 import type { EdgeContext } from '../edge-context.ts';
 import { MIN_SIGNALS_FOR_A_HUMAN } from '../escalation.ts';
+import { experimentWindows } from '../experiment-windows.ts';
 import { HttpError } from '../http-error.ts';
 import { bearer, readJson } from '../read-json.ts';
 import type { AccountStateRow } from '../storage/storage.ts';
@@ -54,13 +55,7 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
 
   app.get('/v1/admin/experiments', async (c) => {
     const { config } = await ctx.config();
-    const windows = Object.fromEntries(
-      Object.entries(config.experiments).map(([id, e]) => [
-        id,
-        { goal: e.goal, days: e.conversionWindowDays, unit: e.unit },
-      ]),
-    );
-    const counts = await ctx.storage.experimentCounts(windows);
+    const counts = await ctx.storage.experimentCounts(experimentWindows(config));
     const experiments = Object.entries(config.experiments).map(([id, e]) => ({
       id,
       goal: e.goal,

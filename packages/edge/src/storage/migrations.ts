@@ -1,3 +1,5 @@
+import { accountDaysOf, mergeAccountDays } from './account-days-sql.ts';
+
 /**
  * The schema, as ordered SQL migrations applied at start by every storage (PGlite and
  * Postgres run the same text). Append new migrations; never edit a released one.
@@ -157,6 +159,34 @@ CREATE INDEX IF NOT EXISTS route_decisions_account ON route_decisions (account_i
 
 ALTER TABLE handoffs ADD COLUMN IF NOT EXISTS scope text;
 CREATE INDEX IF NOT EXISTS handoffs_account_scope ON handoffs (account_id, scope, created_at);
+`,
+  },
+  {
+    version: 3,
+    name: 'aggregates that reports read',
+    sql: `
+-- The latest value of a day is decided by (ts, id), so ingest and a rebuild always agree.
+ALTER TABLE account_days ADD COLUMN IF NOT EXISTS last_id text;
+-- Rebuilt from every stored event (stores from before version 2 had none).
+TRUNCATE account_days;
+${mergeAccountDays(`(${accountDaysOf('events')}) f`)};
+
+-- One row per experiment and unit: its first exposure (receive time) and first conversion.
+CREATE TABLE IF NOT EXISTS experiment_units (
+  experiment_id text NOT NULL,
+  unit_id text NOT NULL,
+  account_id text NOT NULL,
+  variant_id text NOT NULL,
+  exposed_at timestamptz NOT NULL,
+  exposure_id text NOT NULL,
+  converted_at timestamptz,
+  PRIMARY KEY (experiment_id, unit_id)
+);
+CREATE INDEX IF NOT EXISTS experiment_units_variant ON experiment_units (experiment_id, variant_id);
+
+-- Work the edge does on its next start, when it knows the config (experiments need goals).
+CREATE TABLE IF NOT EXISTS aggregate_rebuilds (name text PRIMARY KEY);
+INSERT INTO aggregate_rebuilds (name) SELECT 'experiments' WHERE EXISTS (SELECT 1 FROM events WHERE type = 'exposure');
 `,
   },
 ];

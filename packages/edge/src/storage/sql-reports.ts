@@ -1,58 +1,11 @@
 import type { SqlClient } from './sql-client.ts';
-import type { ExperimentCounts, FunnelRow, Storage } from './storage.ts';
+import type { FunnelRow, Storage } from './storage.ts';
 
 const at = (ms: number) => new Date(ms).toISOString();
 
-/** The admin reports (experiments, funnel, PQLs): read-only queries over the event store. */
-export function createSqlReports(db: Pick<SqlClient, 'query'>): Pick<Storage, 'experimentCounts' | 'funnel'> {
+/** The funnel report: ordered steps per account and trigger, and the route split. */
+export function createSqlReports(db: Pick<SqlClient, 'query'>): Pick<Storage, 'funnel'> {
   return {
-    async experimentCounts(experiments) {
-      const cfg = Object.entries(experiments).map(([id, e]) => ({
-        experiment_id: id,
-        goal: e.goal,
-        days: e.days,
-        unit: e.unit,
-      }));
-      if (cfg.length === 0) return [];
-      // First exposure of a unit wins, by the edge's receive time (a browser cannot back-date
-      // one); a conversion is a server-reported goal event in the window after it. The unit is
-      // the verified account or user id, never a browser-supplied unitId.
-      const rows = await db.query<{
-        experiment_id: string;
-        variant_id: string;
-        exposures: number;
-        conversions: number;
-      }>(
-        `WITH cfg AS (
-           SELECT * FROM jsonb_to_recordset($1::text::jsonb) AS c(experiment_id text, goal text, days int, unit text)
-         ), ex AS (
-           SELECT DISTINCT ON (c.experiment_id, u.unit_id) c.experiment_id, u.unit_id, c.unit, c.goal, c.days,
-             e.payload->>'variantId' AS variant_id, e.received_at AS ts
-           FROM events e JOIN cfg c ON e.type = 'exposure' AND e.payload->>'experimentId' = c.experiment_id
-           CROSS JOIN LATERAL (SELECT CASE WHEN c.unit = 'user' THEN e.user_id ELSE e.account_id END AS unit_id) u
-           WHERE u.unit_id IS NOT NULL
-           ORDER BY c.experiment_id, u.unit_id, e.received_at, e.id
-         )
-         SELECT ex.experiment_id, ex.variant_id, count(*)::int AS exposures,
-           (count(*) FILTER (WHERE EXISTS (
-             SELECT 1 FROM events g
-             WHERE g.source = 'server' AND (g.type = ex.goal OR (g.type = 'custom' AND g.payload->>'name' = ex.goal))
-               AND (CASE WHEN ex.unit = 'user' THEN g.user_id ELSE g.account_id END) = ex.unit_id
-               AND g.ts >= ex.ts AND g.ts < ex.ts + make_interval(days => ex.days)
-           )))::int AS conversions
-         FROM ex GROUP BY 1, 2`,
-        [JSON.stringify(cfg)],
-      );
-      return rows.map(
-        (r): ExperimentCounts => ({
-          experimentId: r.experiment_id,
-          variantId: r.variant_id,
-          exposures: r.exposures,
-          conversions: r.conversions,
-        }),
-      );
-    },
-
     async funnel(sinceMs) {
       const since = at(sinceMs);
       // Per account and in order: fired (edge-evaluated episodes) → shown → clicked (browser

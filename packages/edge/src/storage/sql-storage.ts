@@ -1,7 +1,9 @@
 import { DAY_MS, type HeadroomConfig } from '@headroom/core';
+import { accountDaysOf, mergeAccountDays } from './account-days-sql.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { createSqlAccounts } from './sql-accounts.ts';
 import type { SqlClient } from './sql-client.ts';
+import { createSqlExperiments } from './sql-experiments.ts';
 import { createSqlReports } from './sql-reports.ts';
 import {
   type ConfigVersion,
@@ -58,6 +60,7 @@ const toVersion = (row: ConfigRow): Omit<ConfigVersion, 'config'> => ({
 
 /** Implements `Storage` over any `SqlClient`; both built-in storages use it. */
 export function createSqlStorage(db: SqlClient): Storage {
+  const experiments = createSqlExperiments(db);
   return {
     async migrate() {
       await db.transaction(async (tx) => {
@@ -94,26 +97,8 @@ export function createSqlStorage(db: SqlClient): Storage {
              AS x(id, account_id, user_id, type, ts, received_at, source, payload)
            ON CONFLICT (id, account_id, source) DO NOTHING
            RETURNING id, account_id, user_id, type, ts, source, payload
-         ), facts AS (
-           SELECT account_id, (ts AT TIME ZONE 'UTC')::date AS day, type AS kind,
-             CASE type WHEN 'gate_hit' THEN payload->>'feature' WHEN 'usage' THEN payload->>'meter' ELSE '' END AS key,
-             CASE WHEN type IN ('gate_hit', 'invite_sent', 'invite_accepted') THEN coalesce(user_id, '') ELSE '' END AS user_id,
-             count(*)::float8 AS count,
-             max((payload->>'value')::float8) AS peak,
-             (array_agg((payload->>'value')::float8 ORDER BY ts DESC, id DESC))[1] AS last,
-             max(ts) AS last_at
-           FROM ins
-           WHERE type IN ('gate_hit', 'invite_sent', 'invite_accepted', 'usage')
-             OR (type = 'upgrade_completed' AND source = 'server')
-           GROUP BY 1, 2, 3, 4, 5
-         ), days AS (
-           INSERT INTO account_days AS d (account_id, day, kind, key, user_id, count, peak, last, last_at)
-           SELECT account_id, day, kind, key, user_id, count, peak, last, last_at FROM facts
-           ORDER BY account_id, day, kind, key, user_id
-           ON CONFLICT (account_id, day, kind, key, user_id) DO UPDATE SET count = d.count + excluded.count,
-             peak = greatest(d.peak, excluded.peak),
-             last = CASE WHEN d.last_at IS NULL OR excluded.last_at >= d.last_at THEN excluded.last ELSE d.last END,
-             last_at = greatest(d.last_at, excluded.last_at)
+         ), facts AS (${accountDaysOf('ins')}
+         ), days AS (${mergeAccountDays('facts')}
          )
          SELECT id, account_id, source FROM ins`,
         [
@@ -313,6 +298,24 @@ export function createSqlStorage(db: SqlClient): Storage {
 
     ...createSqlReports(db),
     ...createSqlAccounts(db),
+    experimentCounts: experiments.experimentCounts,
+    recordExposures: experiments.recordExposures,
+    recordConversions: experiments.recordConversions,
+
+    async rebuildAggregates(windows) {
+      await db.transaction(async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+        await tx.query('TRUNCATE account_days');
+        await tx.query(mergeAccountDays(`(${accountDaysOf('events')}) f`));
+        await experiments.rebuildExperiments(tx, windows);
+        await tx.query('DELETE FROM aggregate_rebuilds');
+      });
+    },
+
+    async pendingRebuild() {
+      const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM aggregate_rebuilds');
+      return (row?.n ?? 0) > 0;
+    },
 
     async *exportEvents(sinceMs, pageSize = 1000) {
       // Keyset pagination on the primary key (UUIDv7, so roughly event time order): no extra

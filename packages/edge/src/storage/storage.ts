@@ -167,6 +167,20 @@ export interface HandoffRequest {
   maxPerDay: number;
 }
 
+/** What experiment aggregates need from the config: goal, conversion window and unit. */
+export type ExperimentWindows = Record<string, { goal: string; days: number; unit: 'account' | 'user' }>;
+
+/** A unit's exposure as ingest records it (its first one wins). */
+export interface ExposureRow {
+  experimentId: string;
+  unitId: string;
+  accountId: string;
+  variantId: string;
+  /** Receive time, ms. */
+  exposedAt: number;
+  eventId: string;
+}
+
 export interface ExperimentCounts {
   experimentId: string;
   variantId: string;
@@ -252,9 +266,22 @@ export interface Storage {
   markFailed(item: OutboxItem, error: string, now: number, retryAt: number | null): Promise<void>;
   /** Outbox items not delivered yet (pending or retrying). */
   pendingOutbox(): Promise<number>;
-  experimentCounts(
-    experiments: Record<string, { goal: string; days: number; unit: 'account' | 'user' }>,
-  ): Promise<ExperimentCounts[]>;
+  /** Exposures and conversions per experiment and variant, from `experiment_units`. */
+  experimentCounts(experiments: ExperimentWindows): Promise<ExperimentCounts[]>;
+  /** Records first exposures (by receive time, then event id) of newly stored exposure events. */
+  recordExposures(rows: readonly ExposureRow[], experiments: ExperimentWindows): Promise<void>;
+  /** Updates the conversions of the units a batch of newly stored server goal events may convert. */
+  recordConversions(
+    goals: readonly { accountId: string; userId: string | null; name: string }[],
+    experiments: ExperimentWindows,
+  ): Promise<void>;
+  /**
+   * Recomputes every aggregate (`account_days`, `experiment_units`) from the raw events, in one
+   * transaction: the same answer ingest keeps incrementally. Clears any pending rebuild.
+   */
+  rebuildAggregates(experiments: ExperimentWindows): Promise<void>;
+  /** Whether a migration left a rebuild for the next start (it needs the config). */
+  pendingRebuild(): Promise<boolean>;
   funnel(sinceMs: number): Promise<FunnelReport>;
   /** Streams stored events received at or after `sinceMs`, in id (≈ time) order, in pages. */
   exportEvents(sinceMs: number, pageSize?: number): AsyncIterable<StoredEvent[]>;

@@ -42,6 +42,10 @@ export function memoryStorageFixture(): Storage {
     pqlStates: async () => [],
     suppressedStates: async () => [],
     recordRouteDecisions: async () => {},
+    recordExposures: async () => {},
+    recordConversions: async () => {},
+    rebuildAggregates: async () => {},
+    pendingRebuild: async () => false,
     async createHandoff({ scope, payload, now }) {
       const key = `${payload.account.id}:${scope}`;
       const existing = handoffs.get(key);
