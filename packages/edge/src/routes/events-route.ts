@@ -4,10 +4,11 @@ import * as z from 'zod/mini';
 import type { EdgeContext } from '../edge-context.ts';
 import { admitEvent, DEFAULT_RETENTION_DAYS, type Rejection } from '../event-admission.ts';
 import { experimentWindows } from '../experiment-windows.ts';
+import { keepExperiments } from '../keep-experiments.ts';
 import type { PlainRoute } from '../plain-route.ts';
 import { parseJsonBody, readJson } from '../read-json.ts';
 import { requireServerKey } from '../require-server-key.ts';
-import { type ExposureRow, type StoredEvent, storedEventKey } from '../storage/storage.ts';
+import { type StoredEvent, storedEventKey } from '../storage/storage.ts';
 
 /** Most events in one batch. */
 export const MAX_EVENTS_PER_BATCH = 100;
@@ -51,10 +52,9 @@ async function store(
   changed = new Set<string>(),
 ): Promise<BatchResult> {
   const inserted = await ctx.storage.insertEvents(rows);
-  await keepExperiments(
-    ctx,
-    rows.filter((row) => inserted.has(storedEventKey(row))),
-  );
+  const stored = rows.filter((row) => inserted.has(storedEventKey(row)));
+  if (stored.some((row) => row.type === 'exposure' || row.source === 'server'))
+    await keepExperiments(ctx.storage, stored, experimentWindows((await ctx.config()).config));
   // Every account whose facts changed is re-evaluated right behind the answer (at most once a
   // second per account); reports settle what is pending before they read.
   for (const row of rows) {
@@ -68,43 +68,6 @@ async function store(
   };
   if (rejections.length > 0) result.rejections = rejections.slice(0, 20);
   return result;
-}
-
-/** Keeps experiment aggregates current: first exposures, and conversions by server goals. */
-async function keepExperiments(ctx: EdgeContext, stored: StoredEvent[]): Promise<void> {
-  const exposures: ExposureRow[] = [];
-  const goals: { accountId: string; userId: string | null; name: string }[] = [];
-  for (const row of stored) {
-    const event = row.payload;
-    if (event.type === 'exposure' && row.source === 'browser') {
-      exposures.push({
-        experimentId: event.experimentId,
-        unitId: row.accountId,
-        accountId: row.accountId,
-        variantId: event.variantId,
-        exposedAt: row.receivedAt,
-        eventId: row.id,
-      });
-    } else if (row.source === 'server' && (event.type === 'upgrade_completed' || event.type === 'custom')) {
-      goals.push({
-        accountId: row.accountId,
-        userId: row.userId,
-        name: event.type === 'custom' ? event.name : event.type,
-      });
-    }
-  }
-  if (exposures.length === 0 && goals.length === 0) return;
-  const { config } = await ctx.config();
-  const windows = experimentWindows(config);
-  // The unit is the verified account or user id, never a browser-supplied unitId.
-  const units = exposures.flatMap((e) => {
-    const unit = windows[e.experimentId]?.unit;
-    if (unit === undefined) return [];
-    const userId = stored.find((r) => r.id === e.eventId)?.userId ?? null;
-    return unit === 'user' ? (userId === null ? [] : [{ ...e, unitId: userId }]) : [e];
-  });
-  await ctx.storage.recordExposures(units, windows);
-  await ctx.storage.recordConversions(goals, windows);
 }
 
 const invalidEvent = (index: number, message: string): Rejection => ({

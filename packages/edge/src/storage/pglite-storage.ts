@@ -12,6 +12,15 @@ import type { Storage } from './storage.ts';
  * const storage = await createPgliteStorage('.headroom/db');
  */
 export async function createPgliteStorage(dir?: string): Promise<Storage> {
+  const client = await createPgliteClient(dir);
+  const base = createSqlStorage(client);
+  await base.migrate();
+  // One connection: concurrent event batches share a statement and a commit.
+  return { ...base, insertEvents: coalesceInserts((rows) => base.insertEvents(rows)) };
+}
+
+/** A `SqlClient` over an embedded PGlite database (in memory without `dir`). */
+export async function createPgliteClient(dir?: string): Promise<SqlClient> {
   const pg = await PGlite.create(dir === undefined ? {} : { dataDir: dir });
   const client: SqlClient = {
     async query<Row extends object>(text: string, params: readonly unknown[] = []) {
@@ -33,8 +42,5 @@ export async function createPgliteStorage(dir?: string): Promise<Storage> {
     },
     close: () => pg.close(),
   };
-  const base = createSqlStorage(client);
-  await base.migrate();
-  // One connection: concurrent event batches share a statement and a commit.
-  return { ...base, insertEvents: coalesceInserts((rows) => base.insertEvents(rows)) };
+  return client;
 }

@@ -19,6 +19,13 @@ export async function createPostgresStorage(
   url: string,
   options: PostgresStorageOptions = {},
 ): Promise<Storage> {
+  const storage = createSqlStorage(createPostgresClient(url, options));
+  await storage.migrate();
+  return storage;
+}
+
+/** A `SqlClient` over postgres.js (a pool of `max` connections). */
+export function createPostgresClient(url: string, options: PostgresStorageOptions = {}): SqlClient {
   const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {}, prepare: true });
   const wrap = (run: postgres.Sql | postgres.TransactionSql): Pick<SqlClient, 'query' | 'exec'> => ({
     async query<Row extends object>(text: string, params: readonly unknown[] = []) {
@@ -35,7 +42,5 @@ export async function createPostgresStorage(
     },
     close: () => sql.end({ timeout: 5 }),
   };
-  const storage = createSqlStorage(client);
-  await storage.migrate();
-  return storage;
+  return client;
 }

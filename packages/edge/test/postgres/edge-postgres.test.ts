@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
-import { createPostgresStorage } from '../../src/index.ts';
+import { createPostgresClient, createPostgresStorage, createSqlStorage } from '../../src/index.ts';
 import { accountId, admin, claimsFor, factsFiring, testApp, tokenFor } from '../helpers.ts';
+import { aggregatesSuite } from '../suite/aggregates-suite.ts';
 import { edgeSuite } from '../suite/edge-suite.ts';
 import { serverTruthSuite } from '../suite/server-truth-suite.ts';
 
@@ -8,6 +9,17 @@ const url = inject('pgUrl');
 
 edgeSuite('Postgres', () => createPostgresStorage(url, { max: 4 }));
 serverTruthSuite('Postgres', () => createPostgresStorage(url, { max: 4 }));
+aggregatesSuite('Postgres', async () => {
+  // A database of its own: the property test truncates the tables it checks.
+  const admin = createPostgresClient(url, { max: 1 });
+  const name = `aggregates_${Date.now()}`;
+  await admin.exec(`CREATE DATABASE ${name}`);
+  await admin.close();
+  const db = createPostgresClient(url.replace(/\/[^/?]+(\?|$)/, `/${name}$1`), { max: 2 });
+  const storage = createSqlStorage(db);
+  await storage.migrate();
+  return { storage, db };
+});
 
 describe('Postgres storage', () => {
   it('lets several instances start at once (migrations take a lock) and share one store', async () => {
