@@ -5,10 +5,14 @@ import { constantTimeEqual } from '../constant-time-equal.ts';
 import type { EdgeContext } from '../edge-context.ts';
 import { HttpError } from '../http-error.ts';
 import { bearer, readJson } from '../read-json.ts';
+import { dateParam, readQuery } from '../read-query.ts';
 
 const publishSchema = z.object({ config: z.unknown(), note: z.optional(z.string().check(z.maxLength(500))) });
 // Versions are Postgres integers: anything larger can't exist and must not reach the query.
 const rollbackSchema = z.object({ version: z.int().check(z.gte(1), z.lte(2_147_483_647)) });
+
+const exportQuery = (now: () => number) =>
+  z.object({ since: z.optional(dateParam(now)), format: z.optional(z.literal('ndjson')) });
 
 function intParam(c: Context, name: string, fallback: number, min: number, max: number): number {
   const raw = c.req.query(name);
@@ -133,19 +137,7 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
   });
 
   app.get('/v1/admin/events', (c) => {
-    const sinceRaw = c.req.query('since');
-    const since = sinceRaw === undefined ? 0 : Date.parse(sinceRaw);
-    if (Number.isNaN(since)) {
-      throw new HttpError(400, 'invalid_query', 'since must be an ISO date', [
-        { path: 'since', message: 'must be an ISO date' },
-      ]);
-    }
-    const format = c.req.query('format') ?? 'ndjson';
-    if (format !== 'ndjson') {
-      throw new HttpError(400, 'invalid_query', 'format must be ndjson', [
-        { path: 'format', message: 'must be ndjson' },
-      ]);
-    }
+    const { since = 0 } = readQuery(c, exportQuery(ctx.now));
     const encoder = new TextEncoder();
     const pages = ctx.storage.exportEvents(since)[Symbol.asyncIterator]();
     const stream = new ReadableStream<Uint8Array>({
