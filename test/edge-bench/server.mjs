@@ -40,8 +40,8 @@ if (mode === 'bare') {
   const logger = createJsonLineLogger((chunk) => writeSync(devNull, chunk));
   const server = await startEdgeServer({
     storage,
-    secret: process.env.BENCH_SECRET ?? 'bench-secret',
-    adminToken: 'bench-admin',
+    secret: process.env.BENCH_SECRET ?? 'bench-secret-0123456789abcdef0123456789',
+    adminToken: 'bench-admin-0123456789abcdef0123456789',
     config,
     port: 0,
     // The limiter runs on every request, with limits no benchmark reaches.

@@ -9,8 +9,13 @@ export type LogLine = Record<string, unknown> & { level: 'debug' | 'info' | 'war
 export interface EdgeOptions {
   /** Where events, handoffs and config versions live. */
   storage: Storage;
-  /** HS256 secret shared with the host backend (`HEADROOM_SECRET`). */
+  /** HS256 secret shared with the host backend (`HEADROOM_SECRET`), at least 32 bytes. */
   secret: string | Uint8Array;
+  /**
+   * Development mode (`HEADROOM_DEV=1`): secrets, admin token, server key and webhook secret may
+   * be shorter than 32 bytes. Never in production. @default false
+   */
+  development?: boolean | undefined;
   /** Bearer token for `/v1/admin/*` (`HEADROOM_ADMIN_TOKEN`); the admin API answers 404 without it. */
   adminToken?: string | undefined;
   /** Bearer key for `/v1/server/events` (`HEADROOM_SERVER_KEY`); the route answers 404 without it. */

@@ -2,11 +2,13 @@
 // `headroom-edge --config FILE --port N [--host 127.0.0.1] [--console DIR]`: the Node server.
 // Environment: HEADROOM_SECRET (required), HEADROOM_ADMIN_TOKEN, DATABASE_URL,
 // HEADROOM_DATA_DIR, HEADROOM_HANDOFF_WEBHOOK, HEADROOM_WEBHOOK_SECRET,
-// HEADROOM_ALLOWED_ORIGINS, HEADROOM_SERVER_KEY, HEADROOM_TRUST_PROXY (client IP from X-Forwarded-For).
+// HEADROOM_ALLOWED_ORIGINS, HEADROOM_SERVER_KEY, HEADROOM_TRUST_PROXY (client IP from X-Forwarded-For),
+// HEADROOM_DEV (accept secrets shorter than 32 bytes: local development only).
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { assertStrongSecrets } from '../assert-strong-secrets.ts';
 import { createPgliteStorage } from '../storage/pglite-storage.ts';
 import { createPostgresStorage } from '../storage/postgres-storage.ts';
 import { createJsonLineLogger } from './json-line-logger.ts';
@@ -36,6 +38,22 @@ async function main(): Promise<void> {
     log('error', 'HEADROOM_SECRET is required (the HS256 secret shared with your backend)');
     process.exit(1);
   }
+  const development = env.HEADROOM_DEV === '1' || env.HEADROOM_DEV === 'true';
+  const webhookSecret = env.HEADROOM_WEBHOOK_SECRET || undefined;
+  // Before the store is opened: a weak secret is an operator error to fix, not to run with.
+  try {
+    assertStrongSecrets({
+      secret,
+      adminToken: env.HEADROOM_ADMIN_TOKEN || undefined,
+      serverKey: env.HEADROOM_SERVER_KEY || undefined,
+      webhookSecret,
+      development,
+    });
+  } catch (error) {
+    log('error', error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+  if (development) log('warn', 'HEADROOM_DEV is set: short secrets are accepted (never in production)');
   const port = values.port === undefined ? Number(env.PORT ?? 8787) : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     log('error', `invalid --port ${values.port}`);
@@ -64,11 +82,12 @@ async function main(): Promise<void> {
   const server = await startEdgeServer({
     storage,
     secret,
-    adminToken: env.HEADROOM_ADMIN_TOKEN,
-    serverKey: env.HEADROOM_SERVER_KEY,
+    adminToken: env.HEADROOM_ADMIN_TOKEN || undefined,
+    serverKey: env.HEADROOM_SERVER_KEY || undefined,
+    development,
     allowedOrigins: origins?.length ? origins : '*',
     webhook: env.HEADROOM_HANDOFF_WEBHOOK
-      ? { url: env.HEADROOM_HANDOFF_WEBHOOK, secret: env.HEADROOM_WEBHOOK_SECRET }
+      ? { url: env.HEADROOM_HANDOFF_WEBHOOK, secret: webhookSecret }
       : undefined,
     config,
     port,
