@@ -2,8 +2,9 @@
 // `headroom-edge --config FILE --port N [--host 127.0.0.1] [--console DIR]`: the Node server.
 // Environment: HEADROOM_SECRET (required), HEADROOM_ADMIN_TOKEN, DATABASE_URL,
 // HEADROOM_DATA_DIR, HEADROOM_HANDOFF_WEBHOOK, HEADROOM_WEBHOOK_SECRET,
-// HEADROOM_ALLOWED_ORIGINS, HEADROOM_SERVER_KEY, HEADROOM_TRUST_PROXY (client IP from X-Forwarded-For),
-// HEADROOM_DEV (accept secrets shorter than 32 bytes: local development only).
+// HEADROOM_ALLOWED_ORIGINS, HEADROOM_SERVER_KEY, HEADROOM_TRUST_PROXY (number of proxies that append
+// to X-Forwarded-For), HEADROOM_DEV (accept secrets shorter than 32 bytes: local development only),
+// HEADROOM_{HEADERS,REQUEST,IDLE,KEEP_ALIVE}_TIMEOUT_MS, HEADROOM_MAX_CONNECTIONS[_PER_IP].
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import { assertStrongSecrets } from '../assert-strong-secrets.ts';
 import { createPgliteStorage } from '../storage/pglite-storage.ts';
 import { createPostgresStorage } from '../storage/postgres-storage.ts';
 import { createJsonLineLogger } from './json-line-logger.ts';
+import { serverSettingsFromEnv } from './server-env.ts';
 import { startEdgeServer } from './start-edge-server.ts';
 
 const logger = createJsonLineLogger((chunk) => process.stdout.write(chunk));
@@ -54,6 +56,13 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   if (development) log('warn', 'HEADROOM_DEV is set: short secrets are accepted (never in production)');
+  let settings: ReturnType<typeof serverSettingsFromEnv>;
+  try {
+    settings = serverSettingsFromEnv(env);
+  } catch (error) {
+    log('error', `invalid environment: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
   const port = values.port === undefined ? Number(env.PORT ?? 8787) : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     log('error', `invalid --port ${values.port}`);
@@ -94,7 +103,7 @@ async function main(): Promise<void> {
     host: values.host ?? '127.0.0.1',
     consoleDir,
     log: logger.log,
-    trustProxy: env.HEADROOM_TRUST_PROXY === '1' || env.HEADROOM_TRUST_PROXY === 'true',
+    ...settings,
   });
   log('info', `listening on ${server.url}`, { url: server.url });
   let stopping = false;
