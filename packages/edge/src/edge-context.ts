@@ -9,8 +9,9 @@ import {
 import type { EdgeOptions, LogLine } from './edge-options.ts';
 import { createHandoffDelivery, type HandoffDelivery } from './handoff-delivery.ts';
 import { HttpError } from './http-error.ts';
-import { createRateLimiter, type RateLimiter } from './rate-limiter.ts';
+import { createRateLimiter, DEFAULT_LIMITS, type RateLimit, type RateLimiter } from './rate-limiter.ts';
 import { type CompiledSchemas, createCompiledSchemas } from './schema-compiler.ts';
+import { createSharedRateLimiter } from './shared-rate-limiter.ts';
 import type { AccountSignals, ConfigVersion, HandoffPayload, Storage } from './storage/storage.ts';
 import { importTokenKey, TOKEN_CLOCK_TOLERANCE_S, verifyAccountToken } from './verify-account-token.ts';
 
@@ -22,6 +23,10 @@ export interface EdgeContext {
   options: EdgeOptions;
   ipLimiter: RateLimiter | null;
   accountLimiter: RateLimiter | null;
+  /** Events stored per account per second (`rateLimit.eventsPerAccount`). */
+  eventsLimiter: RateLimiter | null;
+  /** Failed admin / server-key authentications per IP (`rateLimit.authFailuresPerIp`). */
+  authFailureLimiter: RateLimiter | null;
   outbox: HandoffDelivery;
   activeSignalDays: number;
   ready: Promise<void>;
@@ -42,6 +47,8 @@ export interface EdgeContext {
   invalidateSignals(accountId: string): void;
   /** Takes `cost` from the account's token bucket. @throws HttpError 429 with `Retry-After`. */
   takeAccount(accountId: string, cost?: number): void;
+  /** Takes `count` events from the account's events quota. @throws HttpError 429 with `Retry-After`. */
+  takeEvents(accountId: string, count: number): void;
   /**
    * Stores the verified claims of an account, at most once a minute per account and instance,
    * in the background: no response waits for it, and a failure is logged, not answered.
@@ -96,6 +103,23 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
       console.log(JSON.stringify({ time: new Date(now()).toISOString(), ...line }));
     });
   const limits = options.rateLimit === false ? null : (options.rateLimit ?? {});
+  let storeFailed = false;
+  const limiter = (name: string, limit: RateLimit) =>
+    options.limitStore
+      ? createSharedRateLimiter(name, limit, options.limitStore, (error) => {
+          // Fail open to the per-instance buckets, with one warning per outage.
+          if (storeFailed) return;
+          storeFailed = true;
+          log({
+            level: 'warn',
+            msg: 'shared rate limits unavailable; limiting per instance',
+            error: String(error),
+          });
+          setTimeout(() => {
+            storeFailed = false;
+          }, 60_000).unref?.();
+        })
+      : createRateLimiter(limit);
   const configCacheMs = options.configCacheMs ?? 5000;
   const keyPromise = importTokenKey(options.secret);
   let key: CryptoKey | undefined;
@@ -136,8 +160,14 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
     now,
     log,
     options,
-    ipLimiter: limits ? createRateLimiter(limits.perIp ?? { burst: 600, perSecond: 200 }) : null,
-    accountLimiter: limits ? createRateLimiter(limits.perAccount ?? { burst: 600, perSecond: 200 }) : null,
+    ipLimiter: limits ? limiter('ip', limits.perIp ?? DEFAULT_LIMITS.perIp) : null,
+    accountLimiter: limits ? limiter('account', limits.perAccount ?? DEFAULT_LIMITS.perAccount) : null,
+    eventsLimiter: limits
+      ? limiter('events', limits.eventsPerAccount ?? DEFAULT_LIMITS.eventsPerAccount)
+      : null,
+    authFailureLimiter: limits
+      ? limiter('auth', limits.authFailuresPerIp ?? DEFAULT_LIMITS.authFailuresPerIp)
+      : null,
     outbox,
     activeSignalDays: options.activeSignalDays ?? 30,
     ready,
@@ -210,6 +240,22 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
         throw new HttpError(429, 'rate_limited', 'too many requests for this account', undefined, {
           'Retry-After': String(wait),
         });
+      }
+    },
+
+    takeEvents(accountId, count) {
+      if (count === 0) return;
+      const wait = ctx.eventsLimiter?.take(accountId, now(), count) ?? 0;
+      if (wait > 0) {
+        throw new HttpError(
+          429,
+          'quota_exceeded',
+          'this account is sending events faster than its quota',
+          undefined,
+          {
+            'Retry-After': String(wait),
+          },
+        );
       }
     },
 

@@ -1,7 +1,7 @@
 import { DAY_MS, defineConfig, HeadroomConfigError } from '@headroom/core';
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
-import { constantTimeEqual } from '../constant-time-equal.ts';
+import { authenticateBearer } from '../authenticate-bearer.ts';
 import type { EdgeContext } from '../edge-context.ts';
 import { HttpError } from '../http-error.ts';
 import { bearer, readJson } from '../read-json.ts';
@@ -32,10 +32,7 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
     const expected = ctx.options.adminToken;
     if (!expected)
       throw new HttpError(404, 'not_found', 'the admin API is not enabled (HEADROOM_ADMIN_TOKEN)');
-    const presented = bearer(c);
-    if (presented === undefined || !(await constantTimeEqual(presented, expected))) {
-      throw new HttpError(401, 'invalid_token', 'invalid admin token');
-    }
+    await authenticateBearer(ctx, c.get('request').ip, bearer(c), expected, 'admin token');
     c.header('Cache-Control', 'no-store');
     await next();
   });

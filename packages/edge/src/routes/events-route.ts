@@ -1,7 +1,7 @@
 import { type AccountClaims, eventSchema, type HeadroomEvent } from '@headroom/core';
 import type { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { constantTimeEqual } from '../constant-time-equal.ts';
+import { authenticateBearer } from '../authenticate-bearer.ts';
 import type { EdgeContext } from '../edge-context.ts';
 import { maybeEscalate } from '../escalation.ts';
 import { HttpError } from '../http-error.ts';
@@ -46,6 +46,7 @@ export const ingestBrowserEvents: PlainRoute = async (ctx, request, state) => {
   const claims: AccountClaims = ctx.verifiedClaims(body.token) ?? (await ctx.verify(body.token));
   state.accountId = claims.sub;
   ctx.takeAccount(claims.sub, Math.max(1, Math.ceil(body.events.length / 20)));
+  ctx.takeEvents(claims.sub, body.events.length);
   const receivedAt = ctx.now();
   const offset =
     body.sentAt !== undefined && Math.abs(receivedAt - body.sentAt) > SKEW_TOLERANCE_MS
@@ -91,10 +92,7 @@ export function serverEventsRoute(app: Hono, ctx: EdgeContext): void {
   app.post('/v1/server/events', async (c) => {
     const key = ctx.options.serverKey;
     if (!key) throw new HttpError(404, 'not_found', 'server events are not enabled (HEADROOM_SERVER_KEY)');
-    const presented = bearer(c);
-    if (presented === undefined || !(await constantTimeEqual(presented, key))) {
-      throw new HttpError(401, 'invalid_token', 'invalid server key');
-    }
+    await authenticateBearer(ctx, c.get('request').ip, bearer(c), key, 'server key');
     const body = await readJson(c, ctx.schema(serverBatchSchema));
     const events = ctx.schema(eventSchema);
     const identities = ctx.schema(serverIdentity);
