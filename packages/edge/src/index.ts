@@ -11,6 +11,7 @@ export type { RateLimit } from './rate-limiter.ts';
 export { MAX_BODY_BYTES } from './read-json.ts';
 export { MAX_EVENTS_PER_BATCH } from './routes/events-route.ts';
 export type { SchemaCompiler } from './schema-compiler.ts';
+export type { SharedLimitStore } from './shared-limit-store.ts';
 export { createPgliteStorage } from './storage/pglite-storage.ts';
 export { createPostgresStorage, type PostgresStorageOptions } from './storage/postgres-storage.ts';
 export type { SqlClient } from './storage/sql-client.ts';

@@ -4,7 +4,8 @@
 // HEADROOM_DATA_DIR, HEADROOM_HANDOFF_WEBHOOK, HEADROOM_WEBHOOK_SECRET,
 // HEADROOM_ALLOWED_ORIGINS, HEADROOM_SERVER_KEY, HEADROOM_TRUST_PROXY (number of proxies that append
 // to X-Forwarded-For), HEADROOM_DEV (accept secrets shorter than 32 bytes: local development only),
-// HEADROOM_{HEADERS,REQUEST,IDLE,KEEP_ALIVE}_TIMEOUT_MS, HEADROOM_MAX_CONNECTIONS[_PER_IP].
+// HEADROOM_{HEADERS,REQUEST,IDLE,KEEP_ALIVE}_TIMEOUT_MS, HEADROOM_MAX_CONNECTIONS[_PER_IP],
+// HEADROOM_REDIS_URL (rate limits shared by every instance).
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,6 +105,7 @@ async function main(): Promise<void> {
     consoleDir,
     log: logger.log,
     ...settings,
+    redisUrl: env.HEADROOM_REDIS_URL || undefined,
   });
   log('info', `listening on ${server.url}`, { url: server.url });
   let stopping = false;

@@ -11,6 +11,7 @@ import type { EdgeOptions } from '../edge-options.ts';
 import { createConsoleStatic } from './console-static.ts';
 import { createNodeFastPath } from './fast-path.ts';
 import { limitConnectionsPerIp } from './limit-connections-per-ip.ts';
+import { createRedisLimitStore } from './redis-limit-store.ts';
 import { resolveServerLimits, type ServerLimits } from './server-limits.ts';
 
 /** Options for `startEdgeServer`: the app's options (`config` may be a JSON file path) plus where to listen. */
@@ -28,6 +29,11 @@ export interface EdgeServerOptions extends EdgeOptions, ServerLimits {
   trustProxy?: boolean | number;
   /** Outbox polling interval. @default 1000 */
   outboxIntervalMs?: number;
+  /**
+   * Redis shared by every instance for the rate limits (`HEADROOM_REDIS_URL`), unless
+   * `limitStore` is given. @default none: limits per instance
+   */
+  redisUrl?: string | undefined;
 }
 
 /** A running edge server. */
@@ -65,7 +71,18 @@ export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeS
       ? (JSON.parse(await readFile(options.config, 'utf8')) as unknown)
       : options.config;
   // Node allows code generation: the hot routes' schemas run as zod-compiled parsers.
-  const app = createEdgeApp({ clientIp: clientIpOf, compileSchema: compile, ...options, config });
+  // The Redis client lives here, not in the app: the worker entry must not bundle it.
+  const redisStore =
+    options.limitStore === undefined && options.redisUrl
+      ? createRedisLimitStore(options.redisUrl)
+      : undefined;
+  const app = createEdgeApp({
+    clientIp: clientIpOf,
+    compileSchema: compile,
+    ...options,
+    config,
+    ...(redisStore ? { limitStore: redisStore } : {}),
+  });
   await app.ready;
   const consoleHandler =
     options.consoleDir !== undefined && existsSync(options.consoleDir)
@@ -139,6 +156,7 @@ export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeS
           if ('closeIdleConnections' in server) server.closeIdleConnections();
         });
         await app.outbox.stop();
+        await redisStore?.close();
         await options.storage.close();
       })();
       return closing;
@@ -147,4 +165,5 @@ export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeS
 }
 
 export { createJsonLineLogger, type JsonLineLogger } from './json-line-logger.ts';
+export { createRedisLimitStore, type RedisLimitStore } from './redis-limit-store.ts';
 export type { ServerLimits } from './server-limits.ts';
