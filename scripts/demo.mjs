@@ -78,7 +78,9 @@ for (const key of [
   'HEADROOM_ADMIN_TOKEN',
   'HEADROOM_WEBHOOK_SECRET',
 ]) {
-  secrets[key] = process.env[key] ?? secrets[key] ?? randomBytes(32).toString('base64url');
+  // The edge refuses secrets under 32 bytes: a stored short one (older demo) is replaced.
+  const stored = typeof secrets[key] === 'string' && secrets[key].length >= 32 ? secrets[key] : undefined;
+  secrets[key] = process.env[key] ?? stored ?? randomBytes(32).toString('base64url');
 }
 writeFileSync(secretsFile, JSON.stringify(secrets, null, 2), { mode: 0o600 });
 

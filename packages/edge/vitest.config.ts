@@ -7,8 +7,8 @@ export default defineProject({
     name: 'edge',
     environment: 'node',
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    // test/postgres runs in the `edge-postgres` project (test/vitest.edge-postgres.config.ts).
-    exclude: ['test/postgres/**', '**/node_modules/**'],
+    // test/postgres and test/redis run in the `edge-postgres` and `edge-redis` projects.
+    exclude: ['test/postgres/**', 'test/redis/**', '**/node_modules/**'],
     typecheck: { enabled: true, include: ['src/**/*.test-d.ts'] },
     // PGlite takes seconds to boot on a busy machine.
     testTimeout: 30_000,

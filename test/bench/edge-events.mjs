@@ -11,7 +11,7 @@ import { signAccountToken } from '@headroom/edge/token';
 import setupPostgres from '../../packages/edge/test/postgres/global-setup.ts';
 import { load, startServer, table } from '../edge-bench/harness.mjs';
 
-const SECRET = 'bench-secret';
+const SECRET = 'bench-secret-0123456789abcdef0123456789';
 const DURATION = Number(process.env.EDGE_BENCH_SECONDS ?? 6);
 const BATCH = 100;
 
@@ -48,7 +48,7 @@ function batchBody() {
 
 async function countStored(url) {
   const res = await fetch(`${url}/v1/admin/events?since=1970-01-01T00:00:00Z&format=ndjson`, {
-    headers: { authorization: 'Bearer bench-admin' },
+    headers: { authorization: 'Bearer bench-admin-0123456789abcdef0123456789' },
   });
   let lines = 0;
   for await (const chunk of res.body) for (const byte of chunk) if (byte === 10) lines++;

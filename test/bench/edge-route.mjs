@@ -8,7 +8,7 @@
 import { signAccountToken } from '@headroom/edge/token';
 import { load, startServer, table } from '../edge-bench/harness.mjs';
 
-const SECRET = 'bench-secret';
+const SECRET = 'bench-secret-0123456789abcdef0123456789';
 const DURATION = Number(process.env.EDGE_BENCH_SECONDS ?? 6);
 const ROUNDS = Number(process.env.EDGE_BENCH_ROUNDS ?? 3);
 

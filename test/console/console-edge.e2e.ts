@@ -15,8 +15,8 @@ import { launchChromium } from '../support/launch-chromium.mjs';
 
 const root = join(import.meta.dirname, '../..');
 const SECRET = 'console-e2e-secret-console-e2e-secret';
-const ADMIN = 'console-e2e-admin';
-const SERVER_KEY = 'console-e2e-server';
+const ADMIN = 'console-e2e-admin-0123456789abcdef0123';
+const SERVER_KEY = 'console-e2e-server-0123456789abcdef012';
 const acme = JSON.parse(readFileSync(join(root, 'packages/core/examples/acme.config.json'), 'utf8'));
 
 let dist = '';

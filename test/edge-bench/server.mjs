@@ -2,7 +2,8 @@
 // Child process for the edge benchmarks, so the load generator doesn't share a thread with
 // the server under test. `node --conditions=@headroom/source --import tsx server.mjs <mode>`
 // with mode `bare` (node:http answering fixed JSON: the physical limit), `edge` (PGlite in
-// memory, or in BENCH_PGLITE_DIR like the real server) or `edge-postgres` (BENCH_DATABASE_URL). Prints one JSON line with the URL.
+// memory, or in BENCH_PGLITE_DIR like the real server) or `edge-postgres` (BENCH_DATABASE_URL);
+// BENCH_REDIS_URL shares the rate limits through Redis. Prints one JSON line with the URL.
 import { openSync, readFileSync, writeSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createPgliteStorage, createPostgresStorage } from '@headroom/edge';
@@ -40,13 +41,15 @@ if (mode === 'bare') {
   const logger = createJsonLineLogger((chunk) => writeSync(devNull, chunk));
   const server = await startEdgeServer({
     storage,
-    secret: process.env.BENCH_SECRET ?? 'bench-secret',
-    adminToken: 'bench-admin',
+    secret: process.env.BENCH_SECRET ?? 'bench-secret-0123456789abcdef0123456789',
+    adminToken: 'bench-admin-0123456789abcdef0123456789',
     config,
     port: 0,
     // The limiter runs on every request, with limits no benchmark reaches.
     rateLimit: { perIp: { burst: 1e9, perSecond: 1e9 }, perAccount: { burst: 1e9, perSecond: 1e9 } },
     log: logger.log,
+    // BENCH_REDIS_URL: the same limits, shared through Redis (edge-redis-limiter.mjs).
+    redisUrl: process.env.BENCH_REDIS_URL || undefined,
   });
   console.log(JSON.stringify({ url: server.url }));
   process.on('SIGTERM', () => {

@@ -4,7 +4,8 @@ import { createHeadroom, createMemoryStorage } from '@headroom/sdk';
 import { expect, it } from 'vitest';
 import acme from '../../packages/core/examples/acme.config.json' with { type: 'json' };
 
-const SECRET = 'roundtrip-secret';
+const SECRET = 'roundtrip-secret-0123456789abcdef0123456789';
+const ADMIN = 'adm-0123456789abcdef0123456789abcdef';
 
 // The SDK against the real edge handler (app.fetch, embedded Postgres): the wire contract
 // end to end, including a lost answer that makes the SDK resend a batch the edge already has.
@@ -13,7 +14,7 @@ it('speaks the edge contract: config, account, events (deduped on resend) and ro
   const app = createEdgeApp({
     storage,
     secret: SECRET,
-    adminToken: 'adm',
+    adminToken: ADMIN,
     config: acme,
     rateLimit: false,
     log: () => {},
@@ -76,7 +77,7 @@ it('speaks the edge contract: config, account, events (deduped on resend) and ro
   const ndjson = await (
     await app.fetch(
       new Request('https://edge.local/v1/admin/events?format=ndjson', {
-        headers: { authorization: 'Bearer adm' },
+        headers: { authorization: `Bearer ${ADMIN}` },
       }),
     )
   ).text();

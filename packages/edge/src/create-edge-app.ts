@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { assertStrongSecrets } from './assert-strong-secrets.ts';
 import { createEdgeContext } from './edge-context.ts';
 import { EDGE_INTERNALS, type EdgeInternals } from './edge-internals.ts';
 import type { EdgeOptions } from './edge-options.ts';
@@ -79,11 +80,13 @@ function plainRequest(c: Context): PlainRequest {
 
 /**
  * Creates the edge app over injected storage, secret and config.
+ * @throws WeakSecretError when a secret is shorter than 32 bytes outside `development` mode
  * @example
  * const app = createEdgeApp({ storage: await createPgliteStorage('.headroom/db'), secret, config });
  * serve({ fetch: app.fetch, port: 8787 });
  */
 export function createEdgeApp(options: EdgeOptions): EdgeApp {
+  assertStrongSecrets(options);
   const ctx = createEdgeContext(options);
   const app = new Hono();
   const pipeline = createRequestPipeline(ctx, options.allowedOrigins ?? '*');

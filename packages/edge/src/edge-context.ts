@@ -13,9 +13,10 @@ import { potentialExpansionAcv } from './evaluate-account.ts';
 import { experimentWindows } from './experiment-windows.ts';
 import { createHandoffDelivery, type HandoffDelivery } from './handoff-delivery.ts';
 import { HttpError } from './http-error.ts';
-import { createRateLimiter, type RateLimiter } from './rate-limiter.ts';
+import { createRateLimiter, DEFAULT_LIMITS, type RateLimit, type RateLimiter } from './rate-limiter.ts';
 import { createRouteDecisionLog, type RouteDecisionLog } from './route-decision-log.ts';
 import { type CompiledSchemas, createCompiledSchemas } from './schema-compiler.ts';
+import { createSharedRateLimiter } from './shared-rate-limiter.ts';
 import type { AccountFact, ConfigVersion, Handoff, HandoffRequest, Storage } from './storage/storage.ts';
 import { importTokenKey, TOKEN_CLOCK_TOLERANCE_S, verifyAccountToken } from './verify-account-token.ts';
 
@@ -27,6 +28,10 @@ export interface EdgeContext {
   options: EdgeOptions;
   ipLimiter: RateLimiter | null;
   accountLimiter: RateLimiter | null;
+  /** Events stored per account per second (`rateLimit.eventsPerAccount`). */
+  eventsLimiter: RateLimiter | null;
+  /** Failed admin / server-key authentications per IP (`rateLimit.authFailuresPerIp`). */
+  authFailureLimiter: RateLimiter | null;
   outbox: HandoffDelivery;
   /** Each account's state as the edge evaluates it from the facts it holds. */
   accounts: AccountStates;
@@ -47,6 +52,8 @@ export interface EdgeContext {
   invalidateConfig(): void;
   /** Takes `cost` from the account's token bucket. @throws HttpError 429 with `Retry-After`. */
   takeAccount(accountId: string, cost?: number): void;
+  /** Takes `count` events from the account's events quota. @throws HttpError 429 with `Retry-After`. */
+  takeEvents(accountId: string, count: number): void;
   /**
    * Records the verified claims of an account as facts (observed at the token's `iat`), at most
    * once a minute per account and instance unless they changed. Resolves `true` when new facts
@@ -103,6 +110,23 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
       console.log(JSON.stringify({ time: new Date(now()).toISOString(), ...line }));
     });
   const limits = options.rateLimit === false ? null : (options.rateLimit ?? {});
+  let storeFailed = false;
+  const limiter = (name: string, limit: RateLimit) =>
+    options.limitStore
+      ? createSharedRateLimiter(name, limit, options.limitStore, (error) => {
+          // Fail open to the per-instance buckets, with one warning per outage.
+          if (storeFailed) return;
+          storeFailed = true;
+          log({
+            level: 'warn',
+            msg: 'shared rate limits unavailable; limiting per instance',
+            error: String(error),
+          });
+          setTimeout(() => {
+            storeFailed = false;
+          }, 60_000).unref?.();
+        })
+      : createRateLimiter(limit);
   const configCacheMs = options.configCacheMs ?? 5000;
   const keyPromise = importTokenKey(options.secret);
   let key: CryptoKey | undefined;
@@ -149,8 +173,14 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
     now,
     log,
     options,
-    ipLimiter: limits ? createRateLimiter(limits.perIp ?? { burst: 600, perSecond: 200 }) : null,
-    accountLimiter: limits ? createRateLimiter(limits.perAccount ?? { burst: 600, perSecond: 200 }) : null,
+    ipLimiter: limits ? limiter('ip', limits.perIp ?? DEFAULT_LIMITS.perIp) : null,
+    accountLimiter: limits ? limiter('account', limits.perAccount ?? DEFAULT_LIMITS.perAccount) : null,
+    eventsLimiter: limits
+      ? limiter('events', limits.eventsPerAccount ?? DEFAULT_LIMITS.eventsPerAccount)
+      : null,
+    authFailureLimiter: limits
+      ? limiter('auth', limits.authFailuresPerIp ?? DEFAULT_LIMITS.authFailuresPerIp)
+      : null,
     outbox,
     accounts: createAccountStates({
       storage,
@@ -239,6 +269,22 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
         throw new HttpError(429, 'rate_limited', 'too many requests for this account', undefined, {
           'Retry-After': String(wait),
         });
+      }
+    },
+
+    takeEvents(accountId, count) {
+      if (count === 0) return;
+      const wait = ctx.eventsLimiter?.take(accountId, now(), count) ?? 0;
+      if (wait > 0) {
+        throw new HttpError(
+          429,
+          'quota_exceeded',
+          'this account is sending events faster than its quota',
+          undefined,
+          {
+            'Retry-After': String(wait),
+          },
+        );
       }
     },
 

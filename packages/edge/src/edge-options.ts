@@ -1,5 +1,6 @@
 import type { RateLimit } from './rate-limiter.ts';
 import type { SchemaCompiler } from './schema-compiler.ts';
+import type { SharedLimitStore } from './shared-limit-store.ts';
 import type { Storage } from './storage/storage.ts';
 
 /** One structured log line; written as JSON by the Node server. */
@@ -9,8 +10,13 @@ export type LogLine = Record<string, unknown> & { level: 'debug' | 'info' | 'war
 export interface EdgeOptions {
   /** Where events, handoffs and config versions live. */
   storage: Storage;
-  /** HS256 secret shared with the host backend (`HEADROOM_SECRET`). */
+  /** HS256 secret shared with the host backend (`HEADROOM_SECRET`), at least 32 bytes. */
   secret: string | Uint8Array;
+  /**
+   * Development mode (`HEADROOM_DEV=1`): secrets, admin token, server key and webhook secret may
+   * be shorter than 32 bytes. Never in production. @default false
+   */
+  development?: boolean | undefined;
   /** Bearer token for `/v1/admin/*` (`HEADROOM_ADMIN_TOKEN`); the admin API answers 404 without it. */
   adminToken?: string | undefined;
   /** Bearer key for `/v1/server/events` (`HEADROOM_SERVER_KEY`); the route answers 404 without it. */
@@ -31,9 +37,26 @@ export interface EdgeOptions {
   now?: () => number;
   /**
    * Token buckets; `false` disables rate limiting. An event batch costs one token per 20
-   * events. @default per IP 600 burst + 200/s, per account 600 burst + 200/s
+   * events of `perAccount`, and one per event of `eventsPerAccount` (the account's events
+   * quota, answered 429 `quota_exceeded` with `Retry-After`). `authFailuresPerIp` counts wrong
+   * admin tokens and server keys: past it every attempt from that IP gets 429 until it refills.
+   * @default per IP 600 burst + 200/s, per account 600 burst + 200/s, events per account 5,000
+   * burst + 1,000/s, auth failures per IP 10 burst + 0.1/s
    */
-  rateLimit?: { perIp?: RateLimit; perAccount?: RateLimit } | false;
+  rateLimit?:
+    | {
+        perIp?: RateLimit;
+        perAccount?: RateLimit;
+        eventsPerAccount?: RateLimit;
+        authFailuresPerIp?: RateLimit;
+      }
+    | false;
+  /**
+   * Shares the rate limits' buckets between instances (the Node server passes a Redis store when
+   * `HEADROOM_REDIS_URL` is set). Decisions stay synchronous and may pass a few requests past the
+   * limit per round trip; a store error falls back to per-instance buckets. @default per instance
+   */
+  limitStore?: SharedLimitStore | undefined;
   /** The caller's IP address (the Node server passes the socket address). */
   clientIp?: (request: Request, env: unknown) => string | undefined;
   /** Structured log sink. @default one JSON line per call on stdout */

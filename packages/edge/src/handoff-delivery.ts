@@ -32,6 +32,18 @@ export interface HandoffDelivery {
   stop(): Promise<void>;
 }
 
+/** The last error of a non-2xx answer; a redirect names its target so the operator can fix the URL. */
+function deliveryError(response: Response): string {
+  if (response.status >= 300 && response.status < 400) {
+    const location = response.headers.get('location');
+    return `HTTP ${response.status} redirect to ${location?.slice(0, 500) ?? '(no Location)'} not followed: the webhook must answer 2xx at the configured URL`;
+  }
+  // An opaque redirect (browsers' `redirect: 'manual'`) hides status and Location.
+  if (response.type === 'opaqueredirect')
+    return 'redirect not followed: the webhook must answer 2xx at the configured URL';
+  return `HTTP ${response.status}`;
+}
+
 /**
  * Creates the outbox worker. Safe with many instances on one Postgres: items are claimed
  * with `FOR UPDATE SKIP LOCKED` and a lease, so each attempt goes out from one instance.
@@ -69,6 +81,9 @@ export function createHandoffDelivery(options: HandoffDeliveryOptions): HandoffD
         headers,
         body,
         signal: AbortSignal.timeout(timeoutMs),
+        // Following a redirect would re-post the signed body to wherever the Location points
+        // (307) or turn it into a body-less GET (301/302) whose 200 would count as delivered.
+        redirect: 'manual',
       });
       await response.body?.cancel();
       if (response.ok) {
@@ -81,7 +96,7 @@ export function createHandoffDelivery(options: HandoffDeliveryOptions): HandoffD
         });
         return true;
       }
-      error = `HTTP ${response.status}`;
+      error = deliveryError(response);
     } catch (e) {
       error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     }

@@ -1,3 +1,4 @@
+export { assertStrongSecrets, MIN_SECRET_BYTES, WeakSecretError } from './assert-strong-secrets.ts';
 export { createEdgeApp, type EdgeApp } from './create-edge-app.ts';
 export type { EdgeOptions, LogLine } from './edge-options.ts';
 export { type AccountEvaluation, evaluateAccount } from './evaluate-account.ts';
@@ -11,6 +12,7 @@ export type { RateLimit } from './rate-limiter.ts';
 export { MAX_BODY_BYTES } from './read-json.ts';
 export { MAX_EVENTS_PER_BATCH } from './routes/events-route.ts';
 export type { SchemaCompiler } from './schema-compiler.ts';
+export type { SharedLimitStore } from './shared-limit-store.ts';
 export { createPgliteClient, createPgliteStorage } from './storage/pglite-storage.ts';
 export {
   createPostgresClient,

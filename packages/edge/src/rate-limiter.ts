@@ -4,10 +4,22 @@ export interface RateLimit {
   perSecond: number;
 }
 
+/** The limits used when `rateLimit` leaves one out. */
+export const DEFAULT_LIMITS = {
+  perIp: { burst: 600, perSecond: 200 },
+  perAccount: { burst: 600, perSecond: 200 },
+  // ~5,100 events/s from one token were stored before there was a quota.
+  eventsPerAccount: { burst: 5000, perSecond: 1000 },
+  // Guessing the admin token or server key: 10 tries, then one per 10 s.
+  authFailuresPerIp: { burst: 10, perSecond: 0.1 },
+} as const satisfies Record<string, RateLimit>;
+
 /** A keyed token bucket with bounded memory (least recently used keys are dropped). */
 export interface RateLimiter {
   /** Takes `cost` tokens for `key`; returns 0 when allowed, else seconds until it would be. */
   take(key: string, nowMs: number, cost?: number): number;
+  /** Seconds until `cost` tokens would be there for `key`, without taking any (0: now). */
+  wait(key: string, nowMs: number, cost?: number): number;
 }
 
 // Recency is tracked to the second: moving a key to the back of the map on every request
@@ -44,6 +56,12 @@ export function createRateLimiter(limit: RateLimit, maxKeys = 50_000): RateLimit
         return 0;
       }
       return Math.max(1, Math.ceil((cost - bucket.tokens) / limit.perSecond));
+    },
+    wait(key, nowMs, cost = 1) {
+      const bucket = buckets.get(key);
+      if (!bucket) return 0;
+      const tokens = Math.min(limit.burst, bucket.tokens + ((nowMs - bucket.at) / 1000) * limit.perSecond);
+      return tokens >= cost ? 0 : Math.max(1, Math.ceil((cost - tokens) / limit.perSecond));
     },
   };
 }

@@ -17,6 +17,8 @@ export interface EdgeWorkerEnv {
   HEADROOM_ALLOWED_ORIGINS?: string;
   HEADROOM_HANDOFF_WEBHOOK?: string;
   HEADROOM_WEBHOOK_SECRET?: string;
+  /** `1` allows secrets shorter than 32 bytes (local development only). */
+  HEADROOM_DEV?: string;
 }
 
 /** What the caller provides per isolate: at least the storage; anything else overrides env. */
@@ -54,6 +56,7 @@ export function createEdgeWorker<Env extends EdgeWorkerEnv>(init: EdgeWorkerInit
           ? { url: env.HEADROOM_HANDOFF_WEBHOOK, secret: env.HEADROOM_WEBHOOK_SECRET }
           : undefined,
         clientIp: (request) => request.headers.get('cf-connecting-ip') ?? undefined,
+        development: env.HEADROOM_DEV === '1' || env.HEADROOM_DEV === 'true',
         ...overrides,
         secret,
       });

@@ -5,8 +5,8 @@ import { createEdgeApp, type EdgeApp, type EdgeOptions, type Storage } from '../
 import { type AccountTokenClaims, signAccountToken } from '../src/token.ts';
 
 export const SECRET = 'test-secret-that-is-long-enough-for-hs256';
-export const ADMIN = 'admin-token-for-tests';
-export const SERVER_KEY = 'server-key-for-tests';
+export const ADMIN = 'admin-token-for-tests-0123456789abcdef';
+export const SERVER_KEY = 'server-key-for-tests-0123456789abcdef';
 export const acmeInput: unknown = acme;
 export const acmeConfig: HeadroomConfig = defineConfig(acme);
 /** 2026-11-23 12:00 UTC. */

@@ -42,8 +42,8 @@ describe('headroom-edge (Node server)', () => {
         env: {
           ...process.env,
           INIT_CWD: pkg,
-          HEADROOM_SECRET: 'smoke-secret',
-          HEADROOM_ADMIN_TOKEN: 'smoke-admin',
+          HEADROOM_SECRET: 'smoke-secret-0123456789abcdef0123456789',
+          HEADROOM_ADMIN_TOKEN: 'smoke-admin-0123456789abcdef01234567890',
           HEADROOM_DATA_DIR: join(dir, 'data'),
           DATABASE_URL: '',
         },

@@ -48,7 +48,8 @@ describe('createEdgeApp options', () => {
       config: acmeInput,
       log: () => {},
       port: 0,
-      trustProxy: true,
+      // Two proxies: 10.0.0.1 appended the client's address, the socket peer appended 10.0.0.1.
+      trustProxy: 2,
       rateLimit: { perIp: { burst: 1, perSecond: 0.01 } },
     });
     try {

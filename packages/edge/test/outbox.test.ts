@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPgliteStorage, type Storage, verifyWebhookSignature } from '../src/index.ts';
 import { admin, claimsFor, clock, NOW, testApp, tokenFor } from './helpers.ts';
 
-const WEBHOOK_SECRET = 'whsec_test';
+const WEBHOOK_SECRET = 'whsec_test_0123456789abcdef0123456789';
 
 describe('handoff outbox', () => {
   let storage: Storage;

@@ -6,7 +6,7 @@ import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signAccountToken } from '../src/token.ts';
 
-const SECRET = 'workerd-secret';
+const SECRET = 'workerd-secret-0123456789abcdef01234567';
 
 describe('worker entry in workerd (Miniflare)', () => {
   let mf: Miniflare;

@@ -2,14 +2,19 @@
 // `headroom-edge --config FILE --port N [--host 127.0.0.1] [--console DIR]`: the Node server.
 // Environment: HEADROOM_SECRET (required), HEADROOM_ADMIN_TOKEN, DATABASE_URL,
 // HEADROOM_DATA_DIR, HEADROOM_HANDOFF_WEBHOOK, HEADROOM_WEBHOOK_SECRET,
-// HEADROOM_ALLOWED_ORIGINS, HEADROOM_SERVER_KEY, HEADROOM_TRUST_PROXY (client IP from X-Forwarded-For).
+// HEADROOM_ALLOWED_ORIGINS, HEADROOM_SERVER_KEY, HEADROOM_TRUST_PROXY (number of proxies that append
+// to X-Forwarded-For), HEADROOM_DEV (accept secrets shorter than 32 bytes: local development only),
+// HEADROOM_{HEADERS,REQUEST,IDLE,KEEP_ALIVE}_TIMEOUT_MS, HEADROOM_MAX_CONNECTIONS[_PER_IP],
+// HEADROOM_REDIS_URL (rate limits shared by every instance).
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { assertStrongSecrets } from '../assert-strong-secrets.ts';
 import { createPgliteStorage } from '../storage/pglite-storage.ts';
 import { createPostgresStorage } from '../storage/postgres-storage.ts';
 import { createJsonLineLogger } from './json-line-logger.ts';
+import { serverSettingsFromEnv } from './server-env.ts';
 import { startEdgeServer } from './start-edge-server.ts';
 
 const logger = createJsonLineLogger((chunk) => process.stdout.write(chunk));
@@ -34,6 +39,29 @@ async function main(): Promise<void> {
   const secret = env.HEADROOM_SECRET;
   if (!secret) {
     log('error', 'HEADROOM_SECRET is required (the HS256 secret shared with your backend)');
+    process.exit(1);
+  }
+  const development = env.HEADROOM_DEV === '1' || env.HEADROOM_DEV === 'true';
+  const webhookSecret = env.HEADROOM_WEBHOOK_SECRET || undefined;
+  // Before the store is opened: a weak secret is an operator error to fix, not to run with.
+  try {
+    assertStrongSecrets({
+      secret,
+      adminToken: env.HEADROOM_ADMIN_TOKEN || undefined,
+      serverKey: env.HEADROOM_SERVER_KEY || undefined,
+      webhookSecret,
+      development,
+    });
+  } catch (error) {
+    log('error', error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+  if (development) log('warn', 'HEADROOM_DEV is set: short secrets are accepted (never in production)');
+  let settings: ReturnType<typeof serverSettingsFromEnv>;
+  try {
+    settings = serverSettingsFromEnv(env);
+  } catch (error) {
+    log('error', `invalid environment: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
   const port = values.port === undefined ? Number(env.PORT ?? 8787) : Number(values.port);
@@ -64,18 +92,20 @@ async function main(): Promise<void> {
   const server = await startEdgeServer({
     storage,
     secret,
-    adminToken: env.HEADROOM_ADMIN_TOKEN,
-    serverKey: env.HEADROOM_SERVER_KEY,
+    adminToken: env.HEADROOM_ADMIN_TOKEN || undefined,
+    serverKey: env.HEADROOM_SERVER_KEY || undefined,
+    development,
     allowedOrigins: origins?.length ? origins : '*',
     webhook: env.HEADROOM_HANDOFF_WEBHOOK
-      ? { url: env.HEADROOM_HANDOFF_WEBHOOK, secret: env.HEADROOM_WEBHOOK_SECRET }
+      ? { url: env.HEADROOM_HANDOFF_WEBHOOK, secret: webhookSecret }
       : undefined,
     config,
     port,
     host: values.host ?? '127.0.0.1',
     consoleDir,
     log: logger.log,
-    trustProxy: env.HEADROOM_TRUST_PROXY === '1' || env.HEADROOM_TRUST_PROXY === 'true',
+    ...settings,
+    redisUrl: env.HEADROOM_REDIS_URL || undefined,
   });
   log('info', `listening on ${server.url}`, { url: server.url });
   let stopping = false;

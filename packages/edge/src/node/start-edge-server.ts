@@ -4,26 +4,38 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import { compile } from 'zod/mini';
+import { clientIp, trustedProxyCount } from '../client-ip.ts';
 import { createEdgeApp, type EdgeApp } from '../create-edge-app.ts';
 import { edgeInternalsOf } from '../edge-internals.ts';
 import type { EdgeOptions } from '../edge-options.ts';
 import { createConsoleStatic } from './console-static.ts';
 import { createNodeFastPath } from './fast-path.ts';
+import { limitConnectionsPerIp } from './limit-connections-per-ip.ts';
+import { createRedisLimitStore } from './redis-limit-store.ts';
+import { resolveServerLimits, type ServerLimits } from './server-limits.ts';
 
 /** Options for `startEdgeServer`: the app's options (`config` may be a JSON file path) plus where to listen. */
-export interface EdgeServerOptions extends EdgeOptions {
+export interface EdgeServerOptions extends EdgeOptions, ServerLimits {
   /** @default 8787; 0 picks a free port */
   port?: number;
   /** @default '127.0.0.1' */
   host?: string;
   /** Built console folder served at `/console` when it exists. */
   consoleDir?: string | undefined;
-  /** Take the client IP from `X-Forwarded-For` (`HEADROOM_TRUST_PROXY=1`). @default false */
-  trustProxy?: boolean;
+  /**
+   * Proxies in front of the server that append to `X-Forwarded-For` (`HEADROOM_TRUST_PROXY=N`;
+   * `true` is 1): the client is the right-most address they did not write. @default 0
+   */
+  trustProxy?: boolean | number;
   /** Outbox polling interval. @default 1000 */
   outboxIntervalMs?: number;
   /** How often stale account states are re-evaluated. @default 60000 */
   accountSweepIntervalMs?: number;
+  /**
+   * Redis shared by every instance for the rate limits (`HEADROOM_REDIS_URL`), unless
+   * `limitStore` is given. @default none: limits per instance
+   */
+  redisUrl?: string | undefined;
 }
 
 /** A running edge server. */
@@ -42,17 +54,18 @@ export interface EdgeServer {
  * console.log(server.url);
  */
 export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeServer> {
-  // Behind a load balancer every socket is the balancer: then the client is the first
-  // X-Forwarded-For entry (only trusted when the operator says a proxy sets it).
-  const forwardedFor = (value: string | null | undefined) =>
-    options.trustProxy ? value?.split(',')[0]?.trim() || undefined : undefined;
-  const clientIp = (request: Request, env: unknown) =>
-    forwardedFor(request.headers.get('x-forwarded-for')) ??
-    (env as HttpBindings | undefined)?.incoming?.socket?.remoteAddress ??
-    undefined;
+  // Behind load balancers every socket is the last balancer: the client is the right-most
+  // X-Forwarded-For entry that a trusted proxy wrote (only when the operator says how many).
+  const hops = trustedProxyCount(options.trustProxy);
+  const clientIpOf = (request: Request, env: unknown) =>
+    clientIp(
+      request.headers.get('x-forwarded-for') ?? undefined,
+      (env as HttpBindings | undefined)?.incoming?.socket?.remoteAddress,
+      hops,
+    );
   const nodeClientIp = (incoming: IncomingMessage) => {
     const header = incoming.headers['x-forwarded-for'];
-    return forwardedFor(Array.isArray(header) ? header.join(', ') : header) ?? incoming.socket.remoteAddress;
+    return clientIp(Array.isArray(header) ? header.join(', ') : header, incoming.socket.remoteAddress, hops);
   };
   // A string config is a JSON file path here (the portable app takes objects or loaders).
   const config =
@@ -60,7 +73,18 @@ export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeS
       ? (JSON.parse(await readFile(options.config, 'utf8')) as unknown)
       : options.config;
   // Node allows code generation: the hot routes' schemas run as zod-compiled parsers.
-  const app = createEdgeApp({ clientIp, compileSchema: compile, ...options, config });
+  // The Redis client lives here, not in the app: the worker entry must not bundle it.
+  const redisStore =
+    options.limitStore === undefined && options.redisUrl
+      ? createRedisLimitStore(options.redisUrl)
+      : undefined;
+  const app = createEdgeApp({
+    clientIp: clientIpOf,
+    compileSchema: compile,
+    ...options,
+    config,
+    ...(redisStore ? { limitStore: redisStore } : {}),
+  });
   await app.ready;
   const consoleHandler =
     options.consoleDir !== undefined && existsSync(options.consoleDir)
@@ -79,10 +103,39 @@ export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeS
   const internals = options.clientIp ? undefined : edgeInternalsOf(app);
   const fastPath = internals ? createNodeFastPath(internals, nodeClientIp) : undefined;
   const honoListener = getRequestListener(fetch, { hostname: host });
-  const server = createServer((incoming, outgoing) => {
-    if (fastPath?.(incoming, outgoing)) return;
-    void honoListener(incoming, outgoing);
-  });
+  const limits = resolveServerLimits(options, hops > 0);
+  const server = createServer(
+    {
+      // Node's defaults keep slow headers or an idle socket 60–90 s and a slowly sent body 300 s.
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // How often those two are checked (Node's default, 30 s, would let them overrun by as much).
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, limits.headersTimeoutMs / 4)),
+    },
+    (incoming, outgoing) => {
+      if (fastPath?.(incoming, outgoing)) return;
+      void honoListener(incoming, outgoing);
+    },
+  );
+  // Silence on a socket (a body trickling in, a client gone quiet) closes it.
+  server.timeout = limits.idleTimeoutMs;
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.maxConnections = limits.maxConnections;
+  let refusedLogged = 0;
+  if (limits.maxConnectionsPerIp > 0) {
+    limitConnectionsPerIp(server, limits.maxConnectionsPerIp, (ip) => {
+      // One line per 10 s at most: a flood of refusals must not become a flood of logs.
+      const t = Date.now();
+      if (t - refusedLogged < 10_000) return;
+      refusedLogged = t;
+      (edgeInternalsOf(app)?.ctx.log ?? options.log)?.({
+        level: 'warn',
+        msg: 'connection refused: too many open sockets from one address',
+        ip,
+        maxConnectionsPerIp: limits.maxConnectionsPerIp,
+      });
+    });
+  }
   const port = await new Promise<number>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 8787, host, () => {
@@ -122,6 +175,7 @@ export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeS
         clearInterval(sweep);
         await app.flush();
         await app.outbox.stop();
+        await redisStore?.close();
         await options.storage.close();
       })();
       return closing;
@@ -130,3 +184,5 @@ export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeS
 }
 
 export { createJsonLineLogger, type JsonLineLogger } from './json-line-logger.ts';
+export { createRedisLimitStore, type RedisLimitStore } from './redis-limit-store.ts';
+export type { ServerLimits } from './server-limits.ts';

@@ -1,12 +1,13 @@
 import { DAY_MS, defineConfig, HeadroomConfigError } from '@headroom/core';
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
-import { constantTimeEqual } from '../constant-time-equal.ts';
+import { authenticateBearer } from '../authenticate-bearer.ts';
 import type { EdgeContext } from '../edge-context.ts';
 import { MIN_SIGNALS_FOR_A_HUMAN } from '../escalation.ts';
 import { experimentWindows } from '../experiment-windows.ts';
 import { HttpError } from '../http-error.ts';
 import { bearer, readJson } from '../read-json.ts';
+import { dateParam, readQuery } from '../read-query.ts';
 import type { AccountStateRow } from '../storage/storage.ts';
 
 /** What each funnel number means, shown by the console and the CLI. */
@@ -24,6 +25,9 @@ export const FUNNEL_DEFINITIONS = {
 const publishSchema = z.object({ config: z.unknown(), note: z.optional(z.string().check(z.maxLength(500))) });
 // Versions are Postgres integers: anything larger can't exist and must not reach the query.
 const rollbackSchema = z.object({ version: z.int().check(z.gte(1), z.lte(2_147_483_647)) });
+
+const exportQuery = (now: () => number) =>
+  z.object({ since: z.optional(dateParam(now)), format: z.optional(z.literal('ndjson')) });
 
 function intParam(c: Context, name: string, fallback: number, min: number, max: number): number {
   const raw = c.req.query(name);
@@ -43,10 +47,7 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
     const expected = ctx.options.adminToken;
     if (!expected)
       throw new HttpError(404, 'not_found', 'the admin API is not enabled (HEADROOM_ADMIN_TOKEN)');
-    const presented = bearer(c);
-    if (presented === undefined || !(await constantTimeEqual(presented, expected))) {
-      throw new HttpError(401, 'invalid_token', 'invalid admin token');
-    }
+    await authenticateBearer(ctx, c.get('request').ip, bearer(c), expected, 'admin token');
     c.header('Cache-Control', 'no-store');
     // Reports include every batch this instance acknowledged: evaluations and decisions pending.
     if (c.req.method === 'GET') await Promise.all([ctx.accounts.settle(), ctx.decisions.flush()]);
@@ -156,19 +157,7 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
   });
 
   app.get('/v1/admin/events', (c) => {
-    const sinceRaw = c.req.query('since');
-    const since = sinceRaw === undefined ? 0 : Date.parse(sinceRaw);
-    if (Number.isNaN(since)) {
-      throw new HttpError(400, 'invalid_query', 'since must be an ISO date', [
-        { path: 'since', message: 'must be an ISO date' },
-      ]);
-    }
-    const format = c.req.query('format') ?? 'ndjson';
-    if (format !== 'ndjson') {
-      throw new HttpError(400, 'invalid_query', 'format must be ndjson', [
-        { path: 'format', message: 'must be ndjson' },
-      ]);
-    }
+    const { since = 0 } = readQuery(c, exportQuery(ctx.now));
     const encoder = new TextEncoder();
     const pages = ctx.storage.exportEvents(since)[Symbol.asyncIterator]();
     const stream = new ReadableStream<Uint8Array>({

@@ -83,6 +83,7 @@ export const ingestBrowserEvents: PlainRoute = async (ctx, request, state) => {
   const claims: AccountClaims = ctx.verifiedClaims(body.token) ?? (await ctx.verify(body.token));
   state.accountId = claims.sub;
   ctx.takeAccount(claims.sub, Math.max(1, Math.ceil(body.events.length / 20)));
+  ctx.takeEvents(claims.sub, body.events.length);
   // The token's claims are facts too; they are in place before the batch is evaluated.
   const remembered = ctx.rememberAccount(claims);
   const receivedAt = ctx.now();
