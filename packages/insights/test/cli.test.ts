@@ -122,6 +122,34 @@ describe('headroom CLI', () => {
             ],
           }),
         );
+      } else if (req.url?.startsWith('/v1/admin/pqls')) {
+        res.end(
+          JSON.stringify({
+            accounts: [
+              {
+                accountId: 'acct_big',
+                plan: 'team',
+                segment: 'mid_market',
+                activeTriggers: ['seat_saturation', 'usage_ceiling', 'feature_exploration'],
+                signals: 3,
+                potentialExpansionAcv: 12_000,
+                firstPqlAt: '2025-01-02T00:00:00.000Z',
+                reachesHuman: true,
+              },
+            ],
+            suppressed: [
+              {
+                accountId: 'acct_churning',
+                plan: 'team',
+                segment: 'smb',
+                activeTriggers: ['usage_ceiling'],
+                signals: 1,
+                potentialExpansionAcv: 2760,
+                suppressedBecause: ['churn_risk'],
+              },
+            ],
+          }),
+        );
       } else {
         res.end(
           JSON.stringify({
@@ -163,6 +191,11 @@ describe('headroom CLI', () => {
         /Routes \(decisions the edge made\): self-serve 15, self-serve with assist 4, CS assist 1/,
       );
       expect(seen).toContain('Bearer admin-secret /v1/admin/funnel?days=90');
+      expect(result.stdout).toMatch(/Product-qualified accounts \(edge-evaluated, eligible\): 1/);
+      expect(result.stdout).toMatch(
+        /acct_big\s+team\s+mid_market\s+3\s+seat_saturation, usage_ceiling, feature_exploration\s+\$12,000/,
+      );
+      expect(result.stdout).toMatch(/acct_churning: usage_ceiling — churn_risk/);
     });
 
     it('takes the token from HEADROOM_ADMIN_TOKEN, and --json gives the analysis', async () => {

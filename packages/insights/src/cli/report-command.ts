@@ -1,9 +1,11 @@
 import {
   type AdminExperiments,
   type AdminFunnel,
+  type AdminPqls,
   adminErrorSchema,
   adminExperimentsSchema,
   adminFunnelSchema,
+  adminPqlsSchema,
   funnelDropOff,
 } from '../admin-api.ts';
 import { analyzeExperiment } from '../analyze-experiment.ts';
@@ -43,13 +45,14 @@ const signed = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}`;
 
 /** `headroom report`: experiment results (with statistics) and the expansion funnel from the admin API. */
 export async function reportCommand(options: ReportCommandOptions): Promise<void> {
-  const [experiments, funnel] = await Promise.all([
+  const [experiments, funnel, pqls] = await Promise.all([
     getJson<AdminExperiments>(options, 'v1/admin/experiments', adminExperimentsSchema),
     getJson<AdminFunnel>(options, `v1/admin/funnel?days=${options.days}`, adminFunnelSchema),
+    getJson<AdminPqls>(options, 'v1/admin/pqls', adminPqlsSchema),
   ]);
   const analyses = experiments.experiments.map((e) => ({ ...e, analysis: analyzeExperiment(e) }));
   if (options.json) {
-    options.out(`${JSON.stringify({ experiments: analyses, funnel }, null, 2)}\n`);
+    options.out(`${JSON.stringify({ experiments: analyses, funnel, pqls }, null, 2)}\n`);
     return;
   }
   const lines: string[] = [];
@@ -118,6 +121,30 @@ export async function reportCommand(options: ReportCommandOptions): Promise<void
     `Routes (decisions the edge made): self-serve ${r.self_serve}, self-serve with assist ${r.self_serve_with_assist}, CS assist ${r.cs_assist}`,
     `Routed without a prompt click (direct): ${funnel.direct} accounts`,
   );
+  lines.push('', `Product-qualified accounts (edge-evaluated, eligible): ${pqls.accounts.length}`);
+  if (pqls.accounts.length > 0) {
+    lines.push(
+      formatTable(
+        ['account', 'plan', 'segment', 'signals', 'active triggers', 'potential ACV'],
+        [...pqls.accounts]
+          .sort((a, b) => (b.potentialExpansionAcv ?? -1) - (a.potentialExpansionAcv ?? -1))
+          .slice(0, 20)
+          .map((a) => [
+            a.accountId,
+            a.plan ?? '—',
+            a.segment ?? '—',
+            `${a.signals}${a.reachesHuman ? '' : ' (in-product)'}`,
+            a.activeTriggers.join(', '),
+            a.potentialExpansionAcv === null
+              ? '—'
+              : `$${Math.round(a.potentialExpansionAcv).toLocaleString('en-US')}`,
+          ]),
+      ),
+    );
+  }
+  lines.push(`Suppressed (signals, but not ready to pitch): ${pqls.suppressed.length}`);
+  for (const a of pqls.suppressed.slice(0, 20))
+    lines.push(`  ${a.accountId}: ${a.activeTriggers.join(', ')} — ${a.suppressedBecause.join(', ')}`);
   if (funnel.definitions) {
     lines.push('', 'Definitions:');
     for (const [term, meaning] of Object.entries(funnel.definitions)) lines.push(`  ${term}: ${meaning}`);
