@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Storage } from '../../src/index.ts';
 import {
   accountId,
+  acmeConfig,
+  acmeInput,
   admin,
   claimsFor,
   clock,
@@ -235,17 +237,32 @@ export function serverTruthSuite(label: string, makeStorage: () => Promise<Stora
     });
 
     it('a per-account daily handoff quota holds across plans', async () => {
-      const acct = accountId('quota');
-      const token = await tokenFor(
-        claimsFor(acct, { segment: 'enterprise', plan: 'free', seats: 5, acv: 0 }),
-      );
-      const ids = [];
-      for (const plan of ['team', 'business', 'enterprise', 'team']) {
-        const body = await json(await app.post('/v1/route', { token, plan, seats: 5 }));
-        ids.push((body.handoff as { id: string } | undefined)?.id);
+      // A quota of two new handoffs a day, three plans asked for: the third returns the latest.
+      const put = (config: unknown) => app.put('/v1/admin/config', { config, note: 'quota test' }, admin);
+      expect(
+        (await put({ ...acmeConfig, routing: { ...acmeConfig.routing, maxHandoffsPerDay: 2 } })).status,
+      ).toBe(201);
+      try {
+        const acct = accountId('quota');
+        const token = await tokenFor(
+          claimsFor(acct, { segment: 'enterprise', plan: 'free', seats: 5, acv: 0 }),
+        );
+        const ids: string[] = [];
+        for (const [plan, seats] of [
+          ['team', 5],
+          ['business', 6],
+          ['enterprise', 7],
+        ] as const) {
+          const body = await json(await app.post('/v1/route', { token, plan, seats }));
+          expect(body.route).toBe('cs_assist');
+          ids.push((body.handoff as { id: string }).id);
+        }
+        expect(await handoffsOf(acct)).toHaveLength(2);
+        // Past the quota an existing handoff answers (no new one is opened).
+        expect(ids.slice(0, 2)).toContain(ids[2]);
+      } finally {
+        expect((await put(acmeInput)).status).toBe(201);
       }
-      expect(await handoffsOf(acct)).toHaveLength(3);
-      expect(new Set(ids).size).toBe(3);
     });
 
     it('5 real routes make a route split of 5 with no browser events, and the funnel stays ordered', async () => {
