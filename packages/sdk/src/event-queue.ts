@@ -162,20 +162,23 @@ export function createEventQueue(
     }
     const status = res?.status ?? 413;
     // From here on `res` is set: a batch that was not sent has more than one event.
-    if (status === 413 && batch.length > 1) {
-      const half = Math.ceil(batch.length / 2);
-      return (await post(batch.slice(0, half), done)) ?? post(batch.slice(half), done);
-    }
     if (status === 401 || status === 408 || status === 429 || (status >= 500 && status !== 501)) {
       o.tally({ retried: 1 }, `events: ${status}`);
       return backoff(retryAfter(res!.headers.get('retry-after')));
+    }
+    // Any other 4xx (413 too large, 400 one event the endpoint refuses) is about the batch's
+    // content: halves are sent until the refused events stand alone, and only those are
+    // dropped, so one bad event never blocks or loses the ones around it.
+    if (status > 399 && status < 500 && batch.length > 1) {
+      const half = Math.ceil(batch.length / 2);
+      return (await post(batch.slice(0, half), done)) ?? post(batch.slice(half), done);
     }
     if (res!.ok) {
       const { rejected } = Object(await res!.json().catch(() => 0));
       const n = typeof rejected === 'number' ? Math.min(rejected, batch.length) : 0;
       o.tally({ sent: batch.length - n, dropped: n });
       failures = 0;
-    } else o.tally({ dropped: batch.length }, `events: ${status}`);
+    } else o.tally({ dropped: batch.length }, `events: ${status} refused ${batch[0]?.id}`);
     for (const e of batch) done.add(e.id);
     return undefined;
   };

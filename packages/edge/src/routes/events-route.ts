@@ -8,6 +8,7 @@ import { HttpError } from '../http-error.ts';
 import type { PlainRoute } from '../plain-route.ts';
 import { bearer, parseJsonBody, readJson } from '../read-json.ts';
 import type { StoredEvent } from '../storage/storage.ts';
+import { hasUnstorableText } from '../unstorable-text.ts';
 
 /** Most events in one batch. */
 export const MAX_EVENTS_PER_BATCH = 100;
@@ -62,7 +63,8 @@ export const ingestBrowserEvents: PlainRoute = async (ctx, request, state) => {
     const { accountId: _a, userId: _u, ...rest } = raw as Record<string, unknown>;
     const parsed = events.safeParse(rest);
     // A browser can't be trusted with money: completions come from the server key only.
-    if (!parsed.success || parsed.data.type === 'upgrade_completed') {
+    // Text the store cannot keep rejects its event alone, not the batch.
+    if (!parsed.success || parsed.data.type === 'upgrade_completed' || hasUnstorableText(raw)) {
       rejected++;
       continue;
     }
@@ -104,7 +106,7 @@ export function serverEventsRoute(app: Hono, ctx: EdgeContext): void {
     for (const raw of body.events) {
       const identity = identities.safeParse(raw);
       const parsed = events.safeParse(raw);
-      if (!identity.success || !parsed.success) {
+      if (!identity.success || !parsed.success || hasUnstorableText(raw)) {
         rejected++;
         continue;
       }
