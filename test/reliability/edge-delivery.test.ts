@@ -88,3 +88,30 @@ it('a poisoned event does not block the queue: the 60 good events after it are s
   expect(hr.diagnostics.$.get()).toMatchObject({ sent: 61, dropped: 2, queued: 0 });
   await hr.shutdown();
 });
+
+it('a burst of usage is stored with its exact total: 100,000 adds, then 200 yielding bursts of 1,000', async () => {
+  const hr = page(await tokenOf('acct_burst'));
+  await hr.ready();
+  for (let i = 0; i < 100_000; i++) hr.meter('api_calls').add(1);
+  for (let burst = 0; burst < 200; burst++) {
+    for (let i = 0; i < 1000; i++) hr.meter('docs').add(1);
+    await pause(0);
+  }
+  for (let i = 0; i < 20 && (i < 2 || hr.diagnostics.$.get().queued > 0); i++) {
+    await hr.flush();
+    await pause(20);
+  }
+  const usage = (await stored()).filter((e) => e.accountId === 'acct_burst' && e.type === 'usage');
+  const sum = (meter: string) =>
+    usage.filter((e) => e.meter === meter).reduce((s, e) => s + Number(e.delta ?? 0), 0);
+  const d = hr.diagnostics.$.get();
+  console.info(
+    `[edge-delivery] usage burst: stored api_calls ${sum('api_calls')}/100000, docs ${sum('docs')}/200000 ` +
+      `in ${usage.length} events, evicted ${d.evicted}`,
+  );
+  expect(sum('api_calls')).toBe(100_000);
+  expect(sum('docs')).toBe(200_000);
+  expect(usage.reduce((s, e) => s + Number(e.calls ?? 1), 0)).toBe(300_000);
+  expect(d.evicted).toBe(0);
+  await hr.shutdown();
+});

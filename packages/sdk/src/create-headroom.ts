@@ -107,13 +107,17 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   });
   let stopped = false;
   const fill = randomPool();
+  // The event, or undefined when none was queued (stopped, or dropped without consent).
   const emit = (type: string, fields: Record<string, unknown>) => {
     if (stopped) return;
     const ts = now();
     const event = { id: createEventId(ts, fill), type, ts, ...fields } as QueuedEvent;
     if (consented) queue.push(event);
-    else if (o.beforeConsent === 'drop') drop('no consent');
-    else held.push(event);
+    else if (o.beforeConsent === 'drop') {
+      drop('no consent');
+      return;
+    } else held.push(event);
+    return event;
   };
 
   // ---- trigger evaluation, debounced to one microtask per burst of changes ----
@@ -156,10 +160,22 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     const $ = derive([$used, $config, $claims], () =>
       meterState({ used: $used.get(), limit: forPlan(meterLimit, id) ?? null }),
     );
+    // Usage is a counter, not a stream: calls until the queue next hands its events on fold
+    // into one event (summed delta, latest value, number of calls), so a burst of 100,000
+    // adds is one event with the exact total, not 100,000 evicting each other.
+    let open: QueuedEvent | undefined;
+    let openEpoch = -1;
     const record = (value: number, delta?: number) => {
       $used.set(value);
-      // Undefined fields vanish in JSON, so optional fields need no branches.
-      emit('usage', { meter: id, value, delta });
+      if (open && openEpoch === queue.epoch()) {
+        open.value = value;
+        if (delta !== undefined) open.delta = ((open.delta as number | undefined) ?? 0) + delta;
+        (open.calls as number)++;
+      } else {
+        openEpoch = queue.epoch();
+        // Undefined fields vanish in JSON, so optional fields need no branches.
+        open = emit('usage', { meter: id, value, delta, calls: 1 });
+      }
       schedule();
     };
     let hostSet = false;

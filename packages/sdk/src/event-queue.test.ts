@@ -383,3 +383,38 @@ describe('queue property', () => {
     );
   });
 });
+
+// Issue #14: a burst of usage was one event per call and evicted itself from the 1 MB queue.
+describe('usage bursts', () => {
+  const total = () =>
+    received.of('usage').reduce((sum, e) => sum + (typeof e.delta === 'number' ? e.delta : 0), 0);
+
+  it('stores the exact total of 100,000 adds in a tight loop, with 0 evictions', async () => {
+    const { platform } = testPlatform();
+    const hr = client({ platform });
+    await hr.ready();
+    for (let i = 0; i < 100_000; i++) hr.meter('api_calls').add(1);
+    for (let i = 0; i < 3; i++) await hr.flush();
+    expect(total()).toBe(100_000);
+    const calls = received.of('usage').reduce((sum, e) => sum + Number(e.calls ?? 1), 0);
+    expect(calls).toBe(100_000);
+    expect(received.of('usage').at(-1)?.value).toBe(100_000);
+    expect(hr.diagnostics.$.get()).toMatchObject({ evicted: 0, queued: 0 });
+    await hr.shutdown();
+  });
+
+  it('stores the exact total of 200 bursts of 1,000 adds with the event loop free between', async () => {
+    const { platform } = testPlatform();
+    const hr = client({ platform });
+    await hr.ready();
+    for (let burst = 0; burst < 200; burst++) {
+      for (let i = 0; i < 1000; i++) hr.meter('api_calls').add(1);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    for (let i = 0; i < 5; i++) await hr.flush();
+    expect(total()).toBe(200_000);
+    expect(received.of('usage').length).toBeLessThanOrEqual(200);
+    expect(hr.diagnostics.$.get()).toMatchObject({ evicted: 0, queued: 0 });
+    await hr.shutdown();
+  });
+});

@@ -33,6 +33,11 @@ export interface EventQueueOptions {
 export interface EventQueue {
   /** Appends an event; O(1), no storage or network on this call. */
   push(event: QueuedEvent): void;
+  /**
+   * Changes each time pushed events are handed on (written to storage, or beaconed): an event
+   * pushed since the last change may still be edited in place, later ones may not.
+   */
+  epoch(): number;
   /** Persists, then sends everything queued (one tab at a time). */
   flush(): Promise<void>;
   /** Best-effort send of the newest events while the page hides or unloads. */
@@ -72,6 +77,7 @@ export function createEventQueue(
   let flushAt = Infinity;
   let chain: Promise<unknown> = Promise.resolve();
   let failures = 0;
+  let epoch = 0;
 
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = chain.then(fn, fn);
@@ -105,6 +111,7 @@ export function createEventQueue(
       if (!pending.length) return;
       const taken = pending;
       pending = [];
+      epoch++;
       try {
         await update((list) => {
           const ids = new Set(list.map((e) => e.id));
@@ -234,10 +241,12 @@ export function createEventQueue(
       }, 0);
       schedule(pending.length >= batchSize ? 0 : interval);
     },
+    epoch: () => epoch,
     flush,
     beacon() {
       const token = o.tokens.peek();
       if (!o.canSend() || token === undefined) return;
+      epoch++;
       void persist();
       const events = snapshot.concat(pending);
       // Newest events are the ones most likely not yet stored; the rest go on the next load.
