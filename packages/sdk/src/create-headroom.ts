@@ -42,6 +42,7 @@ import type {
   UpgradeDecision,
   UpgradeRequest,
 } from './types.ts';
+import { withFallbacks } from './with-fallbacks.ts';
 
 // `raise`: the account's own count raises the value, until the host sets it.
 type Meter = { $used: WritableAtom<number>; raise: (value: number) => void; handle: MeterHandle };
@@ -62,7 +63,7 @@ const cached =
  */
 export function createHeadroom(options: HeadroomOptions): Headroom {
   const o: Partial<HeadroomOptions> = Object(options);
-  const platform: Platform = { ...browserPlatform(), ...o.platform };
+  const host: Platform = { ...browserPlatform(), ...o.platform };
   const endpoint = String(o.endpoint ?? '').replace(/\/+$/, '');
   const now = () => platform.now();
 
@@ -70,7 +71,13 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   const $claims = atom<AccountClaims | null>(null);
   const $status = atom<HeadroomStatus>('loading');
   const $triggers = atom<TriggerResult[]>([]);
-  const { $diagnostics, tally, drop, fail, guard } = createReporter(platform, o.debug);
+  const { $diagnostics, tally, drop, fail, guard } = createReporter(host, o.debug);
+  // Storage that refuses writes and locks that throw are reported once each, then worked around.
+  const platform = withFallbacks(host, (what, error) => {
+    const d = $diagnostics.get();
+    $diagnostics.set({ ...d, degraded: [...(d.degraded ?? []), what] });
+    fail(what, error);
+  });
 
   // ---- token and account key ----
   const tokens = createTokenSource(o.token, now, (token) => $claims.set(decodeClaims(token)));
