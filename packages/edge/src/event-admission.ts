@@ -12,6 +12,7 @@ export interface Rejection {
   index: number;
   code:
     | 'invalid_event'
+    | 'unstorable_text'
     | 'browser_conversion'
     | 'future_event'
     | 'expired_event'

@@ -9,6 +9,7 @@ import type { PlainRoute } from '../plain-route.ts';
 import { parseJsonBody, readJson } from '../read-json.ts';
 import { requireServerKey } from '../require-server-key.ts';
 import { type StoredEvent, storedEventKey } from '../storage/storage.ts';
+import { hasUnstorableText } from '../unstorable-text.ts';
 
 /** Most events in one batch. */
 export const MAX_EVENTS_PER_BATCH = 100;
@@ -125,6 +126,15 @@ export const ingestBrowserEvents: PlainRoute = async (ctx, request, state) => {
       });
       return;
     }
+    // Text the store cannot keep (NUL, a lone surrogate) rejects its event alone, not the batch.
+    if (hasUnstorableText(raw)) {
+      rejections.push({
+        index,
+        code: 'unstorable_text',
+        message: 'a string holds a NUL or an unpaired surrogate',
+      });
+      return;
+    }
     const event: HeadroomEvent = { ...parsed.data, ts: Math.max(0, parsed.data.ts + offset) };
     const refused = admitEvent(event, index, admission);
     if (refused) {
@@ -166,6 +176,14 @@ export function serverEventsRoute(app: Hono, ctx: EdgeContext): void {
         rejections.push(
           invalidEvent(index, `${issue?.path.join('.') || 'event'}: ${issue?.message ?? 'invalid'}`),
         );
+        return;
+      }
+      if (hasUnstorableText(raw)) {
+        rejections.push({
+          index,
+          code: 'unstorable_text',
+          message: 'a string holds a NUL or an unpaired surrogate',
+        });
         return;
       }
       const refused = admitEvent(parsed.data, index, {

@@ -121,6 +121,49 @@ export function edgeSuite(label: string, makeStorage: () => Promise<Storage>): v
         ]);
       });
 
+      // Postgres refuses these in text and jsonb; before the check the whole batch got a 500.
+      it('rejects an event holding a NUL or a lone surrogate alone and stores the rest of its batch', async () => {
+        const acct = accountId();
+        const token = await tokenFor(claimsFor(acct));
+        const good = Array.from({ length: 3 }, (_, i) => ({
+          id: eventId(),
+          type: 'custom',
+          name: 'good',
+          props: { i },
+          ts: NOW,
+        }));
+        const res = await app.post('/v1/events', {
+          token,
+          events: [
+            { id: eventId(), type: 'custom', name: 'bad', props: { q: `${'x'.repeat(999)}\ud83d` }, ts: NOW },
+            ...good.slice(0, 1),
+            { id: eventId(), type: 'custom', name: 'bad', props: { q: 'a\u0000b' }, ts: NOW },
+            { id: eventId(), type: 'custom', name: 'bad', props: { 'k\udc00': 1 }, ts: NOW },
+            ...good.slice(1),
+          ],
+        });
+        expect(res.status).toBe(202);
+        const body = await json(res);
+        expect(body).toMatchObject({ accepted: 3, duplicates: 0, rejected: 3 });
+        expect((body.rejections as { index: number; code: string }[]).map((r) => [r.index, r.code])).toEqual([
+          [0, 'unstorable_text'],
+          [2, 'unstorable_text'],
+          [3, 'unstorable_text'],
+        ]);
+        const served = await app.post(
+          '/v1/server/events',
+          {
+            events: [
+              { id: eventId(), type: 'usage', meter: 'docs', value: 1, ts: NOW, accountId: acct },
+              { id: eventId(), type: 'usage', meter: 'docs', value: 2, ts: NOW, accountId: 'a\u0000' },
+            ],
+          },
+          server,
+        );
+        expect(served.status).toBe(202);
+        expect(await json(served)).toMatchObject({ accepted: 1, duplicates: 0, rejected: 1 });
+      });
+
       it('accepts sendBeacon bodies (text/plain)', async () => {
         const token = await tokenFor(claimsFor(accountId()));
         const res = await app.post(
