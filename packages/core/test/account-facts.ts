@@ -36,7 +36,8 @@ export function historyOf(c: FactsCase) {
     const at = factTime(c.now, fact);
     const day = new Date(at).toISOString().slice(0, 10);
     if (fact.type === 'usage' && fact.meter !== undefined && fact.value !== undefined) {
-      const meter = (peaks[fact.meter] ??= {});
+      const meter = peaks[fact.meter] ?? {};
+      peaks[fact.meter] = meter;
       meter[day] = Math.max(meter[day] ?? 0, fact.value);
       if ((usage[fact.meter]?.at ?? -1) <= at) usage[fact.meter] = { value: fact.value, at };
     } else if (fact.type === 'gate_hit')

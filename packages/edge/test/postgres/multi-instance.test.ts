@@ -6,17 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import {
-  accountId,
-  acmeConfig,
-  claimsFor,
-  eventId,
-  factsFiring,
-  NOW,
-  SECRET,
-  SERVER_KEY,
-  tokenFor,
-} from '../helpers.ts';
+import { accountId, acmeConfig, claimsFor, factsFiring, SECRET, SERVER_KEY, tokenFor } from '../helpers.ts';
 
 const ADMIN = 'multi-instance-admin-token-0123456789abcdef';
 const WEBHOOK_SECRET = 'multi-instance-webhook-secret-0123456789';
