@@ -33,6 +33,12 @@ export interface EdgeOptions {
    * versions come from `PUT /v1/admin/config`.
    */
   config?: unknown;
+  /**
+   * `PUT /v1/admin/config` and rollbacks must carry `If-Match` with the ETag of the version they
+   * replace (`HEADROOM_REQUIRE_IF_MATCH=1`): 428 without it. A stale one is always 412.
+   * @default false
+   */
+  requireIfMatch?: boolean | undefined;
   /** Clock, ms since the epoch. @default Date.now */
   now?: () => number;
   /**
