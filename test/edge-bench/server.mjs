@@ -46,7 +46,11 @@ if (mode === 'bare') {
     config,
     port: 0,
     // The limiter runs on every request, with limits no benchmark reaches.
-    rateLimit: { perIp: { burst: 1e9, perSecond: 1e9 }, perAccount: { burst: 1e9, perSecond: 1e9 } },
+    rateLimit: {
+      perIp: { burst: 1e9, perSecond: 1e9 },
+      perAccount: { burst: 1e9, perSecond: 1e9 },
+      eventsPerAccount: { burst: 1e9, perSecond: 1e9 },
+    },
     log: logger.log,
     // BENCH_REDIS_URL: the same limits, shared through Redis (edge-redis-limiter.mjs).
     redisUrl: process.env.BENCH_REDIS_URL || undefined,

@@ -21,6 +21,8 @@ export class AdminApiError extends Error {
     readonly code: string,
     message: string,
     readonly issues: ReadonlyArray<{ path: string; message: string }> = [],
+    /** On 412 to a publish: the version someone else published meanwhile. */
+    readonly currentVersion?: number,
   ) {
     super(message);
     this.name = 'AdminApiError';
@@ -43,8 +45,16 @@ export interface AdminClient {
   handoffs(): Promise<AdminHandoffs>;
   pqls(): Promise<AdminPqls>;
   config(): Promise<AdminConfig>;
-  publishConfig(config: HeadroomConfigInput | unknown, note?: string): Promise<{ version: number }>;
-  rollback(version: number): Promise<{ version: number }>;
+  /**
+   * Publishes a new version. With `baseVersion` (the version the edit started from) the edge
+   * refuses with 412 (`AdminApiError.currentVersion` set) when someone else published meanwhile.
+   */
+  publishConfig(
+    config: HeadroomConfigInput | unknown,
+    note?: string,
+    baseVersion?: number,
+  ): Promise<{ version: number }>;
+  rollback(version: number, baseVersion?: number): Promise<{ version: number }>;
 }
 
 export function createAdminClient(options: AdminClientOptions): AdminClient {
@@ -52,12 +62,13 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
   const call = async <T>(
     path: string,
     schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
-    init: { method?: string; body?: unknown } = {},
+    init: { method?: string; body?: unknown; ifVersion?: number | undefined } = {},
   ): Promise<T> => {
     const headers: Record<string, string> = {
       authorization: `Bearer ${options.token}`,
       accept: 'application/json',
     };
+    if (init.ifVersion !== undefined) headers['if-match'] = `"hr-config-${init.ifVersion}"`;
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
     try {
@@ -74,7 +85,14 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       const error = adminErrorSchema.safeParse(body);
       if (error.success) {
         const { code, message, issues } = error.data.error;
-        throw new AdminApiError(response.status, code, message, issues ?? []);
+        const current = /^"hr-config-(\d+)"$/.exec(response.headers.get('etag') ?? '')?.[1];
+        throw new AdminApiError(
+          response.status,
+          code,
+          message,
+          issues ?? [],
+          response.status === 412 && current !== undefined ? Number(current) : undefined,
+        );
       }
       throw new AdminApiError(response.status, 'http_error', `HTTP ${response.status} from ${path}`);
     }
@@ -89,9 +107,17 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     handoffs: () => call('v1/admin/handoffs', adminHandoffsSchema),
     pqls: () => call('v1/admin/pqls', adminPqlsSchema),
     config: () => call('v1/admin/config', adminConfigSchema),
-    publishConfig: (config, note) =>
-      call('v1/admin/config', versionSchema, { method: 'PUT', body: note ? { config, note } : { config } }),
-    rollback: (version) =>
-      call('v1/admin/config/rollback', versionSchema, { method: 'POST', body: { version } }),
+    publishConfig: (config, note, baseVersion) =>
+      call('v1/admin/config', versionSchema, {
+        method: 'PUT',
+        body: note ? { config, note } : { config },
+        ifVersion: baseVersion,
+      }),
+    rollback: (version, baseVersion) =>
+      call('v1/admin/config/rollback', versionSchema, {
+        method: 'POST',
+        body: { version },
+        ifVersion: baseVersion,
+      }),
   };
 }

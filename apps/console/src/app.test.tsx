@@ -18,7 +18,7 @@ interface Version {
 }
 let versions: Version[] = [];
 let experiments: unknown[] = [];
-const requests: Array<{ method: string; path: string; body: unknown }> = [];
+const requests: Array<{ method: string; path: string; body: unknown; ifMatch?: string | null }> = [];
 
 const authorized = (request: Request) => request.headers.get('authorization') === `Bearer ${TOKEN}`;
 const unauthorized = () =>
@@ -42,7 +42,26 @@ const server = setupServer(
   http.put(`${EDGE}/v1/admin/config`, async ({ request }) => {
     if (!authorized(request)) return unauthorized();
     const body = (await request.json()) as { config: unknown; note?: string };
-    requests.push({ method: 'PUT', path: '/v1/admin/config', body });
+    requests.push({
+      method: 'PUT',
+      path: '/v1/admin/config',
+      body,
+      ifMatch: request.headers.get('if-match'),
+    });
+    // Like the edge: a stale If-Match is refused with the winning version's ETag.
+    const latest = `"hr-config-${versions.length}"`;
+    const ifMatch = request.headers.get('if-match');
+    if (ifMatch !== null && ifMatch !== latest) {
+      return HttpResponse.json(
+        {
+          error: {
+            code: 'precondition_failed',
+            message: `someone else published version ${versions.length}`,
+          },
+        },
+        { status: 412, headers: { etag: latest } },
+      );
+    }
     const version = versions.length + 1;
     versions.push({
       version,
@@ -361,6 +380,26 @@ describe('config editor', () => {
       weight: 25,
       copy: { cta: 'Grow now' },
     });
+  });
+
+  it('sends If-Match, and shows "someone else published version N" instead of overwriting it', async () => {
+    signedIn('#config');
+    await editorReady(1);
+    // Another console publishes version 2 while this one still edits version 1.
+    versions.push({ version: 2, config: acme, publishedAt: '2025-06-02T09:00:00.000Z', note: 'colleague' });
+    fireEvent.input(within(group('Trigger usage_ceiling (meter_ratio)')).getByLabelText(/Threshold/), {
+      target: { value: '0.7' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Someone else published version 2 — reload and merge your changes');
+    expect(requests.find((r) => r.method === 'PUT')?.ifMatch).toBe('"hr-config-1"');
+    expect(versions).toHaveLength(2); // nothing overwritten
+    fireEvent.click(within(alert).getByRole('button', { name: 'Reload the latest version' }));
+    expect(await screen.findByText('Live: version 2')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    expect(await screen.findByText(/Published version 3/)).toBeTruthy();
+    expect(requests.filter((r) => r.method === 'PUT').at(-1)?.ifMatch).toBe('"hr-config-2"');
   });
 
   it('shows the server issues when a publish is rejected', async () => {

@@ -16,7 +16,6 @@ import { HttpError } from './http-error.ts';
 import { createRateLimiter, DEFAULT_LIMITS, type RateLimit, type RateLimiter } from './rate-limiter.ts';
 import { createRouteDecisionLog, type RouteDecisionLog } from './route-decision-log.ts';
 import { type CompiledSchemas, createCompiledSchemas } from './schema-compiler.ts';
-import { createSharedRateLimiter } from './shared-rate-limiter.ts';
 import type { AccountFact, ConfigVersion, Handoff, HandoffRequest, Storage } from './storage/storage.ts';
 import { importTokenKey, TOKEN_CLOCK_TOLERANCE_S, verifyAccountToken } from './verify-account-token.ts';
 
@@ -110,23 +109,9 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
       console.log(JSON.stringify({ time: new Date(now()).toISOString(), ...line }));
     });
   const limits = options.rateLimit === false ? null : (options.rateLimit ?? {});
-  let storeFailed = false;
+  // Shared buckets (Redis) come in as a factory, so the worker bundle carries none of it.
   const limiter = (name: string, limit: RateLimit) =>
-    options.limitStore
-      ? createSharedRateLimiter(name, limit, options.limitStore, (error) => {
-          // Fail open to the per-instance buckets, with one warning per outage.
-          if (storeFailed) return;
-          storeFailed = true;
-          log({
-            level: 'warn',
-            msg: 'shared rate limits unavailable; limiting per instance',
-            error: String(error),
-          });
-          setTimeout(() => {
-            storeFailed = false;
-          }, 60_000).unref?.();
-        })
-      : createRateLimiter(limit);
+    options.createLimiter ? options.createLimiter(name, limit, log) : createRateLimiter(limit);
   const configCacheMs = options.configCacheMs ?? 5000;
   const keyPromise = importTokenKey(options.secret);
   let key: CryptoKey | undefined;

@@ -1,6 +1,5 @@
-import type { RateLimit } from './rate-limiter.ts';
+import type { RateLimit, RateLimiter } from './rate-limiter.ts';
 import type { SchemaCompiler } from './schema-compiler.ts';
-import type { SharedLimitStore } from './shared-limit-store.ts';
 import type { Storage } from './storage/storage.ts';
 
 /** One structured log line; written as JSON by the Node server. */
@@ -33,6 +32,12 @@ export interface EdgeOptions {
    * versions come from `PUT /v1/admin/config`.
    */
   config?: unknown;
+  /**
+   * `PUT /v1/admin/config` and rollbacks must carry `If-Match` with the ETag of the version they
+   * replace (`HEADROOM_REQUIRE_IF_MATCH=1`): 428 without it. A stale one is always 412.
+   * @default false
+   */
+  requireIfMatch?: boolean | undefined;
   /** Clock, ms since the epoch. @default Date.now */
   now?: () => number;
   /**
@@ -52,11 +57,11 @@ export interface EdgeOptions {
       }
     | false;
   /**
-   * Shares the rate limits' buckets between instances (the Node server passes a Redis store when
-   * `HEADROOM_REDIS_URL` is set). Decisions stay synchronous and may pass a few requests past the
-   * limit per round trip; a store error falls back to per-instance buckets. @default per instance
+   * Makes each rate limiter (`name`: `ip`, `account`, `events`, `auth`); `sharedLimiters(store)`
+   * shares them between instances (the Node server does it with Redis when `HEADROOM_REDIS_URL`
+   * is set). @default per-instance token buckets
    */
-  limitStore?: SharedLimitStore | undefined;
+  createLimiter?: ((name: string, limit: RateLimit, log: (line: LogLine) => void) => RateLimiter) | undefined;
   /** The caller's IP address (the Node server passes the socket address). */
   clientIp?: (request: Request, env: unknown) => string | undefined;
   /** Structured log sink. @default one JSON line per call on stdout */

@@ -8,11 +8,12 @@ export {
   type HandoffDeliveryOptions,
 } from './handoff-delivery.ts';
 export { type ErrorIssue, HttpError } from './http-error.ts';
-export type { RateLimit } from './rate-limiter.ts';
+export type { RateLimit, RateLimiter } from './rate-limiter.ts';
 export { MAX_BODY_BYTES } from './read-json.ts';
 export { MAX_EVENTS_PER_BATCH } from './routes/events-route.ts';
 export type { SchemaCompiler } from './schema-compiler.ts';
 export type { SharedLimitStore } from './shared-limit-store.ts';
+export { createSharedRateLimiter, sharedLimiters } from './shared-rate-limiter.ts';
 export { createPgliteClient, createPgliteStorage } from './storage/pglite-storage.ts';
 export {
   createPostgresClient,

@@ -4,7 +4,7 @@ import { HttpError } from './http-error.ts';
 import type { RequestState } from './plain-route.ts';
 import { MAX_BODY_BYTES } from './read-json.ts';
 
-const CORS_HEADERS = 'authorization, content-type, if-none-match';
+const CORS_HEADERS = 'authorization, content-type, if-none-match, if-match';
 
 /** What every request goes through, whichever adapter (Hono or the Node fast path) carries it. */
 export interface RequestPipeline {

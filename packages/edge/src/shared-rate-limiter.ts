@@ -1,3 +1,4 @@
+import type { LogLine } from './edge-options.ts';
 import { createRateLimiter, type RateLimit, type RateLimiter } from './rate-limiter.ts';
 import type { SharedLimitStore } from './shared-limit-store.ts';
 
@@ -109,4 +110,28 @@ export function createSharedRateLimiter(
       return Math.max(shared, local.wait(key, nowMs, cost));
     },
   };
+}
+
+/**
+ * A `createLimiter` option whose limiters share their buckets through `store`, falling back to
+ * per-instance buckets with one warning a minute while the store fails.
+ * @example createEdgeApp({ ...options, createLimiter: sharedLimiters(myStore) })
+ */
+export function sharedLimiters(
+  store: SharedLimitStore,
+): (name: string, limit: RateLimit, log: (line: LogLine) => void) => RateLimiter {
+  let failed = false;
+  return (name, limit, log) =>
+    createSharedRateLimiter(name, limit, store, (error) => {
+      if (failed) return;
+      failed = true;
+      log({
+        level: 'warn',
+        msg: 'shared rate limits unavailable; limiting per instance',
+        error: String(error),
+      });
+      setTimeout(() => {
+        failed = false;
+      }, 60_000).unref?.();
+    });
 }

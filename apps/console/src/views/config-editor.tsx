@@ -56,12 +56,14 @@ export function ConfigEditor({ client }: { client: AdminClient }) {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{
-    kind: 'ok' | 'error';
+    kind: 'ok' | 'error' | 'conflict';
     text: string;
     issues?: readonly Issue[];
   } | null>(null);
   const [previewKey, setPreviewKey] = useState<string | null>(null);
   const liveVersion = resource.status === 'ready' ? (resource.data.current?.version ?? 0) : -1;
+  // The version this edit started from, sent as If-Match so a publish never overwrites another.
+  const baseVersion = liveVersion > 0 ? liveVersion : undefined;
 
   // A new live version (first load, publish, rollback) resets the draft to it.
   useEffect(() => {
@@ -106,9 +108,15 @@ export function ConfigEditor({ client }: { client: AdminClient }) {
       setRefresh((n) => n + 1);
     } catch (e) {
       setStatus(
-        e instanceof AdminApiError
-          ? { kind: 'error', text: e.message, issues: e.issues }
-          : { kind: 'error', text: String(e) },
+        e instanceof AdminApiError && e.status === 412
+          ? {
+              kind: 'conflict',
+              // The edit started from an older version: overwriting would silently drop theirs.
+              text: `Someone else published version ${e.currentVersion ?? 'newer'} — reload and merge your changes. Nothing was published.`,
+            }
+          : e instanceof AdminApiError
+            ? { kind: 'error', text: e.message, issues: e.issues }
+            : { kind: 'error', text: String(e) },
       );
     } finally {
       setBusy(false);
@@ -117,14 +125,14 @@ export function ConfigEditor({ client }: { client: AdminClient }) {
   const publish = () => {
     if (valid === null || jsonError !== null) return;
     void run(
-      () => client.publishConfig(draft, note.trim() || undefined),
+      () => client.publishConfig(draft, note.trim() || undefined, baseVersion),
       (v) =>
         `Published version ${v}. SDKs pick it up on their next config revalidation (within about a minute).`,
     );
   };
   const rollback = (version: number) =>
     void run(
-      () => client.rollback(version),
+      () => client.rollback(version, baseVersion),
       (v) => `Rolled back: version ${version} is live again as version ${v}.`,
     );
 
@@ -275,8 +283,22 @@ export function ConfigEditor({ client }: { client: AdminClient }) {
                   {busy ? 'Publishing…' : 'Publish'}
                 </button>
                 {status && (
-                  <div role={status.kind === 'error' ? 'alert' : 'status'} class={status.kind}>
+                  <div
+                    role={status.kind === 'ok' ? 'status' : 'alert'}
+                    class={status.kind === 'ok' ? 'ok' : 'error'}
+                  >
                     <p>{status.text}</p>
+                    {status.kind === 'conflict' && (
+                      <button
+                        type="button"
+                        onClick={() => {
+                          setStatus(null);
+                          setRefresh((n) => n + 1);
+                        }}
+                      >
+                        Reload the latest version
+                      </button>
+                    )}
                     {status.issues && status.issues.length > 0 && (
                       <ul class="issues">
                         {status.issues.map((i) => (

@@ -5,7 +5,8 @@
 // HEADROOM_ALLOWED_ORIGINS, HEADROOM_SERVER_KEY, HEADROOM_TRUST_PROXY (number of proxies that append
 // to X-Forwarded-For), HEADROOM_DEV (accept secrets shorter than 32 bytes: local development only),
 // HEADROOM_{HEADERS,REQUEST,IDLE,KEEP_ALIVE}_TIMEOUT_MS, HEADROOM_MAX_CONNECTIONS[_PER_IP],
-// HEADROOM_REDIS_URL (rate limits shared by every instance).
+// HEADROOM_REDIS_URL (rate limits shared by every instance), HEADROOM_REQUIRE_IF_MATCH (config
+// publishes must carry If-Match).
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
     log: logger.log,
     ...settings,
     redisUrl: env.HEADROOM_REDIS_URL || undefined,
+    requireIfMatch: env.HEADROOM_REQUIRE_IF_MATCH === '1' || env.HEADROOM_REQUIRE_IF_MATCH === 'true',
   });
   log('info', `listening on ${server.url}`, { url: server.url });
   let stopping = false;

@@ -8,6 +8,7 @@ import { clientIp, trustedProxyCount } from '../client-ip.ts';
 import { createEdgeApp, type EdgeApp } from '../create-edge-app.ts';
 import { edgeInternalsOf } from '../edge-internals.ts';
 import type { EdgeOptions } from '../edge-options.ts';
+import { sharedLimiters } from '../shared-rate-limiter.ts';
 import { createConsoleStatic } from './console-static.ts';
 import { createNodeFastPath } from './fast-path.ts';
 import { limitConnectionsPerIp } from './limit-connections-per-ip.ts';
@@ -33,7 +34,7 @@ export interface EdgeServerOptions extends EdgeOptions, ServerLimits {
   accountSweepIntervalMs?: number;
   /**
    * Redis shared by every instance for the rate limits (`HEADROOM_REDIS_URL`), unless
-   * `limitStore` is given. @default none: limits per instance
+   * `createLimiter` is given. @default none: limits per instance
    */
   redisUrl?: string | undefined;
 }
@@ -75,7 +76,7 @@ export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeS
   // Node allows code generation: the hot routes' schemas run as zod-compiled parsers.
   // The Redis client lives here, not in the app: the worker entry must not bundle it.
   const redisStore =
-    options.limitStore === undefined && options.redisUrl
+    options.createLimiter === undefined && options.redisUrl
       ? createRedisLimitStore(options.redisUrl)
       : undefined;
   const app = createEdgeApp({
@@ -83,7 +84,7 @@ export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeS
     compileSchema: compile,
     ...options,
     config,
-    ...(redisStore ? { limitStore: redisStore } : {}),
+    ...(redisStore ? { createLimiter: sharedLimiters(redisStore) } : {}),
   });
   await app.ready;
   const consoleHandler =

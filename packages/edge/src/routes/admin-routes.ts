@@ -2,6 +2,7 @@ import { DAY_MS, defineConfig, HeadroomConfigError } from '@headroom/core';
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
 import { authenticateBearer } from '../authenticate-bearer.ts';
+import { configEtag, conflictToHttp, publishPrecondition } from '../config-precondition.ts';
 import type { EdgeContext } from '../edge-context.ts';
 import { MIN_SIGNALS_FOR_A_HUMAN } from '../escalation.ts';
 import { experimentWindows } from '../experiment-windows.ts';
@@ -118,11 +119,15 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
   });
 
   app.get('/v1/admin/config', async (c) => {
-    const [current, versions] = await Promise.all([ctx.config(), ctx.storage.configVersions()]);
+    // From the store, not the instance's config cache: the ETag is what a publish must match.
+    const [latest, versions] = await Promise.all([ctx.storage.latestConfig(), ctx.storage.configVersions()]);
+    const current = latest ?? (await ctx.config());
+    c.header('ETag', configEtag(current.version));
     return c.json({ current, versions });
   });
 
   app.put('/v1/admin/config', async (c) => {
+    const ifVersion = publishPrecondition(ctx, c.req.header('if-match'));
     const body = await readJson(c, publishSchema);
     let config: ReturnType<typeof defineConfig>;
     try {
@@ -136,21 +141,24 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
         error.issues.map((i) => ({ path: i.path ? `config.${i.path}` : 'config', message: i.message })),
       );
     }
-    const version = await ctx.storage.publishConfig(config, body.note, ctx.now());
+    const version = await ctx.storage
+      .publishConfig(config, body.note, ctx.now(), ifVersion)
+      .catch(conflictToHttp);
     ctx.invalidateConfig();
     ctx.log({ level: 'info', msg: 'config published', version });
+    c.header('ETag', configEtag(version));
     return c.json({ version }, 201);
   });
 
   app.post('/v1/admin/config/rollback', async (c) => {
+    const ifVersion = publishPrecondition(ctx, c.req.header('if-match'));
     const body = await readJson(c, rollbackSchema);
     const old = await ctx.storage.configVersion(body.version);
     if (!old) throw new HttpError(404, 'not_found', `config version ${body.version} does not exist`);
-    const version = await ctx.storage.publishConfig(
-      old.config,
-      `rollback to version ${body.version}`,
-      ctx.now(),
-    );
+    const version = await ctx.storage
+      .publishConfig(old.config, `rollback to version ${body.version}`, ctx.now(), ifVersion)
+      .catch(conflictToHttp);
+    c.header('ETag', configEtag(version));
     ctx.invalidateConfig();
     ctx.log({ level: 'info', msg: 'config rolled back', version, from: body.version });
     return c.json({ version }, 201);

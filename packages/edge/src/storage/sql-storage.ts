@@ -1,5 +1,6 @@
 import { DAY_MS, type HeadroomConfig } from '@headroom/core';
 import { accountDaysOf, mergeAccountDays } from './account-days-sql.ts';
+import { ConfigConflictError } from './config-conflict-error.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { createSqlAccounts } from './sql-accounts.ts';
 import type { SqlClient } from './sql-client.ts';
@@ -22,6 +23,7 @@ const iso = (expr: string) => `to_char(${expr} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T
 const at = (ms: number) => new Date(ms).toISOString();
 const MIGRATION_LOCK = 7_411_001;
 const HANDOFF_LOCK = 7_411_002;
+const CONFIG_LOCK = 7_411_003;
 
 interface HandoffRow {
   id: string;
@@ -142,21 +144,24 @@ export function createSqlStorage(db: SqlClient): Storage {
       return rows.map(toVersion);
     },
 
-    async publishConfig(config, note, now) {
-      // Two instances publishing at once collide on the primary key; the loser retries.
-      for (let attempt = 0; ; attempt++) {
-        try {
-          const [row] = await db.query<{ version: number }>(
-            `INSERT INTO config_versions (version, config, published_at, note)
-             SELECT coalesce(max(version), 0) + 1, $1::text::jsonb, $2::timestamptz, $3 FROM config_versions
-             RETURNING version`,
-            [JSON.stringify(config), at(now), note ?? null],
-          );
-          return row?.version ?? 0;
-        } catch (error) {
-          if (attempt >= 3) throw error;
-        }
-      }
+    async publishConfig(config, note, now, ifVersion) {
+      // One publish at a time (a transaction-scoped advisory lock): racing on the primary key
+      // instead left 1–2 of 40 concurrent publishes on Postgres without a version (500), and
+      // the If-Match check must see the version it replaces.
+      return db.transaction(async (tx) => {
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [CONFIG_LOCK]);
+        const [latest] = await tx.query<{ version: number | null }>(
+          'SELECT max(version) AS version FROM config_versions',
+        );
+        const current = Number(latest?.version ?? 0);
+        if (ifVersion !== undefined && ifVersion !== current) throw new ConfigConflictError(current);
+        const [row] = await tx.query<{ version: number }>(
+          `INSERT INTO config_versions (version, config, published_at, note)
+           VALUES ($1, $2::text::jsonb, $3::timestamptz, $4) RETURNING version`,
+          [current + 1, JSON.stringify(config), at(now), note ?? null],
+        );
+        return row?.version ?? 0;
+      });
     },
 
     async createHandoff({ scope, dedupeKey, payload, now, openMs, maxPerDay }) {

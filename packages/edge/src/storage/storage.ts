@@ -228,7 +228,16 @@ export interface Storage {
   latestConfig(): Promise<ConfigVersion | null>;
   configVersion(version: number): Promise<ConfigVersion | null>;
   configVersions(): Promise<Omit<ConfigVersion, 'config'>[]>;
-  publishConfig(config: HeadroomConfig, note: string | undefined, now: number): Promise<number>;
+  /**
+   * Publishes the next version, one publish at a time. With `ifVersion`, only when that is still
+   * the latest version. @throws ConfigConflictError when it is not
+   */
+  publishConfig(
+    config: HeadroomConfig,
+    note: string | undefined,
+    now: number,
+    ifVersion?: number,
+  ): Promise<number>;
   /** Gate hits, invites (with this user's share) and daily meter peaks since `sinceMs`. */
   accountHistory(accountId: string, userId: string, sinceMs: number): Promise<AccountHistory>;
   /** Merges observed facts into the account's, the newest observation of each winning. */
