@@ -197,7 +197,10 @@ function printSummary() {
           const t = r.reads[endpoint];
           row[`${r.size} p50`] = ms(t.p50);
           row[`${r.size} p95`] = ms(t.p95);
-          if (previous) row[`${r.size}/${previous.size}`] = (t.p95 / previous.reads[endpoint].p95).toFixed(2);
+          if (previous) {
+            const growth = t.p95 / previous.reads[endpoint].p95;
+            row[`${r.size}/${previous.size}`] = Number.isNaN(growth) ? '–' : growth.toFixed(2);
+          }
           previous = r;
         }
         return row;
