@@ -42,7 +42,7 @@ const N = Number(process.env.HEADROOM_BENCH_REQUESTS ?? 20);
 // legacy timeout.
 const SERIES_BUDGET_S = Number(process.env.HEADROOM_BENCH_SERIES_S ?? 60);
 const INGEST_S = Number(process.env.EDGE_BENCH_SECONDS ?? 6);
-const SECRET = 'bench-secret-scale';
+const SECRET = 'bench-secret-scale-long-enough-for-hs256';
 const ADMIN = 'bench-admin-token-0123456789abcdef-0123456789';
 const config = benchConfig();
 const log = (line) => console.log(line);
