@@ -30,7 +30,16 @@ const promptFields = {
 
 /** Every event the SDK and the host's backend send, discriminated by `type`. */
 export const eventSchema = z.discriminatedUnion('type', [
-  z.object({ ...base, type: z.literal('usage'), meter: name, value: count, delta: z.optional(z.number()) }),
+  // A usage event may stand for several calls (the SDK folds a burst into one): `delta` is
+  // their summed change, `value` the latest, `calls` how many (absent: one).
+  z.object({
+    ...base,
+    type: z.literal('usage'),
+    meter: name,
+    value: count,
+    delta: z.optional(z.number()),
+    calls: z.optional(z.number().check(z.int(), z.gte(1), z.lte(1e15))),
+  }),
   z.object({ ...base, type: z.literal('gate_hit'), feature: name }),
   z.object({ ...base, type: z.literal('invite_sent'), inviteId: name, channel: z.optional(name) }),
   z.object({ ...base, type: z.literal('invite_accepted'), inviteId: name }),

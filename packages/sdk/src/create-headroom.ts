@@ -42,6 +42,7 @@ import type {
   UpgradeDecision,
   UpgradeRequest,
 } from './types.ts';
+import { withFallbacks } from './with-fallbacks.ts';
 
 // `raise`: the account's own count raises the value, until the host sets it.
 type Meter = { $used: WritableAtom<number>; raise: (value: number) => void; handle: MeterHandle };
@@ -62,7 +63,7 @@ const cached =
  */
 export function createHeadroom(options: HeadroomOptions): Headroom {
   const o: Partial<HeadroomOptions> = Object(options);
-  const platform: Platform = { ...browserPlatform(), ...o.platform };
+  const host: Platform = { ...browserPlatform(), ...o.platform };
   const endpoint = String(o.endpoint ?? '').replace(/\/+$/, '');
   const now = () => platform.now();
 
@@ -70,7 +71,13 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   const $claims = atom<AccountClaims | null>(null);
   const $status = atom<HeadroomStatus>('loading');
   const $triggers = atom<TriggerResult[]>([]);
-  const { $diagnostics, tally, drop, fail, guard } = createReporter(platform, o.debug);
+  const { $diagnostics, tally, drop, fail, guard } = createReporter(host, o.debug);
+  // Storage that refuses writes and locks that throw are reported once each, then worked around.
+  const platform = withFallbacks(host, (what, error) => {
+    const d = $diagnostics.get();
+    $diagnostics.set({ ...d, degraded: [...(d.degraded ?? []), what] });
+    fail(what, error);
+  });
 
   // ---- token and account key ----
   const tokens = createTokenSource(o.token, now, (token) => $claims.set(decodeClaims(token)));
@@ -107,13 +114,17 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   });
   let stopped = false;
   const fill = randomPool();
+  // The event, or undefined when none was queued (stopped, or dropped without consent).
   const emit = (type: string, fields: Record<string, unknown>) => {
     if (stopped) return;
     const ts = now();
     const event = { id: createEventId(ts, fill), type, ts, ...fields } as QueuedEvent;
     if (consented) queue.push(event);
-    else if (o.beforeConsent === 'drop') drop('no consent');
-    else held.push(event);
+    else if (o.beforeConsent === 'drop') {
+      drop('no consent');
+      return;
+    } else held.push(event);
+    return event;
   };
 
   // ---- trigger evaluation, debounced to one microtask per burst of changes ----
@@ -156,10 +167,22 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     const $ = derive([$used, $config, $claims], () =>
       meterState({ used: $used.get(), limit: forPlan(meterLimit, id) ?? null }),
     );
+    // Usage is a counter, not a stream: calls until the queue next hands its events on fold
+    // into one event (summed delta, latest value, number of calls), so a burst of 100,000
+    // adds is one event with the exact total, not 100,000 evicting each other.
+    let open: QueuedEvent | undefined;
+    let openEpoch = -1;
     const record = (value: number, delta?: number) => {
       $used.set(value);
-      // Undefined fields vanish in JSON, so optional fields need no branches.
-      emit('usage', { meter: id, value, delta });
+      if (open && openEpoch === queue.epoch()) {
+        open.value = value;
+        if (delta !== undefined) open.delta = ((open.delta as number | undefined) ?? 0) + delta;
+        (open.calls as number)++;
+      } else {
+        openEpoch = queue.epoch();
+        // Undefined fields vanish in JSON, so optional fields need no branches.
+        open = emit('usage', { meter: id, value, delta, calls: 1 });
+      }
       schedule();
     };
     let hostSet = false;

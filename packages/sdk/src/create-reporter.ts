@@ -1,7 +1,7 @@
 import { atom } from 'nanostores';
 import type { Diagnostics, Platform } from './types.ts';
 
-type Counter = Exclude<keyof Diagnostics, 'lastError'>;
+type Counter = Exclude<keyof Diagnostics, 'lastError' | 'degraded'>;
 
 /** Diagnostics counters and the guard every public method runs behind. */
 export function createReporter(platform: Pick<Platform, 'console'>, debug: boolean | undefined) {

@@ -163,6 +163,39 @@ describe('failures', () => {
     await hr.shutdown();
   });
 
+  // Issue #14: one event the endpoint refuses (a NUL, a lone surrogate) must not block or
+  // lose the events queued around it.
+  it('splits a batch refused with 400 until the bad event stands alone: 60 good events after it arrive', async () => {
+    const unstorable = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    let requests = 0;
+    server.use(
+      http.post(`${ENDPOINT}/v1/events`, async ({ request }) => {
+        requests++;
+        const text = await request.text();
+        const { events } = JSON.parse(text) as { events: Array<{ props?: Record<string, unknown> }> };
+        if (events.some((e) => Object.values(e.props ?? {}).some((v) => unstorable.test(String(v)))))
+          return HttpResponse.json({ error: { code: 'invalid_body' } }, { status: 400 });
+        return ok(new Request(request.url, { method: 'POST', body: text }));
+      }),
+    );
+    const { platform } = testPlatform();
+    const hr = client({ platform });
+    await hr.ready();
+    // The SDK's own cut at 1,000 characters must not split the emoji into a lone surrogate.
+    hr.track('p', { q: `${'x'.repeat(999)}😀` });
+    hr.track('bad', { q: 'a\u0000b' });
+    for (let i = 0; i < 60; i++) hr.track('good', { i });
+    for (let i = 0; i < 3; i++) await hr.flush();
+    expect(received.of('custom').filter((e) => e.name === 'good')).toHaveLength(60);
+    expect(received.of('custom').filter((e) => e.name === 'p')).toHaveLength(1);
+    expect(received.of('custom').filter((e) => e.name === 'bad')).toHaveLength(0);
+    expect(hr.diagnostics.$.get()).toMatchObject({ sent: 61, dropped: 1, queued: 0 });
+    expect(hr.diagnostics.$.get().lastError).toMatch(/events: 400/);
+    // Halving finds one bad event among 50 in about 2·log2(50) requests, not 50.
+    expect(requests).toBeLessThan(20);
+    await hr.shutdown();
+  });
+
   it('splits a batch answered 413 until it fits', async () => {
     server.use(
       http.post(`${ENDPOINT}/v1/events`, async ({ request }) => {
@@ -348,5 +381,40 @@ describe('queue property', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+// Issue #14: a burst of usage was one event per call and evicted itself from the 1 MB queue.
+describe('usage bursts', () => {
+  const total = () =>
+    received.of('usage').reduce((sum, e) => sum + (typeof e.delta === 'number' ? e.delta : 0), 0);
+
+  it('stores the exact total of 100,000 adds in a tight loop, with 0 evictions', async () => {
+    const { platform } = testPlatform();
+    const hr = client({ platform });
+    await hr.ready();
+    for (let i = 0; i < 100_000; i++) hr.meter('api_calls').add(1);
+    for (let i = 0; i < 3; i++) await hr.flush();
+    expect(total()).toBe(100_000);
+    const calls = received.of('usage').reduce((sum, e) => sum + Number(e.calls ?? 1), 0);
+    expect(calls).toBe(100_000);
+    expect(received.of('usage').at(-1)?.value).toBe(100_000);
+    expect(hr.diagnostics.$.get()).toMatchObject({ evicted: 0, queued: 0 });
+    await hr.shutdown();
+  });
+
+  it('stores the exact total of 200 bursts of 1,000 adds with the event loop free between', async () => {
+    const { platform } = testPlatform();
+    const hr = client({ platform });
+    await hr.ready();
+    for (let burst = 0; burst < 200; burst++) {
+      for (let i = 0; i < 1000; i++) hr.meter('api_calls').add(1);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    for (let i = 0; i < 5; i++) await hr.flush();
+    expect(total()).toBe(200_000);
+    expect(received.of('usage').length).toBeLessThanOrEqual(200);
+    expect(hr.diagnostics.$.get()).toMatchObject({ evicted: 0, queued: 0 });
+    await hr.shutdown();
   });
 });

@@ -33,6 +33,11 @@ export interface EventQueueOptions {
 export interface EventQueue {
   /** Appends an event; O(1), no storage or network on this call. */
   push(event: QueuedEvent): void;
+  /**
+   * Changes each time pushed events are handed on (written to storage, or beaconed): an event
+   * pushed since the last change may still be edited in place, later ones may not.
+   */
+  epoch(): number;
   /** Persists, then sends everything queued (one tab at a time). */
   flush(): Promise<void>;
   /** Best-effort send of the newest events while the page hides or unloads. */
@@ -72,6 +77,7 @@ export function createEventQueue(
   let flushAt = Infinity;
   let chain: Promise<unknown> = Promise.resolve();
   let failures = 0;
+  let epoch = 0;
 
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = chain.then(fn, fn);
@@ -105,6 +111,7 @@ export function createEventQueue(
       if (!pending.length) return;
       const taken = pending;
       pending = [];
+      epoch++;
       try {
         await update((list) => {
           const ids = new Set(list.map((e) => e.id));
@@ -162,20 +169,23 @@ export function createEventQueue(
     }
     const status = res?.status ?? 413;
     // From here on `res` is set: a batch that was not sent has more than one event.
-    if (status === 413 && batch.length > 1) {
-      const half = Math.ceil(batch.length / 2);
-      return (await post(batch.slice(0, half), done)) ?? post(batch.slice(half), done);
-    }
     if (status === 401 || status === 408 || status === 429 || (status >= 500 && status !== 501)) {
       o.tally({ retried: 1 }, `events: ${status}`);
       return backoff(retryAfter(res!.headers.get('retry-after')));
+    }
+    // Any other 4xx (413 too large, 400 one event the endpoint refuses) is about the batch's
+    // content: halves are sent until the refused events stand alone, and only those are
+    // dropped, so one bad event never blocks or loses the ones around it.
+    if (status > 399 && status < 500 && batch.length > 1) {
+      const half = Math.ceil(batch.length / 2);
+      return (await post(batch.slice(0, half), done)) ?? post(batch.slice(half), done);
     }
     if (res!.ok) {
       const { rejected } = Object(await res!.json().catch(() => 0));
       const n = typeof rejected === 'number' ? Math.min(rejected, batch.length) : 0;
       o.tally({ sent: batch.length - n, dropped: n });
       failures = 0;
-    } else o.tally({ dropped: batch.length }, `events: ${status}`);
+    } else o.tally({ dropped: batch.length }, `events: ${status} refused ${batch[0]?.id}`);
     for (const e of batch) done.add(e.id);
     return undefined;
   };
@@ -231,10 +241,12 @@ export function createEventQueue(
       }, 0);
       schedule(pending.length >= batchSize ? 0 : interval);
     },
+    epoch: () => epoch,
     flush,
     beacon() {
       const token = o.tokens.peek();
       if (!o.canSend() || token === undefined) return;
+      epoch++;
       void persist();
       const events = snapshot.concat(pending);
       // Newest events are the ones most likely not yet stored; the rest go on the next load.

@@ -12,7 +12,9 @@ function reference(props: unknown) {
     const v = (props as Record<string, unknown>)[key];
     const finite = typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= 1e15;
     if (v === null || typeof v === 'boolean' || finite) out[key] = v;
-    else if (typeof v === 'string') out[key] = v.length > 1000 ? v.slice(0, 1000) : v;
+    // At most 1,000 UTF-16 units, and no half of a surrogate pair left at the end.
+    else if (typeof v === 'string')
+      out[key] = v.length > 1000 ? v.slice(0, 1000).replace(/[\ud800-\udbff]$/, '') : v;
   }
   return out;
 }
@@ -36,6 +38,17 @@ describe('sanitizeProps', () => {
     expect(Object.keys(sanitizeProps(many) ?? {})).toHaveLength(50);
   });
 
+  it('cuts strings at a code-point boundary, so an emoji at 1,000 is not split in half', () => {
+    const cut = sanitizeProps({
+      q: `${'x'.repeat(999)}😀`,
+      r: `${'x'.repeat(998)}😀😀`,
+      s: '😀'.repeat(600),
+    });
+    expect(cut).toEqual({ q: 'x'.repeat(999), r: `${'x'.repeat(998)}😀`, s: '😀'.repeat(500) });
+    const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    for (const v of Object.values(cut ?? {})) expect(loneSurrogate.test(String(v))).toBe(false);
+  });
+
   it('matches the plain rules on arbitrary input', () => {
     fc.assert(
       fc.property(
@@ -43,6 +56,10 @@ describe('sanitizeProps', () => {
           fc.anything(),
           fc.dictionary(fc.string({ maxLength: 70 }), fc.anything(), { maxKeys: 70 }),
           fc.array(fc.oneof(fc.string({ maxLength: 1200 }), fc.double())),
+          fc.dictionary(
+            fc.string({ maxLength: 4 }),
+            fc.string({ unit: 'binary', minLength: 990, maxLength: 1010 }),
+          ),
         ),
         (props) => {
           expect(sanitizeProps(props)).toEqual(reference(props));

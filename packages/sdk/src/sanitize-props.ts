@@ -4,7 +4,8 @@ type Props = Record<string, string | number | boolean | null>;
 
 /**
  * Keeps what a custom event's props may hold on the wire: up to 50 own keys of at most 64
- * characters with a string (cut at 1,000 characters), finite number, boolean or null value.
+ * characters with a string (cut at 1,000 UTF-16 units, never inside a surrogate pair), finite
+ * number, boolean or null value.
  * Reads only own primitive values, so cyclic or exotic objects cannot hurt it.
  */
 export function sanitizeProps(props: unknown): Props | undefined {
@@ -15,7 +16,9 @@ export function sanitizeProps(props: unknown): Props | undefined {
     if (key.length > 64 || ++n > 50) continue;
     const v = (props as Record<string, unknown>)[key];
     if (v === null || typeof v === 'boolean' || isNum(v)) out[key] = v as Props[string];
-    else if (typeof v === 'string') out[key] = v.slice(0, 1000);
+    // A cut between the halves of a pair (an emoji at 1,000) would leave a lone surrogate,
+    // which the store refuses: a high surrogate (0xD800–0xDBFF, >> 10 = 54) at 999 goes too.
+    else if (typeof v === 'string') out[key] = v.slice(0, v.charCodeAt(999) >> 10 === 54 ? 999 : 1000);
   }
   return out;
 }

@@ -170,6 +170,11 @@ export interface Diagnostics {
   evicted: number;
   /** Errors reported by widgets or caught inside the SDK. */
   errors: number;
+  /**
+   * What fell back, reported once each: `storage` (writes refused: events kept in memory while
+   * the page lives), `locks` (the cross-tab lock threw: sending without it).
+   */
+  degraded?: Array<'storage' | 'locks'> | undefined;
   /** The most recent problem, for display in debug tools. */
   lastError?: string | undefined;
 }
