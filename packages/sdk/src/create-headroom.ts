@@ -102,11 +102,14 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     platform,
     url: `${endpoint}/v1/events`,
     key: scope.then((s) => `hr:q:${s}`),
+    account: scope.then(() => $claims.get()?.sub),
+    accountOf: (token) => decodeClaims(token)?.sub,
     tokens,
     canSend: () => consented,
     tally,
     fail,
-    setQueued: (queued) => $diagnostics.set({ ...$diagnostics.get(), queued: queued + held.length }),
+    setQueued: (queued, otherAccount = $diagnostics.get().otherAccount) =>
+      $diagnostics.set({ ...$diagnostics.get(), queued: queued + held.length, otherAccount }),
     onNetwork: (online) => {
       const status = $status.get();
       if (status === 'ready' || status === 'offline') $status.set(online ? 'ready' : 'offline');
@@ -118,7 +121,9 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   const emit = (type: string, fields: Record<string, unknown>) => {
     if (stopped) return;
     const ts = now();
-    const event = { id: createEventId(ts, fill), type, ts, ...fields } as QueuedEvent;
+    // The account it is tracked under (set at the first write when no token is known yet).
+    const accountId = $claims.get()?.sub;
+    const event = { id: createEventId(ts, fill), type, ts, accountId, ...fields } as QueuedEvent;
     if (consented) queue.push(event);
     else if (o.beforeConsent === 'drop') {
       drop('no consent');

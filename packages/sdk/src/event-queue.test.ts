@@ -20,6 +20,8 @@ const queueDeps = (platform: Platform) => ({
   platform,
   url: 'https://edge.test/v1/events',
   key: Promise.resolve('q'),
+  account: Promise.resolve(undefined),
+  accountOf: () => undefined,
   tokens: {
     get: async () => 't',
     peek: () => 't',

@@ -18,6 +18,10 @@ export interface EventQueueOptions {
   url: string;
   /** Storage key of this account+user's queue (resolves once the token is known). */
   key: Promise<string>;
+  /** The account of the first token: events queued before it was known were tracked under it. */
+  account: Promise<string | undefined>;
+  /** The account a token speaks for (undefined when it cannot be read). */
+  accountOf: (token: string) => string | undefined;
   /** The current token, the cached one for a beacon, and sending with one refresh after a 401. */
   tokens: Pick<Tokens, 'get' | 'peek' | 'send'>;
   /** False while consent is missing: nothing leaves the browser. */
@@ -25,7 +29,8 @@ export interface EventQueueOptions {
   tally: (patch: Partial<Record<keyof Diagnostics, number>>, error?: string) => void;
   /** Counts an error (storage refused, corrupt queue, a bug) with where it happened. */
   fail: (where: string, error: unknown) => void;
-  setQueued: (n: number) => void;
+  /** Events queued, and how many of them wait for a token of the account they were tracked under. */
+  setQueued: (n: number, otherAccount?: number) => void;
   /** Whether the last request reached the endpoint. */
   onNetwork: (online: boolean) => void;
 }
@@ -112,6 +117,10 @@ export function createEventQueue(
       const taken = pending;
       pending = [];
       epoch++;
+      const first = await o.account;
+      // Every stored event names the account it was tracked under, and is only ever sent with
+      // a token of that account.
+      for (const e of taken) e.accountId ??= first;
       try {
         await update((list) => {
           const ids = new Set(list.map((e) => e.id));
@@ -146,19 +155,26 @@ export function createEventQueue(
 
   // Sends a batch; the ids the endpoint answered for (stored, or refused for good) go into
   // `done`. Resolves how long to wait before the rest may be retried, or undefined.
-  const post = async (batch: QueuedEvent[], done: Set<string>): Promise<number | undefined> => {
+  const post = async (
+    batch: QueuedEvent[],
+    done: Set<string>,
+    account?: string,
+  ): Promise<number | undefined> => {
     let res: Response | undefined;
     // Over the endpoint's 64 kB body limit with the current token (a refreshed one is as
     // long): split without sending, as after a 413.
     if (batch.length < 2 || json(await o.tokens.get(), batch).length <= 64_000) {
       try {
         // With the current token and, after a 401, once more with a fresh one.
+        // A token refreshed after a 401 may speak for another account: these events wait.
         res = await o.tokens.send((token) =>
-          platform.fetch(o.url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: json(token, batch),
-          }),
+          o.accountOf(token) === account
+            ? platform.fetch(o.url, {
+                method: 'POST',
+                headers: { 'content-type': 'application/json' },
+                body: json(token, batch),
+              })
+            : Promise.reject(account),
         );
       } catch {
         o.onNetwork(false);
@@ -178,7 +194,7 @@ export function createEventQueue(
     // dropped, so one bad event never blocks or loses the ones around it.
     if (status > 399 && status < 500 && batch.length > 1) {
       const half = Math.ceil(batch.length / 2);
-      return (await post(batch.slice(0, half), done)) ?? post(batch.slice(half), done);
+      return (await post(batch.slice(0, half), done, account)) ?? post(batch.slice(half), done, account);
     }
     if (res!.ok) {
       const { rejected } = Object(await res!.json().catch(() => 0));
@@ -214,10 +230,17 @@ export function createEventQueue(
       let retry: number | undefined;
       const ran = await runLocked(platform, `hr-send:${key}`, async () => {
         for (;;) {
-          const batch = (await readList<QueuedEvent>(platform, key, corrupt)).slice(0, batchSize);
+          const account = o.accountOf(await o.tokens.get());
+          const list = await readList<QueuedEvent>(platform, key, corrupt);
+          // Events of another account are kept (within maxQueueBytes) until its token is back.
+          const first = await o.account;
+          // (Events stored before they named their account belong to this queue's first one.)
+          const mine = list.filter((e) => (e.accountId ?? first) === account);
+          o.setQueued(list.length + pending.length, list.length - mine.length);
+          const batch = mine.slice(0, batchSize);
           if (!batch.length || (!all && batch.length < batchSize)) return;
           const done = new Set<string>();
-          retry = await post(batch, done);
+          retry = await post(batch, done, account);
           if (done.size) await serial(() => update((list) => list.filter((e) => !done.has(e.id))));
           // Timers wait out a backoff or Retry-After; after a success, nothing.
           notBefore = platform.now() + (retry ?? 0);
@@ -248,7 +271,8 @@ export function createEventQueue(
       if (!o.canSend() || token === undefined) return;
       epoch++;
       void persist();
-      const events = snapshot.concat(pending);
+      const account = o.accountOf(token);
+      const events = snapshot.concat(pending).filter((e) => (e.accountId ?? account) === account);
       // Newest events are the ones most likely not yet stored; the rest go on the next load.
       for (let n = Math.min(events.length, batchSize * 2); n > 0; n >>= 1) {
         const body = json(token, events.slice(-n));

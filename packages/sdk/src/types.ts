@@ -162,6 +162,11 @@ export interface Diagnostics {
   sent: number;
   /** Events waiting in the queue. */
   queued: number;
+  /**
+   * Queued events tracked under another account than the current token's: kept (within
+   * `maxQueueBytes`) until a token of their account is back, never sent with this one.
+   */
+  otherAccount?: number | undefined;
   /** Delivery attempts retried after a failure. */
   retried: number;
   /** Calls or events dropped (invalid input, rejected by the endpoint). */
