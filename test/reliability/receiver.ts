@@ -1,13 +1,23 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+// JSON.stringify escapes a NUL as \u0000 and a lone surrogate as \udXXX (paired ones stay raw).
+const UNSTORABLE = /\\u0000|\\ud[89a-f][0-9a-f]{2}/;
+
 export type Fault = 'ok' | 500 | 503 | 429 | 'reset' | 'stored_then_reset';
 
 export interface Receiver {
   url: string;
   /** Events by id, first arrival wins (what a deduping store keeps). */
   stored: Map<string, Record<string, unknown>>;
-  stats: { requests: number; arrivals: number; duplicates: number; faults: Record<string, number> };
+  stats: {
+    requests: number;
+    arrivals: number;
+    duplicates: number;
+    /** Batches refused with 400 for unstorable text. */
+    refused: number;
+    faults: Record<string, number>;
+  };
   close(): Promise<void>;
 }
 
@@ -29,7 +39,7 @@ const body = (req: IncomingMessage) =>
  */
 export async function startReceiver(fault: () => Fault): Promise<Receiver> {
   const stored = new Map<string, Record<string, unknown>>();
-  const stats: Receiver['stats'] = { requests: 0, arrivals: 0, duplicates: 0, faults: {} };
+  const stats: Receiver['stats'] = { requests: 0, arrivals: 0, duplicates: 0, refused: 0, faults: {} };
   const server: Server = createServer(async (req, res): Promise<void> => {
     const text = await body(req);
     if (req.method !== 'POST' || req.url !== '/v1/events') {
@@ -54,6 +64,14 @@ export async function startReceiver(fault: () => Fault): Promise<Receiver> {
       parsed = JSON.parse(text);
     } catch {
       res.writeHead(400).end();
+      return;
+    }
+    // Like a strict edge: a batch holding text the store cannot keep (a NUL, a lone
+    // surrogate) is refused whole with 400; the client must find the bad events itself.
+    if ((parsed.events ?? []).some((e) => UNSTORABLE.test(JSON.stringify(e.props ?? {})))) {
+      stats.refused++;
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'invalid_body', message: 'unstorable text' } }));
       return;
     }
     let accepted = 0;

@@ -174,8 +174,8 @@ describe('failures', () => {
       http.post(`${ENDPOINT}/v1/events`, async ({ request }) => {
         requests++;
         const text = await request.text();
-        const { events } = JSON.parse(text) as { events: Array<{ props?: Record<string, unknown> }> };
-        if (events.some((e) => Object.values(e.props ?? {}).some((v) => unstorable.test(String(v)))))
+        const { events } = JSON.parse(text) as { events: Array<Record<string, unknown>> };
+        if (events.some((e) => unstorable.test(JSON.stringify(e).replace(/\\u0000/g, '\0'))))
           return HttpResponse.json({ error: { code: 'invalid_body' } }, { status: 400 });
         return ok(new Request(request.url, { method: 'POST', body: text }));
       }),
@@ -185,12 +185,13 @@ describe('failures', () => {
     await hr.ready();
     // The SDK's own cut at 1,000 characters must not split the emoji into a lone surrogate.
     hr.track('p', { q: `${'x'.repeat(999)}😀` });
-    hr.track('bad', { q: 'a\u0000b' });
+    // Props are cleaned by the SDK (U+FFFD), an event name is not: the endpoint refuses it.
+    hr.track('bad\u0000', { q: 'a\u0000b' });
     for (let i = 0; i < 60; i++) hr.track('good', { i });
     for (let i = 0; i < 3; i++) await hr.flush();
     expect(received.of('custom').filter((e) => e.name === 'good')).toHaveLength(60);
     expect(received.of('custom').filter((e) => e.name === 'p')).toHaveLength(1);
-    expect(received.of('custom').filter((e) => e.name === 'bad')).toHaveLength(0);
+    expect(received.of('custom').filter((e) => String(e.name).startsWith('bad'))).toHaveLength(0);
     expect(hr.diagnostics.$.get()).toMatchObject({ sent: 61, dropped: 1, queued: 0 });
     expect(hr.diagnostics.$.get().lastError).toMatch(/events: 400/);
     // Halving finds one bad event among 50 in about 2·log2(50) requests, not 50.

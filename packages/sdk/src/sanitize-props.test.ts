@@ -14,7 +14,10 @@ function reference(props: unknown) {
     if (v === null || typeof v === 'boolean' || finite) out[key] = v;
     // At most 1,000 UTF-16 units, and no half of a surrogate pair left at the end.
     else if (typeof v === 'string')
-      out[key] = v.length > 1000 ? v.slice(0, 1000).replace(/[\ud800-\udbff]$/, '') : v;
+      out[key] = (v.length > 1000 ? v.slice(0, 1000).replace(/[\ud800-\udbff]$/, '') : v).replace(
+        /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+        '\ufffd',
+      );
   }
   return out;
 }

@@ -2,6 +2,8 @@ import { isNum } from './is-valid.ts';
 
 type Props = Record<string, string | number | boolean | null>;
 
+const UNSTORABLE = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 /**
  * Keeps what a custom event's props may hold on the wire: up to 50 own keys of at most 64
  * characters with a string (cut at 1,000 UTF-16 units, never inside a surrogate pair), finite
@@ -18,7 +20,10 @@ export function sanitizeProps(props: unknown): Props | undefined {
     if (v === null || typeof v === 'boolean' || isNum(v)) out[key] = v as Props[string];
     // A cut between the halves of a pair (an emoji at 1,000) would leave a lone surrogate,
     // which the store refuses: a high surrogate (0xD800–0xDBFF, >> 10 = 54) at 999 goes too.
-    else if (typeof v === 'string') out[key] = v.slice(0, v.charCodeAt(999) >> 10 === 54 ? 999 : 1000);
+    // A NUL or a lone surrogate from the host becomes U+FFFD, as toWellFormed() does: the store
+    // refuses both, and a refused event would be dropped.
+    else if (typeof v === 'string')
+      out[key] = v.slice(0, v.charCodeAt(999) >> 10 === 54 ? 999 : 1000).replace(UNSTORABLE, '\ufffd');
   }
   return out;
 }
