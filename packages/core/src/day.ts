@@ -11,7 +11,18 @@ export function isoDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** Epoch day of a `YYYY-MM-DD` or full ISO string; NaN when unparseable. */
+/**
+ * Epoch day of a `YYYY-MM-DD` or full ISO string, leniently: an impossible date rolls over as
+ * `Date` does (Feb 30 is Mar 2), NaN when unparseable. Small, for input read once (history
+ * days as they arrive); hot loops pass epoch days, and `dayOfIso` is the strict, faster form.
+ */
+export function dayOf(value: string): number {
+  return epochDay(
+    value.length === 10 ? Date.UTC(+value.slice(0, 4), +value.slice(5, 7) - 1, +value.slice(8)) : Date.parse(value),
+  );
+}
+
+/** Epoch day of a `YYYY-MM-DD` or full ISO string; NaN when unparseable or not a real date. */
 export function dayOfIso(value: string): number {
   // The plain-day form is the hot path (per-day history): read its digits directly.
   return value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45

@@ -1,5 +1,5 @@
 import type { HeadroomConfig } from './config.ts';
-import { dayOfIso, epochDay } from './day.ts';
+import { dayOf, epochDay } from './day.ts';
 import { meterLimit } from './meter-limit.ts';
 import type { DayRef, TriggerResult, TriggerSnapshot } from './trigger-snapshot.ts';
 
@@ -8,7 +8,7 @@ const EPSILON = 1e-9;
 
 // Epoch days are ~20,000 today; a number that large can only be a ms timestamp.
 const toDay = (day: DayRef): number =>
-  typeof day === 'number' ? (day >= 1e9 ? epochDay(day) : day) : dayOfIso(day);
+  typeof day === 'number' ? (day >= 1e9 ? epochDay(day) : day) : dayOf(day);
 const pct = (ratio: number) => (Number.isFinite(ratio) ? `${Math.round(ratio * 1000) / 10}%` : 'over 100%');
 
 type Row = { day: number; feature: string; count: number };

@@ -44,7 +44,7 @@ export {
   placeholdersIn,
 } from './copy-template.ts';
 export { createWindow, type RollingWindow, type WindowOptions, type WindowState } from './create-window.ts';
-export { DAY_MS, dayOfIso, epochDay, isoDay } from './day.ts';
+export { DAY_MS, dayOf, dayOfIso, epochDay, isoDay } from './day.ts';
 export {
   decideRoute,
   type RouteDecision,

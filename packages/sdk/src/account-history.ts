@@ -1,18 +1,50 @@
-import { dayOfIso, epochDay } from '@headroom/core';
+import { dayOf, epochDay } from '@headroom/core';
 import type { Mark } from './create-ledger.ts';
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0);
 
+/** A per-day row of `GET /v1/account` with its day read as an epoch day. */
+export type HistoryRow = Record<string, unknown> & { day: number };
+
+/** `GET /v1/account`'s body, read once when it arrives. */
+export interface AccountHistory {
+  /** The account's current usage per meter (every user and the backend). */
+  usage: Record<string, unknown>;
+  /** Gated features hit per day (`feature`, `count`, this user's share in `mine`). */
+  gateHits: HistoryRow[];
+  /** Invites per day (`sent`, this user's share in `mine`). */
+  invites: HistoryRow[];
+  /** Daily peaks per meter (`used`). */
+  meterHistory: Record<string, Array<{ day: number; used: number }>>;
+}
+
 /**
- * Merges per-day rows from `GET /v1/account` (every user of the account, with this user's
- * share in `mine`) with this browser's own marks, counting no event twice: `mine` may already
- * include some local events (sent) or not yet (still queued), so
- * merged = count − mine + max(mine, local). Malformed rows are skipped, never thrown on.
+ * Reads the account's history once, so the trigger engine gets epoch days at every evaluation
+ * instead of parsing dates each time. Rows that are not objects with a date are dropped.
+ */
+export function readHistory(body: unknown): AccountHistory {
+  const h: Record<string, unknown> = Object(body);
+  const rows = (list: unknown) =>
+    (Array.isArray(list) ? list : [])
+      .map((row): HistoryRow => ({ ...row, day: dayOf(String(row?.day)) }))
+      .filter((row) => !Number.isNaN(row.day));
+  const meterHistory: AccountHistory['meterHistory'] = {};
+  // (The edge returns configured meters only; the engine skips values that are not numbers.)
+  for (const [id, peaks] of Object.entries<unknown>(Object(h.meterHistory)))
+    meterHistory[id] = rows(peaks) as Array<{ day: number; used: number }>;
+  return { usage: Object(h.usage), gateHits: rows(h.gateHits), invites: rows(h.invites), meterHistory };
+}
+
+/**
+ * Merges the account's per-day rows (every user, with this user's share in `mine`) with this
+ * browser's own marks, counting no event twice: `mine` may already include some local events
+ * (sent) or not yet (still queued), so merged = count − mine + max(mine, local). Malformed
+ * counts count as 0, never thrown on.
  * @param key the row field that keys a count (`feature`), or undefined for one count per day.
  * @param count the row field holding the count (`count` for gate hits, `sent` for invites).
  */
 export function mergeHistory(
-  rows: unknown,
+  rows: readonly HistoryRow[] | undefined,
   key: string | undefined,
   count: string,
   local: readonly Mark[],
@@ -27,11 +59,8 @@ export function mergeHistory(
     r.count++;
     r.own++;
   }
-  for (const raw of Array.isArray(rows) ? rows : []) {
-    const x: Record<string, unknown> = Object(raw);
-    const day = dayOfIso(String(x.day));
-    if (Number.isNaN(day)) continue;
-    const r = row(day, key ? String(x[key]) : '');
+  for (const x of rows ?? []) {
+    const r = row(x.day, key ? String(x[key]) : '');
     const m = num(x.mine);
     // count − mine + max(mine, own), with own already in r.count.
     r.count += Math.max(0, num(x[count]) - m) + Math.max(0, m - r.own);

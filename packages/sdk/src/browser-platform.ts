@@ -1,16 +1,17 @@
 import { browserStorage } from './browser-storage.ts';
-import type { BroadcastLink, Platform, PlatformStorage } from './types.ts';
+import type { BroadcastLink, Platform } from './types.ts';
 
 /**
- * The browser defaults: fetch, IndexedDB storage (localStorage, then memory, as fallbacks),
- * sendBeacon, visibilitychange/pagehide, online, Web Locks (a storage lease otherwise) and
- * BroadcastChannel. Reads globals only when called, so importing the SDK is SSR-safe.
+ * The browser defaults: fetch, IndexedDB storage, sendBeacon, visibilitychange/pagehide,
+ * online, Web Locks and BroadcastChannel. Reads globals only when
+ * called, so importing the SDK is SSR-safe. Without Web Locks (browsers before 2022, pages
+ * not served over https) the SDK sends without a cross-tab lock, which the edge's dedupe by
+ * event id makes safe; `leaseLocks()` adds a storage lease for those browsers.
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function browserPlatform(): Platform {
   const g = globalThis;
   const storage = browserStorage();
-  const tab = String(Math.random());
   // Returns a stop that also runs `alsoStop` (another listener's).
   const listen = (
     target: Partial<EventTarget> | undefined,
@@ -31,7 +32,7 @@ export function browserPlatform(): Platform {
     setTimeout: (fn, ms) => g.setTimeout(fn, ms),
     clearTimeout: (handle) => g.clearTimeout(handle as number),
     storage,
-    // False where there is no sendBeacon, so the queue falls back to a keepalive fetch.
+    // False where there is no sendBeacon: the events stay stored for the next load.
     sendBeacon: (url, body) => g.navigator?.sendBeacon?.(url, body) ?? false,
     onHidden: (fn) =>
       listen(
@@ -46,7 +47,7 @@ export function browserPlatform(): Platform {
           locks.request(name, { ifAvailable: true }, (lock) =>
             lock ? fn().then(() => true) : false,
           ) as unknown as Promise<boolean>
-      : (name, fn) => leaseLock(storage, tab, name, fn),
+      : undefined,
     broadcast: g.BroadcastChannel
       ? (name, onMessage): BroadcastLink => {
           const channel = new g.BroadcastChannel(name);
@@ -57,32 +58,4 @@ export function browserPlatform(): Platform {
     random: Math.random,
     console: g.console,
   };
-}
-
-/**
- * A lock for browsers without Web Locks: a lease `"<until> <owner>"` in storage, written then
- * read back after a tick so the later of two racing writers wins. Anything else stored under
- * the key (an expired lease, an older format, garbage) is no lease.
- */
-export async function leaseLock(
-  storage: PlatformStorage,
-  owner: string,
-  name: string,
-  fn: () => Promise<void>,
-  now: () => number = Date.now,
-): Promise<boolean> {
-  const key = `hr-lease:${name}`;
-  // The owner of the live lease, or undefined.
-  const held = async () => {
-    const [until, ...who] = String(await storage.get(key)).split(' ');
-    return Number(until) > now() ? who.join(' ') : undefined;
-  };
-  const other = await held();
-  if (other !== undefined && other !== owner) return false;
-  // A lease lasts 10 s: a tab that died holding it blocks the others no longer than that.
-  await storage.set(key, `${now() + 10_000} ${owner}`);
-  await new Promise((resolve) => setTimeout(resolve, 15));
-  if ((await held()) !== owner) return false;
-  await fn().finally(() => storage.remove(key));
-  return true;
 }

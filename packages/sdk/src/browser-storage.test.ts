@@ -1,24 +1,30 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { browserPlatform, leaseLock } from './browser-platform.ts';
-import { browserStorage, openIndexedDb } from './browser-storage.ts';
+import { browserPlatform } from './browser-platform.ts';
+import { browserStorage } from './browser-storage.ts';
+import { leaseLock } from './lease-lock.ts';
 import { createMemoryStorage } from './memory-storage.ts';
+import { withFallbacks } from './with-fallbacks.ts';
 
 describe('IndexedDB storage', () => {
   it('stores, reads back across connections and removes', async () => {
     const factory = new IDBFactory();
-    const a = await openIndexedDb(factory);
+    const a = browserStorage(factory);
     await a.set('k', 'v');
-    const b = await openIndexedDb(factory);
+    const b = browserStorage(factory);
     expect(await b.get('k')).toBe('v');
     await b.remove('k');
     expect(await a.get('k')).toBeUndefined();
   });
 
-  it('falls back to memory when neither IndexedDB nor localStorage exists', async () => {
-    const storage = browserStorage();
+  it('falls back to memory (through withFallbacks) when neither IndexedDB nor localStorage exists', async () => {
+    const degraded: string[] = [];
+    const { storage } = withFallbacks({ ...browserPlatform(), storage: browserStorage() }, (what) =>
+      degraded.push(what),
+    );
     await storage.set('k', 'v');
     expect(await storage.get('k')).toBe('v');
+    expect(degraded).toEqual(['storage']);
   });
 });
 

@@ -1,24 +1,22 @@
-import { DAY_MS, epochDay } from '@headroom/core';
+import { DAY_MS } from '@headroom/core';
+import type { MarkKind } from './ledger-kinds.ts';
 import { readList, updateList } from './stored-list.ts';
 import type { Platform } from './types.ts';
 
 /**
- * One remembered fact: `[ts, kind, key, value?]`. Kinds: `g` gate hit (feature), `i` invite
- * sent (invite id), `p` daily meter peak (meter, value), `s` prompt shown (prompt id, 1 for a
- * modal), `d` prompt dismissed, `n` / `m` invite nudge shown / dismissed (context),
- * `x` exposure logged (experiment|unit), `t` trigger fired (trigger id). A `p` mark is one
- * per meter per day and merges by max.
+ * One remembered fact: `[ts, kind, key, value?]`, kinds as in ledger-kinds.ts (a `value` only
+ * on a shown modal). Stored marks of a kind no longer written (`p`) are kept until they age out.
  */
 export type Mark = [ts: number, kind: string, key: string, value?: number];
 
 export interface Ledger {
-  mark(kind: string, key: string, value?: number): void;
+  mark(kind: MarkKind, key: string, value?: number): void;
   /** Marks of a kind at or after `since`. */
-  list(kind: string, since?: number): Mark[];
+  list(kind: MarkKind, since?: number): Mark[];
   /** How many marks of a kind (and key, when given) are at or after `since`. */
-  countOf(kind: string, key?: string, since?: number): number;
+  countOf(kind: MarkKind, key?: string, since?: number): number;
   /** Adds a mark unless one of the kind and key is at or after `since`; true when added. */
-  once(kind: string, key: string, since?: number, value?: number): boolean;
+  once(kind: MarkKind, key: string, since?: number, value?: number): boolean;
   /** Reads storage and merges what other tabs wrote. */
   load(): Promise<void>;
   /** Writes now (waits for any scheduled write). */
@@ -41,18 +39,13 @@ export function createLedger(
   // biome-ignore lint/correctness/noUnusedVariables: read by `timer ??=` below
   let timer: unknown;
   let writing: Promise<void> = Promise.resolve();
-  const id = (m: Mark) => `${m[1] === 'p' ? epochDay(m[0]) : m[0]}|${m[1]}|${m[2]}`;
+  const id = (m: Mark) => `${m[0]}|${m[1]}|${m[2]}`;
   // Adds a mark (a value only when it is a number); true when it changed what the ledger knows.
   const put = (ts: number, kind: string, k: string, value?: unknown): boolean => {
     const mark: Mark = typeof value === 'number' ? [ts, kind, k, value] : [ts, kind, k];
-    const known = seen.get(id(mark));
-    if (!known) {
-      seen.set(id(mark), mark);
-      marks.push(mark);
-      return true;
-    }
-    if (kind !== 'p' || (known[3] ?? 0) >= (mark[3] ?? 0)) return false;
-    known[3] = mark[3] ?? 0;
+    if (seen.has(id(mark))) return false;
+    seen.set(id(mark), mark);
+    marks.push(mark);
     return true;
   };
 

@@ -3,6 +3,9 @@ import type { Diagnostics, Platform } from './types.ts';
 
 type Counter = Exclude<keyof Diagnostics, 'lastError' | 'degraded'>;
 
+/** The diagnostics store and the reporting helpers `createReporter` returns. */
+export type Reporter = ReturnType<typeof createReporter>;
+
 /** Diagnostics counters and the guard every public method runs behind. */
 export function createReporter(platform: Pick<Platform, 'console'>, debug: boolean | undefined) {
   const $diagnostics = atom<Diagnostics>({

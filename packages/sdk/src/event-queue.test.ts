@@ -20,7 +20,7 @@ const queueDeps = (platform: Platform) => ({
   platform,
   url: 'https://edge.test/v1/events',
   key: Promise.resolve('q'),
-  account: Promise.resolve(undefined),
+  firstAccount: Promise.resolve(undefined),
   accountOf: () => undefined,
   tokens: {
     get: async () => 't',

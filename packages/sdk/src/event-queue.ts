@@ -19,7 +19,7 @@ export interface EventQueueOptions {
   /** Storage key of this account+user's queue (resolves once the token is known). */
   key: Promise<string>;
   /** The account of the first token: events queued before it was known were tracked under it. */
-  account: Promise<string | undefined>;
+  firstAccount: Promise<string | undefined>;
   /** The account a token speaks for (undefined when it cannot be read). */
   accountOf: (token: string) => string | undefined;
   /** The current token, the cached one for a beacon, and sending with one refresh after a 401. */
@@ -117,7 +117,7 @@ export function createEventQueue(
       const taken = pending;
       pending = [];
       epoch++;
-      const first = await o.account;
+      const first = await o.firstAccount;
       // Every stored event names the account it was tracked under, and is only ever sent with
       // a token of that account.
       for (const e of taken) e.accountId ??= first;
@@ -233,7 +233,7 @@ export function createEventQueue(
           const account = o.accountOf(await o.tokens.get());
           const list = await readList<QueuedEvent>(platform, key, corrupt);
           // Events of another account are kept (within maxQueueBytes) until its token is back.
-          const first = await o.account;
+          const first = await o.firstAccount;
           // (Events stored before they named their account belong to this queue's first one.)
           const mine = list.filter((e) => (e.accountId ?? first) === account);
           o.setQueued(list.length + pending.length, list.length - mine.length);
@@ -276,12 +276,11 @@ export function createEventQueue(
       // Newest events are the ones most likely not yet stored; the rest go on the next load.
       for (let n = Math.min(events.length, batchSize * 2); n > 0; n >>= 1) {
         const body = json(token, events.slice(-n));
-        // Browsers refuse beacons and keepalive bodies past 64 kB in flight; stay under 60 kB.
+        // Browsers refuse beacons past 64 kB in flight; stay under 60 kB. A refused beacon (or a
+        // platform without one) leaves the events stored, sent on the next load.
         if (body.length <= 60_000) {
           try {
-            if (platform.sendBeacon?.(o.url, body)) return;
-            // A string body goes as text/plain;charset=UTF-8: CORS-safelisted, as with sendBeacon.
-            void platform.fetch(o.url, { method: 'POST', body, keepalive: true }).catch(() => undefined);
+            platform.sendBeacon?.(o.url, body);
           } catch {
             // The page is going away; stored events are sent on the next load.
           }

@@ -2,7 +2,9 @@ import { isNum } from './is-valid.ts';
 
 type Props = Record<string, string | number | boolean | null>;
 
-const UNSTORABLE = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// ES2024 (every browser since 2023); where it is missing the edge refuses such a string's
+// event alone, and the rest of its batch is stored.
+type MaybeWellFormed = { toWellFormed?: () => string };
 
 /**
  * Keeps what a custom event's props may hold on the wire: up to 50 own keys of at most 64
@@ -20,10 +22,12 @@ export function sanitizeProps(props: unknown): Props | undefined {
     if (v === null || typeof v === 'boolean' || isNum(v)) out[key] = v as Props[string];
     // A cut between the halves of a pair (an emoji at 1,000) would leave a lone surrogate,
     // which the store refuses: a high surrogate (0xD800–0xDBFF, >> 10 = 54) at 999 goes too.
-    // A NUL or a lone surrogate from the host becomes U+FFFD, as toWellFormed() does: the store
+    // A lone surrogate (toWellFormed()) or a NUL from the host becomes U+FFFD: the store
     // refuses both, and a refused event would be dropped.
-    else if (typeof v === 'string')
-      out[key] = v.slice(0, v.charCodeAt(999) >> 10 === 54 ? 999 : 1000).replace(UNSTORABLE, '\ufffd');
+    else if (typeof v === 'string') {
+      const cut = v.slice(0, v.charCodeAt(999) >> 10 === 54 ? 999 : 1000);
+      out[key] = ((cut as MaybeWellFormed).toWellFormed?.() ?? cut).replaceAll('\0', '\ufffd');
+    }
   }
   return out;
 }

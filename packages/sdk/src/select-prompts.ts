@@ -12,6 +12,8 @@ import {
   type TriggerResult,
 } from '@headroom/core';
 import type { Ledger } from './create-ledger.ts';
+import { unitOf } from './experiments.ts';
+import { GATE_HIT, type MarkKind, NUDGE_SHOWN, PROMPT_DISMISSED, PROMPT_SHOWN } from './ledger-kinds.ts';
 import type { ActivePrompt, PromptContext } from './types.ts';
 
 export interface PromptInputs {
@@ -30,7 +32,7 @@ export interface PromptInputs {
 export function dismissedOut(
   config: HeadroomConfig,
   ledger: Pick<Ledger, 'countOf'>,
-  kind: string,
+  kind: MarkKind,
   key: string,
   now: number,
 ): boolean {
@@ -43,7 +45,10 @@ export function dismissedOut(
 
 /** Prompts and invite nudges counted against the weekly cap. */
 export function shownThisWeek(ledger: Pick<Ledger, 'countOf'>, now: number): number {
-  return ledger.countOf('s', undefined, now - 7 * DAY_MS) + ledger.countOf('n', undefined, now - 7 * DAY_MS);
+  return (
+    ledger.countOf(PROMPT_SHOWN, undefined, now - 7 * DAY_MS) +
+    ledger.countOf(NUDGE_SHOWN, undefined, now - 7 * DAY_MS)
+  );
 }
 
 /**
@@ -73,7 +78,7 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
     const ctx: PromptContext = {
       plan: claims.plan,
       nextPlan: above(() => true),
-      feature: ledger.list('g').pop()?.[2],
+      feature: ledger.list(GATE_HIT).pop()?.[2],
     };
     // The rule's fields whatever its kind: a meter_ratio has `meters`, a meter_sustained `meter`.
     const rule: { kind?: string; meters?: string[]; meter?: string; withinDays?: number } = Object(
@@ -109,7 +114,7 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
       let rank = path.length;
       for (const feature of [
         ...ledger
-          .list('g', (start + 1) * DAY_MS)
+          .list(GATE_HIT, (start + 1) * DAY_MS)
           .map((m) => m[2])
           .reverse(),
         ...(input.gateHits ?? []).filter((h) => h.day > start).map((h) => h.feature),
@@ -129,7 +134,7 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
   };
   const out: Partial<Record<Surface, ActivePrompt>> = {};
   if (!isEligible(claims, config, now)) return out;
-  const shownToday = ledger.list('s', now - DAY_MS);
+  const shownToday = ledger.list(PROMPT_SHOWN, now - DAY_MS);
   const onScreen = new Set(shownToday.map((m) => m[2]));
   let room = config.fatigue.maxPromptsPerWeek - shownThisWeek(ledger, now);
   let modals = config.fatigue.maxModalsPerDay - shownToday.filter((m) => m[3] === 1).length;
@@ -142,7 +147,7 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
     const surface = prompt.surface;
     // A prompt lives on one surface, so a taken surface also covers two triggers asking for it.
     if (out[surface]) continue;
-    if (dismissedOut(config, ledger, 'd', id, now)) continue;
+    if (dismissedOut(config, ledger, PROMPT_DISMISSED, id, now)) continue;
     if (!onScreen.has(id)) {
       if (room <= 0 || (surface === 'modal' && modals <= 0)) continue;
       room--;
@@ -158,10 +163,7 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
     const experimentId = prompt.experiment;
     const experiment = experimentId && config.experiments[experimentId];
     if (experiment) {
-      const assignment = assignVariant(
-        { ...experiment, id: experimentId },
-        experiment.unit === 'user' ? claims.uid : claims.sub,
-      );
+      const assignment = assignVariant({ ...experiment, id: experimentId }, unitOf(experiment, claims));
       const variant = experiment.variants.find((v) => v.id === assignment.variantId);
       if (variant) {
         active.copy = variant.copy;
