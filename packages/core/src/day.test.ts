@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DAY_MS, dayOfIso, epochDay, isoDay } from './day.ts';
+import { DAY_MS, dayOf, dayOfIso, epochDay, isoDay } from './day.ts';
 
 describe('days', () => {
   it('maps YYYY-MM-DD to epoch days and back', () => {
@@ -58,5 +58,18 @@ describe('days', () => {
     expect(dayOfIso('2026-11-23T23:59:59Z')).toBe(20_780);
     expect(dayOfIso('2026-11-23T23:30:00-01:00')).toBe(20_781);
     expect(epochDay(20_780 * DAY_MS - 1)).toBe(20_779);
+  });
+
+  it('dayOf agrees with the strict parser on every real day, and reads full ISO times', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -25_567, max: 84_000 }), (day) => {
+        expect(dayOf(isoDay(day))).toBe(day);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(dayOf('2026-11-23T23:59:59.999Z')).toBe(20_780);
+    for (const bad of ['yesterday', '', '2026-1x-01']) expect(dayOf(bad)).toBeNaN();
+    // Lenient where the strict form refuses: an impossible date rolls over as Date does.
+    expect(dayOf('2026-02-30')).toBe(dayOfIso('2026-03-02'));
   });
 });
