@@ -241,17 +241,93 @@ describe('sign-in', () => {
 });
 
 describe('experiments', () => {
-  it('shows rates with intervals, lift, p-value, probability to beat control and the verdict', async () => {
+  it('shows rates with intervals, lift, p-values, probability to beat control and the sequential verdict', async () => {
     signedIn('#experiments');
     const table = await screen.findByRole('table', { name: /Per-variant results for usage_copy/ });
     const momentum = within(table).getByRole('row', { name: /momentum/ });
     expect(momentum.textContent).toContain('8.0% (6.5% – 9.8%)');
-    expect(momentum.textContent).toContain('+3.0 pts (+0.8 pts to +5.2 pts)');
+    // The lift interval is the always-valid one the verdict reads (#19): p = 0.0065 at 1,000
+    // per arm is a fixed-horizon result, not a call that holds under daily reading.
+    expect(
+      within(table).getByRole('columnheader', { name: 'Lift vs control (95% always-valid CI)' }),
+    ).toBeTruthy();
+    expect(momentum.textContent).toContain('+3.0 pts (−0.4 pts to +6.4 pts)');
+    expect(momentum.textContent).toContain('0.1220');
     expect(momentum.textContent).toContain('0.0065');
     expect(momentum.textContent).toContain('99.7%');
-    expect(screen.getByText(/momentum wins: 8\.0% vs 5\.0%/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /No significant difference yet \(momentum vs control: \+3\.0 pts, 95% always-valid CI/,
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText(/reading it every day does not raise the false-call rate/)).toBeTruthy();
     expect(screen.getByRole('img', { name: /momentum 8\.0% \(95% CI 6\.5% to 9\.8%\)/ })).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('reads fixed-horizon on request: provisional until the planned exposures', async () => {
+    signedIn('#experiments');
+    await screen.findByRole('table', { name: /Per-variant results for usage_copy/ });
+    fireEvent.change(screen.getByLabelText('Verdict'), { target: { value: 'fixed_horizon' } });
+    expect(await screen.findByText(/momentum wins: 8\.0% vs 5\.0%/)).toBeTruthy();
+    expect(screen.getByText(/Winner \(provisional\)\./)).toBeTruthy();
+    const momentum = screen.getByRole('row', { name: /momentum/ });
+    expect(momentum.textContent).toContain('+3.0 pts (+0.8 pts to +5.2 pts)');
+    fireEvent.input(screen.getByLabelText('Planned exposures per variant'), { target: { value: '1000' } });
+    expect(await screen.findByText(/^Winner\.$/)).toBeTruthy();
+    expect(screen.getByText(/100% of the planned 1,000 exposures per variant/)).toBeTruthy();
+  });
+
+  it('plans a sample size', async () => {
+    signedIn('#experiments');
+    fireEvent.input(await screen.findByLabelText('Exposures per day (all variants)'), {
+      target: { value: '400' },
+    });
+    expect(screen.getByText(/8,158 exposures per variant \(16,316 in all\), about 41 days/)).toBeTruthy();
+  });
+
+  it('lists a retired variant without a false sample ratio mismatch', async () => {
+    experiments = [
+      {
+        id: 'usage_copy',
+        goal: 'upgrade_completed',
+        unit: 'account',
+        conversionWindowDays: 30,
+        variants: [
+          { id: 'control', weight: 50, exposures: 5000, conversions: 250 },
+          { id: 'momentum', weight: 50, exposures: 5000, conversions: 262 },
+          { id: 'urgency', weight: 0, exposures: 900, conversions: 70 },
+        ],
+      },
+    ];
+    signedIn('#experiments');
+    expect(
+      await screen.findByText(
+        /Retired \(weight 0, not compared, not in the ratio check\): urgency 900 exposures/,
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('row', { name: /urgency/ })).toBeNull();
+  });
+
+  it('refuses impossible counts with the reason', async () => {
+    experiments = [
+      {
+        id: 'usage_copy',
+        goal: 'upgrade_completed',
+        unit: 'account',
+        conversionWindowDays: 30,
+        variants: [
+          { id: 'control', weight: 50, exposures: 100, conversions: 120 },
+          { id: 'momentum', weight: 50, exposures: 100, conversions: 5 },
+        ],
+      },
+    ];
+    signedIn('#experiments');
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /Cannot analyze usage_copy: .*variants\.0\.conversions: conversions exceed exposures/,
+    );
+    expect(screen.queryByText(/wins/)).toBeNull();
   });
 
   it('warns about a sample ratio mismatch and refuses a verdict', async () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from '@headroom/core';
 import { describe, expect, it } from 'vitest';
+import { analyzeExperiment } from './analyze-experiment.ts';
 import { experimentCounts } from './experiment-counts.ts';
 import type { StoredEvent } from './stored-event.ts';
 
@@ -59,5 +60,26 @@ describe('experimentCounts', () => {
     ]);
     expect(usage!.variants.find((v) => v.id === 'control')!.exposures).toBe(1);
     expect(usage!.variants.find((v) => v.id === 'momentum')!.exposures).toBe(0);
+  });
+
+  it('keeps a variant removed from the config with weight 0; the analysis retires it (no false SRM)', () => {
+    // 300 / 300 on the live variants plus 60 units first shown a since-removed variant: before
+    // #19 the SRM check expected 330 each and flagged this perfect split.
+    const events: StoredEvent[] = [];
+    for (let i = 0; i < 300; i++)
+      events.push(exposure(`c${i}`, 'control', i), exposure(`m${i}`, 'momentum', i));
+    for (let i = 0; i < 60; i++) events.push(exposure(`u${i}`, 'urgency', i));
+    const [usage] = experimentCounts(config, events);
+    // The same shape GET /v1/admin/experiments answers (packages/edge/test/admin-experiments-retired.test.ts).
+    expect(usage!.variants).toEqual([
+      { id: 'control', weight: 50, exposures: 300, conversions: 0 },
+      { id: 'momentum', weight: 50, exposures: 300, conversions: 0 },
+      { id: 'urgency', weight: 0, exposures: 60, conversions: 0 },
+    ]);
+    const analysis = analyzeExperiment(usage!);
+    expect(analysis.srm.mismatch).toBe(false);
+    expect(analysis.srm.chiSquare).toBe(0);
+    expect(analysis.retired.map((v) => v.id)).toEqual(['urgency']);
+    expect(analysis.verdict.kind).not.toBe('sample_ratio_mismatch');
   });
 });

@@ -10,6 +10,9 @@ import {
   type ExperimentAnalysis,
   type ExperimentCounts,
   experimentCounts,
+  type InferenceMethod,
+  InvalidExperimentCountsError,
+  planSampleSize,
   type VerdictKind,
 } from './index.ts';
 
@@ -45,5 +48,24 @@ describe('public types', () => {
     analyzeExperiment({ variants: [{ id: 'control' }] });
     // @ts-expect-error an expansion needs a time
     backtest(config, [], [{ accountId: 'a' }]);
+  });
+
+  it('takes analysis options, and names the method and the refusal', () => {
+    expectTypeOf<InferenceMethod>().toEqualTypeOf<'sequential' | 'fixed_horizon'>();
+    const analysis = analyzeExperiment(
+      { variants: [] },
+      { method: 'fixed_horizon', plannedExposuresPerVariant: 100 },
+    );
+    expectTypeOf(analysis.verdict.provisional).toEqualTypeOf<boolean>();
+    expectTypeOf(analysis.variants[0]!.vsControl!.decisionInterval).toEqualTypeOf<{
+      lower: number;
+      upper: number;
+    }>();
+    expectTypeOf(new InvalidExperimentCountsError(null, []).issues).toEqualTypeOf<
+      readonly { path: string; message: string }[]
+    >();
+    expectTypeOf(planSampleSize).returns.toHaveProperty('exposuresPerVariant');
+    // @ts-expect-error the method is one of two names
+    analyzeExperiment({ variants: [] }, { method: 'bayesian' });
   });
 });

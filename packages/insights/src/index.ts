@@ -16,11 +16,14 @@ export {
   funnelDropOff,
 } from './admin-api.ts';
 export {
+  type AnalysisOptions,
   analyzeExperiment,
   type Comparison,
   DEFAULT_THRESHOLDS,
   type ExperimentAnalysis,
   type ExperimentCounts,
+  type InferenceMethod,
+  type PlanProgress,
   type VariantAnalysis,
   type VariantCounts,
   type Verdict,
@@ -41,6 +44,7 @@ export type {
 } from './backtest/backtest-types.ts';
 export { mergeByTime } from './backtest/merge-by-time.ts';
 export { experimentCounts } from './experiment-counts.ts';
+export { type CountsIssue, InvalidExperimentCountsError } from './invalid-experiment-counts-error.ts';
 export {
   type Archetype,
   generateSample,
@@ -48,12 +52,21 @@ export {
   type SampleAccount,
   type SampleOptions,
 } from './sample/generate-sample.ts';
+export {
+  type ConfidenceSequence,
+  type ConfidenceSequenceOptions,
+  differenceConfidenceSequence,
+  optimalMixingRatio,
+} from './stats/difference-confidence-sequence.ts';
 export { differenceInterval } from './stats/difference-interval.ts';
 export { chiSquarePValue } from './stats/gamma.ts';
+export { normalQuantile } from './stats/normal-quantile.ts';
 export { normalCdf, normalTail, Z_95 } from './stats/normal-tail.ts';
+export { planSampleSize, type SampleSizeInput, type SampleSizePlan } from './stats/plan-sample-size.ts';
 export { probabilityToBeat } from './stats/probability-to-beat.ts';
 export { ratioInterval } from './stats/ratio-interval.ts';
 export { type SampleRatioMismatch, sampleRatioMismatch } from './stats/sample-ratio-mismatch.ts';
 export { type TwoProportionZTest, twoProportionZTest } from './stats/two-proportion-z-test.ts';
 export { type Interval, wilsonInterval } from './stats/wilson-interval.ts';
 export type { StoredEvent } from './stored-event.ts';
+export { validateExperimentCounts } from './validate-experiment-counts.ts';

@@ -119,6 +119,28 @@ describe('headroom CLI', () => {
                   { id: 'momentum', weight: 50, exposures: 1000, conversions: 80 },
                 ],
               },
+              {
+                id: 'cta_copy',
+                goal: 'upgrade_completed',
+                unit: 'account',
+                conversionWindowDays: 30,
+                variants: [
+                  { id: 'control', weight: 50, exposures: 5000, conversions: 250 },
+                  { id: 'short', weight: 50, exposures: 5000, conversions: 262 },
+                  // Removed from the config: it keeps its units, and is not analyzed.
+                  { id: 'urgency', weight: 0, exposures: 900, conversions: 70 },
+                ],
+              },
+              {
+                id: 'broken',
+                goal: 'upgrade_completed',
+                unit: 'account',
+                conversionWindowDays: 30,
+                variants: [
+                  { id: 'control', weight: 50, exposures: 100, conversions: 120 },
+                  { id: 'b', weight: 50, exposures: 100, conversions: 5 },
+                ],
+              },
             ],
           }),
         );
@@ -180,10 +202,24 @@ describe('headroom CLI', () => {
       const result = await run(['report', '--endpoint', endpoint, '--admin-token', 'admin-secret']);
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(/Experiment usage_copy/);
+      // Sequential by default (#19): the lift interval is the always-valid one the verdict reads,
+      // and p = 0.0065 at 1,000 per arm is no longer a win when the report is read every day.
+      expect(result.stdout).toMatch(/Method: sequential/);
       expect(result.stdout).toMatch(
-        /momentum\s+1000\s+80\s+8\.0% \(6\.5%–9\.8%\)\s+\+3\.0 \(\+0\.8 to \+5\.2\)\s+\+60\.0%\s+0\.0065\s+99\.7%/,
+        /momentum\s+1000\s+80\s+8\.0% \(6\.5%–9\.8%\)\s+\+3\.0 \(-0\.4 to \+6\.4\)\s+\+60\.0%\s+0\.1220\s+0\.0065\s+99\.7%/,
       );
-      expect(result.stdout).toMatch(/Verdict: momentum wins/);
+      expect(result.stdout).toMatch(
+        /Verdict: No significant difference yet \(momentum vs control: \+3\.0 pts, 95% always-valid CI/,
+      );
+      // A retired variant is listed, not compared, and raises no SRM flag (the console agrees).
+      expect(result.stdout).toMatch(
+        /Retired \(weight 0, not compared\): urgency 900 exposures, 70 conversions/,
+      );
+      expect(result.stdout).not.toMatch(/sample ratio mismatch/i);
+      // Impossible counts are refused with the reason; the other experiments still print.
+      expect(result.stdout).toMatch(
+        /Experiment broken .*\nCannot analyze: Invalid experiment broken: variants\.0\.conversions: conversions exceed exposures/,
+      );
       expect(result.stdout).toMatch(
         /usage_ceiling\s+200\s+150\s+30\s+20\s+10\s+25% \/ 80% \/ 33% \/ 50%\s+3\.0 d/,
       );
@@ -204,8 +240,50 @@ describe('headroom CLI', () => {
       });
       expect(result.code).toBe(0);
       const body = JSON.parse(result.stdout);
-      expect(body.experiments[0].analysis.verdict.winner).toBe('momentum');
+      expect(body.experiments[0].analysis.method).toBe('sequential');
+      expect(body.experiments[0].analysis.verdict.kind).toBe('no_significant_difference');
+      expect(body.experiments[1].analysis.retired).toEqual([
+        { id: 'urgency', weight: 0, exposures: 900, conversions: 70 },
+      ]);
+      expect(body.experiments[2]).toMatchObject({
+        analysis: null,
+        error: expect.stringMatching(/conversions exceed exposures/),
+      });
       expect(body.funnel.routes.cs_assist).toBe(1);
+    });
+
+    it('--method fixed-horizon calls it, provisionally until the planned exposures', async () => {
+      const result = await run([
+        'report',
+        '--endpoint',
+        endpoint,
+        '--admin-token',
+        'admin-secret',
+        '--method',
+        'fixed-horizon',
+        '--planned-exposures',
+        '4000',
+      ]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(
+        /Method: fixed-horizon, planned 4000 exposures per variant \(25% reached\)/,
+      );
+      expect(result.stdout).toMatch(
+        /momentum\s+1000\s+80\s+8\.0% \(6\.5%–9\.8%\)\s+\+3\.0 \(\+0\.8 to \+5\.2\)\s+\+60\.0%\s+0\.0065\s+99\.7%/,
+      );
+      expect(result.stdout).toMatch(
+        /Verdict: momentum wins: .* Provisional: fixed-horizon read at 25% of the planned 4,000/,
+      );
+    });
+
+    it('plan: exposures and days for a fixed-horizon read', async () => {
+      const result = await run(['plan', '--baseline', '0.05', '--mde', '0.01', '--daily-exposures', '400']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/Exposures per variant: 8,158 \(16,316 in all\)/);
+      expect(result.stdout).toMatch(/Days at 400 exposures a day: 41/);
+      const bad = await run(['plan', '--baseline', '5', '--mde', '0.01']);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/--baseline must be between 0 and 1/);
     });
 
     it('fails with the server message on a bad token', async () => {

@@ -58,21 +58,33 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
   app.get('/v1/admin/experiments', async (c) => {
     const { config } = await ctx.config();
     const counts = await ctx.storage.experimentCounts(experimentWindows(config));
-    const experiments = Object.entries(config.experiments).map(([id, e]) => ({
-      id,
-      goal: e.goal,
-      unit: e.unit,
-      conversionWindowDays: e.conversionWindowDays,
-      variants: e.variants.map((v) => {
-        const row = counts.find((r) => r.experimentId === id && r.variantId === v.id);
-        return {
-          id: v.id,
-          weight: v.weight,
-          exposures: row?.exposures ?? 0,
-          conversions: row?.conversions ?? 0,
-        };
-      }),
-    }));
+    const experiments = Object.entries(config.experiments).map(([id, e]) => {
+      const rows = counts.filter((r) => r.experimentId === id);
+      const live = new Set(e.variants.map((v) => v.id));
+      return {
+        id,
+        goal: e.goal,
+        unit: e.unit,
+        conversionWindowDays: e.conversionWindowDays,
+        variants: [
+          ...e.variants.map((v) => {
+            const row = rows.find((r) => r.variantId === v.id);
+            return {
+              id: v.id,
+              weight: v.weight,
+              exposures: row?.exposures ?? 0,
+              conversions: row?.conversions ?? 0,
+            };
+          }),
+          // A variant removed from the config keeps the units it was shown to, with weight 0,
+          // exactly as `experimentCounts` in @headroom/insights reports it: the analysis lists it
+          // as retired and leaves it out of the SRM check, so the console and the CLI agree.
+          ...rows
+            .filter((r) => !live.has(r.variantId))
+            .map((r) => ({ id: r.variantId, weight: 0, exposures: r.exposures, conversions: r.conversions })),
+        ],
+      };
+    });
     return c.json({ experiments });
   });
 

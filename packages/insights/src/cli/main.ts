@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { HeadroomConfigError } from '@headroom/core';
+import type { InferenceMethod } from '../analyze-experiment.ts';
 import { backtestCommand } from './backtest-command.ts';
+import { planCommand } from './plan-command.ts';
 import { reportCommand } from './report-command.ts';
 import { sampleCommand } from './sample-command.ts';
 
@@ -13,8 +15,15 @@ const USAGE = `Usage: headroom <command> [options]
       positives, calibration verdict. Account claims ({"type":"account",...} records: plan,
       segment, activatedAt, health…) come inline in the events or from --claims.
   report --endpoint URL --admin-token TOKEN [--days 90] [--json]
+         [--method sequential|fixed-horizon] [--planned-exposures N]
       Experiment results (with intervals, p-values, SRM check, verdict) and the expansion funnel.
+      The verdict is sequential by default: always-valid intervals, safe to read every day. A
+      fixed-horizon verdict is provisional until every variant reaches --planned-exposures.
       The token may also come from HEADROOM_ADMIN_TOKEN.
+  plan --baseline RATE --mde POINTS [--power 0.8] [--alpha 0.05] [--variants 2]
+       [--daily-exposures N] [--json]
+      Sample size for a fixed-horizon read: exposures per variant (and days at your traffic)
+      to detect an absolute lift of POINTS (e.g. --baseline 0.05 --mde 0.01).
   sample --accounts N --out DIR [--seed 7] [--days 365] [--config FILE]
       Write a seeded synthetic dataset: config.json, events.ndjson, expansions.csv.
 `;
@@ -27,6 +36,24 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
 }
 
 class UsageError extends Error {}
+
+function finite(name: string, value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) throw new UsageError(`--${name} must be a number`);
+  return n;
+}
+
+function fraction(name: string, value: string): number {
+  const n = finite(name, value);
+  if (!(n > 0 && n < 1)) throw new UsageError(`--${name} must be between 0 and 1 (exclusive)`);
+  return n;
+}
+
+function inferenceMethod(value: string | undefined): InferenceMethod {
+  if (value === undefined || value === 'sequential') return 'sequential';
+  if (value === 'fixed-horizon' || value === 'fixed_horizon') return 'fixed_horizon';
+  throw new UsageError('--method must be sequential or fixed-horizon');
+}
 
 function required(values: Record<string, unknown>, ...names: string[]): void {
   const missing = names.filter((n) => typeof values[n] !== 'string' || values[n] === '');
@@ -55,6 +82,14 @@ export async function main(argv: readonly string[]): Promise<number> {
         accounts: { type: 'string' },
         out: { type: 'string' },
         seed: { type: 'string' },
+        method: { type: 'string' },
+        'planned-exposures': { type: 'string' },
+        baseline: { type: 'string' },
+        mde: { type: 'string' },
+        power: { type: 'string' },
+        alpha: { type: 'string' },
+        variants: { type: 'string' },
+        'daily-exposures': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -87,6 +122,33 @@ export async function main(argv: readonly string[]): Promise<number> {
           endpoint: values.endpoint!,
           adminToken: adminToken!,
           days: positiveInt('days', values.days, 90),
+          json: values.json,
+          out,
+          analysis: {
+            method: inferenceMethod(values.method),
+            ...(values['planned-exposures'] === undefined
+              ? {}
+              : {
+                  plannedExposuresPerVariant: positiveInt(
+                    'planned-exposures',
+                    values['planned-exposures'],
+                    1,
+                  ),
+                }),
+          },
+        });
+        return 0;
+      }
+      case 'plan': {
+        required(values, 'baseline', 'mde');
+        const daily = values['daily-exposures'];
+        planCommand({
+          baselineRate: fraction('baseline', values.baseline!),
+          minimumDetectableEffect: finite('mde', values.mde!),
+          power: fraction('power', values.power ?? '0.8'),
+          alpha: fraction('alpha', values.alpha ?? '0.05'),
+          variants: positiveInt('variants', values.variants, 2),
+          ...(daily === undefined ? {} : { dailyExposures: positiveInt('daily-exposures', daily, 1) }),
           json: values.json,
           out,
         });

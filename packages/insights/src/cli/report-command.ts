@@ -8,7 +8,8 @@ import {
   adminPqlsSchema,
   funnelDropOff,
 } from '../admin-api.ts';
-import { analyzeExperiment } from '../analyze-experiment.ts';
+import { type AnalysisOptions, analyzeExperiment } from '../analyze-experiment.ts';
+import { type AnalyzedExperiment, experimentSection } from './experiment-section.ts';
 import { formatTable, pct } from './format-table.ts';
 
 export interface ReportCommandOptions {
@@ -18,6 +19,20 @@ export interface ReportCommandOptions {
   json: boolean;
   out: (text: string) => void;
   fetch?: typeof fetch;
+  /** How verdicts are decided, and the plan a fixed-horizon read waits for. */
+  analysis?: Pick<AnalysisOptions, 'method' | 'plannedExposuresPerVariant'>;
+}
+
+// One experiment with bad counts must not hide the others: it is reported with its reason.
+function analyze(
+  experiment: AdminExperiments['experiments'][number],
+  options: AnalysisOptions,
+): AnalyzedExperiment {
+  try {
+    return { ...experiment, analysis: analyzeExperiment(experiment, options) };
+  } catch (error) {
+    return { ...experiment, analysis: null, error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 async function getJson<T>(
@@ -41,8 +56,6 @@ async function getJson<T>(
   return parsed.data;
 }
 
-const signed = (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}`;
-
 /** `headroom report`: experiment results (with statistics) and the expansion funnel from the admin API. */
 export async function reportCommand(options: ReportCommandOptions): Promise<void> {
   const [experiments, funnel, pqls] = await Promise.all([
@@ -50,44 +63,13 @@ export async function reportCommand(options: ReportCommandOptions): Promise<void
     getJson<AdminFunnel>(options, `v1/admin/funnel?days=${options.days}`, adminFunnelSchema),
     getJson<AdminPqls>(options, 'v1/admin/pqls', adminPqlsSchema),
   ]);
-  const analyses = experiments.experiments.map((e) => ({ ...e, analysis: analyzeExperiment(e) }));
+  const analyses = experiments.experiments.map((e) => analyze(e, options.analysis ?? {}));
   if (options.json) {
     options.out(`${JSON.stringify({ experiments: analyses, funnel, pqls }, null, 2)}\n`);
     return;
   }
   const lines: string[] = [];
-  for (const e of analyses) {
-    lines.push(`Experiment ${e.id} (goal ${e.goal} within ${e.conversionWindowDays} days, unit ${e.unit})`);
-    lines.push(
-      formatTable(
-        [
-          'variant',
-          'exposures',
-          'conversions',
-          'rate (95% CI)',
-          'lift pts (95% CI)',
-          'rel. lift',
-          'p',
-          'P(beat ctrl)',
-        ],
-        e.analysis.variants.map((v) => [
-          v.isControl && v.id !== 'control' ? `${v.id} (control)` : v.id,
-          String(v.exposures),
-          String(v.conversions),
-          `${pct(v.rate)} (${pct(v.rateInterval.lower)}–${pct(v.rateInterval.upper)})`,
-          v.vsControl === null
-            ? '—'
-            : `${signed(v.vsControl.absoluteLift)} (${signed(v.vsControl.absoluteLiftInterval.lower)} to ${signed(v.vsControl.absoluteLiftInterval.upper)})`,
-          v.vsControl?.relativeLift == null ? '—' : `${signed(v.vsControl.relativeLift)}%`,
-          v.vsControl === null ? '—' : v.vsControl.pValue.toFixed(4),
-          v.vsControl === null ? '—' : pct(v.vsControl.probabilityToBeatControl),
-        ]),
-      ),
-    );
-    if (e.analysis.srm.mismatch)
-      lines.push(`WARNING sample ratio mismatch (p = ${e.analysis.srm.pValue.toExponential(2)})`);
-    lines.push(`Verdict: ${e.analysis.verdict.message}`, '');
-  }
+  for (const e of analyses) lines.push(...experimentSection(e));
   if (analyses.length === 0) lines.push('No experiments.', '');
   lines.push(`Expansion funnel since ${funnel.since.slice(0, 10)} (distinct accounts per step)`);
   lines.push(
