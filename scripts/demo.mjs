@@ -214,7 +214,14 @@ start(
     ...secrets,
     HEADROOM_DATA_DIR: dataDir,
     HEADROOM_HANDOFF_WEBHOOK: `${receiverUrl}/handoffs`,
-    HEADROOM_ALLOWED_ORIGINS: `${demoOrigin},http://localhost:${ports.demo}`,
+    // The demo's own origins, plus any the user allows (an outside app trying the demo edge).
+    HEADROOM_ALLOWED_ORIGINS: [
+      demoOrigin,
+      `http://localhost:${ports.demo}`,
+      process.env.HEADROOM_ALLOWED_ORIGINS,
+    ]
+      .filter(Boolean)
+      .join(','),
   },
 );
 start(
