@@ -2,11 +2,13 @@ import { describe, expectTypeOf, it } from 'vitest';
 import {
   type Assignment,
   assignVariant,
+  type ConfigWarning,
   checkEligibility,
   configSchema,
   createWindow,
   decideRoute,
   defineConfig,
+  didYouMean,
   type Eligibility,
   type EventOf,
   evaluateTriggers,
@@ -15,6 +17,7 @@ import {
   HeadroomConfigError,
   type HeadroomEvent,
   isEligible,
+  lintConfig,
   type MeterStateName,
   meterState,
   type RollingWindow,
@@ -23,6 +26,7 @@ import {
   type RouteReason,
   type TriggerResult,
   type TriggerSnapshot,
+  validateConfig,
 } from '../src/index.ts';
 
 declare const config: HeadroomConfig;
@@ -138,5 +142,18 @@ describe('public types', () => {
     expectTypeOf<EventOf<'upgrade_completed'>>().toHaveProperty('amount').toEqualTypeOf<number>();
     expectTypeOf<EventOf<'gate_hit'>>().toHaveProperty('feature').toEqualTypeOf<string>();
     expectTypeOf(configSchema.parse({})).toEqualTypeOf<HeadroomConfig>();
+  });
+
+  it('validateConfig narrows on valid; lintConfig takes a parsed config only', () => {
+    const result = validateConfig({});
+    if (result.valid) expectTypeOf(result.config).toEqualTypeOf<HeadroomConfig>();
+    else expectTypeOf(result.issues).toEqualTypeOf<readonly { path: string; message: string }[]>();
+    expectTypeOf(lintConfig(config)).toEqualTypeOf<ConfigWarning[]>();
+    expectTypeOf<ConfigWarning['code']>().toEqualTypeOf<
+      'unused_prompt' | 'unused_experiment' | 'ratio_out_of_range' | 'zero_weights'
+    >();
+    // @ts-expect-error raw JSON must go through defineConfig or validateConfig first
+    lintConfig({ triggers: [] });
+    expectTypeOf(didYouMean('trigers', ['triggers'])).toEqualTypeOf<string | undefined>();
   });
 });
