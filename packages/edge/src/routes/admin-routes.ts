@@ -1,4 +1,4 @@
-import { DAY_MS, defineConfig, HeadroomConfigError } from '@headroom/core';
+import { DAY_MS, defineConfig, HeadroomConfigError, lintConfig } from '@headroom/core';
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
 import { authenticateBearer } from '../authenticate-bearer.ts';
@@ -147,7 +147,9 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
     ctx.invalidateConfig();
     ctx.log({ level: 'info', msg: 'config published', version });
     c.header('ETag', configEtag(version));
-    return c.json({ version }, 201);
+    // Valid but probably wrong (an unused prompt, a ratio of 8): published, and said so.
+    const warnings = lintConfig(config).map((w) => ({ ...w, path: `config.${w.path}` }));
+    return c.json(warnings.length > 0 ? { version, warnings } : { version }, 201);
   });
 
   app.post('/v1/admin/config/rollback', async (c) => {
