@@ -363,6 +363,58 @@ describe('config editor', () => {
     expect(await screen.findByText('Live: version 2')).toBeTruthy();
   });
 
+  it('refuses "trigers": the error names the path and the key meant, and nothing is published', async () => {
+    signedIn('#config');
+    await editorReady(1);
+    const json = screen.getByLabelText('Config JSON') as HTMLTextAreaElement;
+    fireEvent.input(json, { target: { value: json.value.replace('"triggers":', '"trigers":') } });
+    expect(await screen.findByText(/1 problem to fix before publishing/)).toBeTruthy();
+    const issue = screen.getByText('trigers').closest('li');
+    expect(issue?.textContent).toBe('trigers: unknown key "trigers"; did you mean "triggers"?');
+    const publish = screen.getByRole('button', { name: 'Publish' });
+    expect(publish).toHaveProperty('disabled', true);
+    fireEvent.click(publish);
+    expect(requests.filter((r) => r.method === 'PUT')).toEqual([]);
+    expect(screen.queryByText('Valid configuration.')).toBeNull();
+  });
+
+  it('names a misspelt nested key by its full path, with every other problem', async () => {
+    signedIn('#config');
+    await editorReady(1);
+    const json = screen.getByLabelText('Config JSON') as HTMLTextAreaElement;
+    const draft = JSON.parse(json.value) as { fatigue: Record<string, unknown> };
+    draft.fatigue.maxPromptPerWeek = draft.fatigue.maxPromptsPerWeek;
+    delete draft.fatigue.maxPromptsPerWeek;
+    draft.fatigue.snoozeDays = -1;
+    fireEvent.input(json, { target: { value: JSON.stringify(draft) } });
+    expect(await screen.findByText(/2 problems to fix before publishing/)).toBeTruthy();
+    const items = screen.getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toContain('fatigue.snoozeDays: must be ≥ 0');
+    expect(items).toContain(
+      'fatigue.maxPromptPerWeek: unknown key "maxPromptPerWeek"; did you mean "maxPromptsPerWeek"?',
+    );
+    expect(screen.getByRole('button', { name: 'Publish' })).toHaveProperty('disabled', true);
+  });
+
+  it('shows warnings for a valid but probably wrong config without blocking the publish', async () => {
+    signedIn('#config');
+    await editorReady(1);
+    fireEvent.input(within(group('Trigger usage_ceiling (meter_ratio)')).getByLabelText(/Threshold/), {
+      target: { value: '8' },
+    });
+    expect(await screen.findByText('Valid configuration.')).toBeTruthy();
+    const warnings = screen.getByRole('list', { name: 'Warnings' });
+    expect(
+      within(warnings)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'triggers.0.atLeast: a share of the limit is usually in (0, 1]: 8 fires at 800 % of the limit',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    expect(await screen.findByText(/Published version 2/)).toBeTruthy();
+  });
+
   it('edits trigger thresholds and experiment variants', async () => {
     signedIn('#config');
     await editorReady(1);
