@@ -54,6 +54,7 @@ export {
 } from './decide-route.ts';
 export { defineConfig } from './define-config.ts';
 export { didYouMean } from './did-you-mean.ts';
+export { type ConfigChange, diffConfigs } from './diff-configs.ts';
 export { evaluateTriggers } from './evaluate-triggers.ts';
 export { createEventId, isEventId } from './event-id.ts';
 export { type EventOf, type EventType, eventSchema, type HeadroomEvent } from './event-schema.ts';

@@ -2,6 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import {
   type Assignment,
   assignVariant,
+  type ConfigChange,
   type ConfigWarning,
   checkEligibility,
   configSchema,
@@ -9,6 +10,7 @@ import {
   decideRoute,
   defineConfig,
   didYouMean,
+  diffConfigs,
   type Eligibility,
   type EventOf,
   evaluateTriggers,
@@ -155,5 +157,13 @@ describe('public types', () => {
     // @ts-expect-error raw JSON must go through defineConfig or validateConfig first
     lintConfig({ triggers: [] });
     expectTypeOf(didYouMean('trigers', ['triggers'])).toEqualTypeOf<string | undefined>();
+  });
+
+  it('diffConfigs compares two parsed configs', () => {
+    expectTypeOf(diffConfigs(config, config)).toEqualTypeOf<ConfigChange[]>();
+    expectTypeOf<ConfigChange['kind']>().toEqualTypeOf<'added' | 'removed' | 'changed'>();
+    expectTypeOf<ConfigChange['section']>().toEqualTypeOf<keyof HeadroomConfig>();
+    // @ts-expect-error raw JSON must be validated first, so defaults compare equal
+    diffConfigs({}, config);
   });
 });
