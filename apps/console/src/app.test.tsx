@@ -415,6 +415,30 @@ describe('config editor', () => {
     expect(await screen.findByText(/Published version 2/)).toBeTruthy();
   });
 
+  it('shows what a publish changes against the live version, each change named', async () => {
+    signedIn('#config');
+    await editorReady(1);
+    const changes = () => screen.getByRole('list', { name: 'Changes against version 1' });
+    expect(screen.getByText('No changes against live version 1.')).toBeTruthy();
+    fireEvent.input(within(group('Trigger usage_ceiling (meter_ratio)')).getByLabelText(/Threshold/), {
+      target: { value: '0.75' },
+    });
+    fireEvent.input(within(group('Variant momentum')).getByLabelText('Button text'), {
+      target: { value: 'Grow now' },
+    });
+    await waitFor(() =>
+      expect(
+        within(changes())
+          .getAllByRole('listitem')
+          .map((li) => li.textContent),
+      ).toEqual([
+        'Trigger usage_ceiling: atLeast 0.8 → 0.75',
+        'Experiment usage_copy, variant momentum: copy.cta "Get more room" → "Grow now"',
+      ]),
+    );
+    expect(screen.getByText('2 changes against live version 1:')).toBeTruthy();
+  });
+
   it('edits trigger thresholds and experiment variants', async () => {
     signedIn('#config');
     await editorReady(1);

@@ -10,6 +10,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AdminApiError, type AdminClient } from '../admin-client.ts';
 import { arrayAt, recordAt, setIn, stringAt } from '../set-in.ts';
 import { useResource } from '../use-resource.ts';
+import { ConfigChanges } from './config-changes.tsx';
 import { CopyFields, NumberField } from './config-fields.tsx';
 import { ConfigHistory } from './config-history.tsx';
 import { CopyPreview, type PreviewSource } from './copy-preview.tsx';
@@ -89,6 +90,11 @@ export function ConfigEditor({ client }: { client: AdminClient }) {
   }, [liveVersion]);
 
   const { config: valid, issues, warnings } = useMemo(() => validate(draft), [draft]);
+  // The live version parsed like a draft, so the publish step can say what changes.
+  const live = useMemo(() => {
+    const current = resource.status === 'ready' ? resource.data.current?.config : undefined;
+    return current === undefined ? null : validate(current).config;
+  }, [liveVersion]);
   // While the draft is invalid the preview keeps showing the last valid version of it.
   const lastValidRef = useRef<HeadroomConfig | null>(null);
   if (valid) lastValidRef.current = valid;
@@ -303,6 +309,7 @@ export function ConfigEditor({ client }: { client: AdminClient }) {
                     </>
                   )}
                 </div>
+                {live && valid && <ConfigChanges live={live} draft={valid} version={liveVersion} />}
                 <label for="publish-note">Change note (optional)</label>
                 <input
                   id="publish-note"
