@@ -71,6 +71,14 @@ const server = setupServer(
     });
     return HttpResponse.json({ version }, { status: 201 });
   }),
+  http.get(`${EDGE}/v1/admin/config/versions/:version`, ({ request, params }) => {
+    if (!authorized(request)) return unauthorized();
+    requests.push({ method: 'GET', path: `/v1/admin/config/versions/${params.version}`, body: null });
+    const found = versions.find((v) => v.version === Number(params.version));
+    return found
+      ? HttpResponse.json(found)
+      : HttpResponse.json({ error: { code: 'not_found', message: 'no such version' } }, { status: 404 });
+  }),
   http.post(`${EDGE}/v1/admin/config/rollback`, async ({ request }) => {
     if (!authorized(request)) return unauthorized();
     const body = (await request.json()) as { version: number };
@@ -500,6 +508,38 @@ describe('config editor', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Invalid config');
     expect(alert.textContent).toContain('routing.checkoutUrl: must be https');
+  });
+
+  it('compares any two versions of the history, each change named', async () => {
+    const edited = JSON.parse(JSON.stringify(acme)) as typeof acme;
+    edited.triggers[0]!.atLeast = 0.7;
+    edited.fatigue.maxPromptsPerWeek = 2;
+    versions.push(
+      { version: 2, config: edited, publishedAt: '2025-06-02T09:00:00.000Z', note: 'tune' },
+      { version: 3, config: acme, publishedAt: '2025-06-03T09:00:00.000Z', note: 'back' },
+    );
+    signedIn('#config');
+    await editorReady(3);
+    const compare = screen.getByRole('group', { name: 'Compare two versions' });
+    fireEvent.change(within(compare).getByLabelText('From'), { target: { value: '1' } });
+    fireEvent.change(within(compare).getByLabelText('To'), { target: { value: '2' } });
+    fireEvent.click(within(compare).getByRole('button', { name: 'Compare' }));
+    const list = await within(compare).findByRole('list', { name: 'Changes from v1 to v2' });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Trigger usage_ceiling: atLeast 0.8 → 0.7', 'Fatigue: maxPromptsPerWeek 3 → 2']);
+    expect(
+      requests
+        .filter((r) => r.method === 'GET')
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(['/v1/admin/config/versions/1', '/v1/admin/config/versions/2']);
+    fireEvent.change(within(compare).getByLabelText('From'), { target: { value: '3' } });
+    fireEvent.change(within(compare).getByLabelText('To'), { target: { value: '1' } });
+    fireEvent.click(within(compare).getByRole('button', { name: 'Compare' }));
+    expect(await within(compare).findByText('v3 and v1 are the same configuration.')).toBeTruthy();
   });
 
   it('rolls back to an earlier version in one click', async () => {

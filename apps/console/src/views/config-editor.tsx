@@ -15,6 +15,7 @@ import { CopyFields, NumberField } from './config-fields.tsx';
 import { ConfigHistory } from './config-history.tsx';
 import { CopyPreview, type PreviewSource } from './copy-preview.tsx';
 import { LoadState } from './load-state.tsx';
+import { VersionCompare } from './version-compare.tsx';
 
 type Path = ReadonlyArray<string | number>;
 
@@ -374,6 +375,7 @@ export function ConfigEditor({ client }: { client: AdminClient }) {
               </aside>
             </div>
             <ConfigHistory data={data} busy={busy} onRollback={rollback} />
+            <VersionCompare key={liveVersion} client={client} versions={data.versions} />
           </>
         )}
       </LoadState>

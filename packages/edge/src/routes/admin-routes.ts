@@ -152,6 +152,19 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
     return c.json(warnings.length > 0 ? { version, warnings } : { version }, 201);
   });
 
+  app.get('/v1/admin/config/versions/:version', async (c) => {
+    // One stored version with its config, for the console to compare any two.
+    const version = Number(c.req.param('version'));
+    if (!Number.isInteger(version) || version < 1 || version > 2_147_483_647) {
+      throw new HttpError(400, 'invalid_version', 'version must be an integer from 1', [
+        { path: 'version', message: 'must be an integer from 1 to 2147483647' },
+      ]);
+    }
+    const found = await ctx.storage.configVersion(version);
+    if (!found) throw new HttpError(404, 'not_found', `config version ${version} does not exist`);
+    return c.json(found);
+  });
+
   app.post('/v1/admin/config/rollback', async (c) => {
     const ifVersion = publishPrecondition(ctx, c.req.header('if-match'));
     const body = await readJson(c, rollbackSchema);

@@ -103,6 +103,19 @@ export function configPublishSuite(label: string, makeStorage: () => Promise<Sto
       expect(await clean.json()).toEqual({ version: body.version + 1 });
     });
 
+    it('GET /v1/admin/config/versions/N returns one stored version, so two can be compared', async () => {
+      const { body } = await load();
+      const version = body.current.version;
+      const res = await app.get(`/v1/admin/config/versions/${version}`, admin);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual(body.current);
+      expect((await app.get('/v1/admin/config/versions/99999', admin)).status).toBe(404);
+      for (const bad of ['0', 'abc', '1.5', String(2 ** 31)]) {
+        expect((await app.get(`/v1/admin/config/versions/${bad}`, admin)).status).toBe(400);
+      }
+      expect((await app.get(`/v1/admin/config/versions/${version}`)).status).toBe(401);
+    });
+
     it('GET /v1/admin/config returns the current version as ETag', async () => {
       const { etag, body } = await load();
       expect(etag).toBe(`"hr-config-${body.current.version}"`);
