@@ -26,6 +26,7 @@ const {
   fillCopy,
   HeadroomConfigError,
   isoDay,
+  lintConfig,
   meterLimit,
   meterState,
   nextPlan,
@@ -110,6 +111,8 @@ const count = (n, one, other) => `${n} ${n === 1 ? one : other}`;
 line(
   `        ${count(Object.keys(config.meters).length, 'meter', 'meters')}, ${count(Object.keys(config.plans).length, 'plan', 'plans')}, ${count(config.triggers.length, 'trigger', 'triggers')}, ${count(Object.keys(config.experiments).length, 'experiment', 'experiments')}`,
 );
+// Valid but probably wrong (an unused prompt, a ratio of 8): said up front, never fatal.
+for (const warning of lintConfig(config)) line(`  ⚠ ${warning.path}: ${warning.message}`);
 
 heading(`Account: ${account.name} (${account.claims.sub})`);
 const c = account.claims;

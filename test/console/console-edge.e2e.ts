@@ -163,6 +163,30 @@ describe('growth console on the edge', () => {
     await expect.poll(() => title.inputValue()).toBe('{used} of {limit} seats taken');
   });
 
+  it('refuses the "trigers" typo with the key meant, publishes nothing, and shows warnings without blocking', async () => {
+    const before = await (await fetch(new URL('/v1/config', server.url))).json();
+    await page.getByText('Whole config as JSON').click();
+    const json = page.getByLabel('Config JSON');
+    const text = await json.inputValue();
+    await json.fill(text.replace('"triggers":', '"trigers":'));
+    const problem = page.locator('.validation li', { hasText: 'trigers' });
+    await expect
+      .poll(() => problem.textContent())
+      .toBe('trigers: unknown key "trigers"; did you mean "triggers"?');
+    expect(await page.getByRole('button', { name: 'Publish' }).isDisabled()).toBe(true);
+    // Nothing reached the edge: SDKs keep every trigger.
+    expect(await (await fetch(new URL('/v1/config', server.url))).json()).toEqual(before);
+
+    // A ratio of 8 where 0.8 was meant is valid, so it is a warning: Publish stays available.
+    await json.fill(text.replace('"atLeast": 0.8', '"atLeast": 8'));
+    const warnings = page.getByRole('list', { name: 'Warnings' });
+    await expect.poll(() => warnings.textContent()).toContain('triggers.0.atLeast');
+    expect(await page.getByRole('button', { name: 'Publish' }).isDisabled()).toBe(false);
+    expect(await violations()).toEqual([]);
+    await json.fill(text);
+    await page.getByText('Whole config as JSON').click();
+  });
+
   it('has no WCAG 2.2 AA violations on any tab (axe-core)', async () => {
     const found: Record<string, string[]> = {};
     for (const tab of ['Experiments', 'Funnel', 'Routes & handoffs', 'PQLs', 'Config']) {

@@ -37,6 +37,14 @@ export interface AdminClientOptions {
 }
 
 const versionSchema = z.object({ version: z.number() });
+const configVersionSchema = z.object({
+  version: z.number(),
+  config: z.unknown(),
+  publishedAt: z.string(),
+  note: z.optional(z.string()),
+});
+/** One stored config version, as `GET /v1/admin/config/versions/N` answers it. */
+export type ConfigVersionAnswer = z.output<typeof configVersionSchema>;
 
 /** Typed calls to the edge's admin API; every response is validated. */
 export interface AdminClient {
@@ -45,6 +53,8 @@ export interface AdminClient {
   handoffs(): Promise<AdminHandoffs>;
   pqls(): Promise<AdminPqls>;
   config(): Promise<AdminConfig>;
+  /** One earlier (or the live) version with its config, to compare two. */
+  configVersion(version: number): Promise<ConfigVersionAnswer>;
   /**
    * Publishes a new version. With `baseVersion` (the version the edit started from) the edge
    * refuses with 412 (`AdminApiError.currentVersion` set) when someone else published meanwhile.
@@ -107,6 +117,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     handoffs: () => call('v1/admin/handoffs', adminHandoffsSchema),
     pqls: () => call('v1/admin/pqls', adminPqlsSchema),
     config: () => call('v1/admin/config', adminConfigSchema),
+    configVersion: (version) => call(`v1/admin/config/versions/${version}`, configVersionSchema),
     publishConfig: (config, note, baseVersion) =>
       call('v1/admin/config', versionSchema, {
         method: 'PUT',

@@ -71,6 +71,14 @@ const server = setupServer(
     });
     return HttpResponse.json({ version }, { status: 201 });
   }),
+  http.get(`${EDGE}/v1/admin/config/versions/:version`, ({ request, params }) => {
+    if (!authorized(request)) return unauthorized();
+    requests.push({ method: 'GET', path: `/v1/admin/config/versions/${params.version}`, body: null });
+    const found = versions.find((v) => v.version === Number(params.version));
+    return found
+      ? HttpResponse.json(found)
+      : HttpResponse.json({ error: { code: 'not_found', message: 'no such version' } }, { status: 404 });
+  }),
   http.post(`${EDGE}/v1/admin/config/rollback`, async ({ request }) => {
     if (!authorized(request)) return unauthorized();
     const body = (await request.json()) as { version: number };
@@ -439,6 +447,82 @@ describe('config editor', () => {
     expect(await screen.findByText('Live: version 2')).toBeTruthy();
   });
 
+  it('refuses "trigers": the error names the path and the key meant, and nothing is published', async () => {
+    signedIn('#config');
+    await editorReady(1);
+    const json = screen.getByLabelText('Config JSON') as HTMLTextAreaElement;
+    fireEvent.input(json, { target: { value: json.value.replace('"triggers":', '"trigers":') } });
+    expect(await screen.findByText(/1 problem to fix before publishing/)).toBeTruthy();
+    const issue = screen.getByText('trigers').closest('li');
+    expect(issue?.textContent).toBe('trigers: unknown key "trigers"; did you mean "triggers"?');
+    const publish = screen.getByRole('button', { name: 'Publish' });
+    expect(publish).toHaveProperty('disabled', true);
+    fireEvent.click(publish);
+    expect(requests.filter((r) => r.method === 'PUT')).toEqual([]);
+    expect(screen.queryByText('Valid configuration.')).toBeNull();
+  });
+
+  it('names a misspelt nested key by its full path, with every other problem', async () => {
+    signedIn('#config');
+    await editorReady(1);
+    const json = screen.getByLabelText('Config JSON') as HTMLTextAreaElement;
+    const draft = JSON.parse(json.value) as { fatigue: Record<string, unknown> };
+    draft.fatigue.maxPromptPerWeek = draft.fatigue.maxPromptsPerWeek;
+    delete draft.fatigue.maxPromptsPerWeek;
+    draft.fatigue.snoozeDays = -1;
+    fireEvent.input(json, { target: { value: JSON.stringify(draft) } });
+    expect(await screen.findByText(/2 problems to fix before publishing/)).toBeTruthy();
+    const items = screen.getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toContain('fatigue.snoozeDays: must be ≥ 0');
+    expect(items).toContain(
+      'fatigue.maxPromptPerWeek: unknown key "maxPromptPerWeek"; did you mean "maxPromptsPerWeek"?',
+    );
+    expect(screen.getByRole('button', { name: 'Publish' })).toHaveProperty('disabled', true);
+  });
+
+  it('shows warnings for a valid but probably wrong config without blocking the publish', async () => {
+    signedIn('#config');
+    await editorReady(1);
+    fireEvent.input(within(group('Trigger usage_ceiling (meter_ratio)')).getByLabelText(/Threshold/), {
+      target: { value: '8' },
+    });
+    expect(await screen.findByText('Valid configuration.')).toBeTruthy();
+    const warnings = screen.getByRole('list', { name: 'Warnings' });
+    expect(
+      within(warnings)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'triggers.0.atLeast: a share of the limit is usually in (0, 1]: 8 fires at 800 % of the limit',
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    expect(await screen.findByText(/Published version 2/)).toBeTruthy();
+  });
+
+  it('shows what a publish changes against the live version, each change named', async () => {
+    signedIn('#config');
+    await editorReady(1);
+    const changes = () => screen.getByRole('list', { name: 'Changes against version 1' });
+    expect(screen.getByText('No changes against live version 1.')).toBeTruthy();
+    fireEvent.input(within(group('Trigger usage_ceiling (meter_ratio)')).getByLabelText(/Threshold/), {
+      target: { value: '0.75' },
+    });
+    fireEvent.input(within(group('Variant momentum')).getByLabelText('Button text'), {
+      target: { value: 'Grow now' },
+    });
+    await waitFor(() =>
+      expect(
+        within(changes())
+          .getAllByRole('listitem')
+          .map((li) => li.textContent),
+      ).toEqual([
+        'Trigger usage_ceiling: atLeast 0.8 → 0.75',
+        'Experiment usage_copy, variant momentum: copy.cta "Get more room" → "Grow now"',
+      ]),
+    );
+    expect(screen.getByText('2 changes against live version 1:')).toBeTruthy();
+  });
+
   it('edits trigger thresholds and experiment variants', async () => {
     signedIn('#config');
     await editorReady(1);
@@ -500,6 +584,38 @@ describe('config editor', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Invalid config');
     expect(alert.textContent).toContain('routing.checkoutUrl: must be https');
+  });
+
+  it('compares any two versions of the history, each change named', async () => {
+    const edited = JSON.parse(JSON.stringify(acme)) as typeof acme;
+    edited.triggers[0]!.atLeast = 0.7;
+    edited.fatigue.maxPromptsPerWeek = 2;
+    versions.push(
+      { version: 2, config: edited, publishedAt: '2025-06-02T09:00:00.000Z', note: 'tune' },
+      { version: 3, config: acme, publishedAt: '2025-06-03T09:00:00.000Z', note: 'back' },
+    );
+    signedIn('#config');
+    await editorReady(3);
+    const compare = screen.getByRole('group', { name: 'Compare two versions' });
+    fireEvent.change(within(compare).getByLabelText('From'), { target: { value: '1' } });
+    fireEvent.change(within(compare).getByLabelText('To'), { target: { value: '2' } });
+    fireEvent.click(within(compare).getByRole('button', { name: 'Compare' }));
+    const list = await within(compare).findByRole('list', { name: 'Changes from v1 to v2' });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Trigger usage_ceiling: atLeast 0.8 → 0.7', 'Fatigue: maxPromptsPerWeek 3 → 2']);
+    expect(
+      requests
+        .filter((r) => r.method === 'GET')
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(['/v1/admin/config/versions/1', '/v1/admin/config/versions/2']);
+    fireEvent.change(within(compare).getByLabelText('From'), { target: { value: '3' } });
+    fireEvent.change(within(compare).getByLabelText('To'), { target: { value: '1' } });
+    fireEvent.click(within(compare).getByRole('button', { name: 'Compare' }));
+    expect(await within(compare).findByText('v3 and v1 are the same configuration.')).toBeTruthy();
   });
 
   it('rolls back to an earlier version in one click', async () => {

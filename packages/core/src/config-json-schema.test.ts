@@ -51,6 +51,24 @@ describe('configJsonSchema', () => {
     expect(reader.safeParse(missing).success).toBe(false);
   });
 
+  it('forbids unknown keys in every object it describes, like defineConfig', () => {
+    // Every object schema with named properties must close itself; records stay open by design.
+    const open: string[] = [];
+    const visit = (node: unknown, path: string): void => {
+      if (typeof node !== 'object' || node === null) return;
+      const { properties, additionalProperties } = node as Schema;
+      if (properties !== undefined && additionalProperties !== false) open.push(path);
+      for (const [key, value] of Object.entries(node)) visit(value, `${path}/${key}`);
+    };
+    visit(schema, '#');
+    expect(open).toEqual([]);
+    expect(schema.additionalProperties).toBe(false);
+    const reader = z.fromJSONSchema(schema as z.core.JSONSchema.JSONSchema);
+    const typo = acmeCopy() as { fatigue: Record<string, unknown> };
+    typo.fatigue.maxPromptPerWeek = 3;
+    expect(reader.safeParse(typo).success).toBe(false);
+  });
+
   it('is plain JSON', () => {
     expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
   });

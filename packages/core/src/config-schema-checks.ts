@@ -1,4 +1,5 @@
 import { placeholdersIn } from './copy-template.ts';
+import { didYouMean } from './did-you-mean.ts';
 
 type Issue = { path: PropertyKey[]; message: string };
 type Loose = Record<string, unknown>;
@@ -8,6 +9,12 @@ const record = (value: unknown): Loose =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Loose) : {};
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** `unknown meter "doc"; did you mean "docs"?` — the id closest to a broken reference. */
+const unknownReference = (what: string, name: string, known: Set<string>) => {
+  const guess = didYouMean(name, known);
+  return `unknown ${what} "${name}"${guess === undefined ? '' : `; did you mean "${guess}"?`}`;
+};
 
 const CHECKOUT_PLACEHOLDERS = ['plan', 'seats', 'accountId', 'userId'];
 
@@ -24,7 +31,7 @@ export function configReferenceIssues(input: unknown): Issue[] {
   const path = list(config.upgradePath);
   path.forEach((plan, i) => {
     if (hasPlans && typeof plan === 'string' && !plans.has(plan)) {
-      issues.push({ path: ['upgradePath', i], message: `unknown plan "${plan}"` });
+      issues.push({ path: ['upgradePath', i], message: unknownReference('plan', plan, plans) });
     }
   });
   if (new Set(path).size !== path.length)
@@ -33,7 +40,10 @@ export function configReferenceIssues(input: unknown): Issue[] {
   for (const [planId, plan] of Object.entries(record(config.plans))) {
     for (const meter of Object.keys(record(record(plan).limits))) {
       if (!meters.has(meter))
-        issues.push({ path: ['plans', planId, 'limits', meter], message: `unknown meter "${meter}"` });
+        issues.push({
+          path: ['plans', planId, 'limits', meter],
+          message: unknownReference('meter', meter, meters),
+        });
     }
   }
 
@@ -47,16 +57,19 @@ export function configReferenceIssues(input: unknown): Issue[] {
     if (id !== undefined) triggerIds.add(id);
     const prompt = str(trigger.prompt);
     if (prompt !== undefined && !prompts.has(prompt)) {
-      issues.push({ path: ['triggers', i, 'prompt'], message: `unknown prompt "${prompt}"` });
+      issues.push({ path: ['triggers', i, 'prompt'], message: unknownReference('prompt', prompt, prompts) });
     }
     list(trigger.meters).forEach((meter, j) => {
       if (typeof meter === 'string' && !meters.has(meter)) {
-        issues.push({ path: ['triggers', i, 'meters', j], message: `unknown meter "${meter}"` });
+        issues.push({
+          path: ['triggers', i, 'meters', j],
+          message: unknownReference('meter', meter, meters),
+        });
       }
     });
     const meter = str(trigger.meter);
     if (meter !== undefined && !meters.has(meter)) {
-      issues.push({ path: ['triggers', i, 'meter'], message: `unknown meter "${meter}"` });
+      issues.push({ path: ['triggers', i, 'meter'], message: unknownReference('meter', meter, meters) });
     }
   });
 
@@ -66,7 +79,7 @@ export function configReferenceIssues(input: unknown): Issue[] {
     if (experiment !== undefined && !experiments.has(experiment)) {
       issues.push({
         path: ['prompts', promptId, 'experiment'],
-        message: `unknown experiment "${experiment}"`,
+        message: unknownReference('experiment', experiment, experiments),
       });
     }
     if (prompt.copy === undefined && prompt.experiment === undefined) {
@@ -74,7 +87,7 @@ export function configReferenceIssues(input: unknown): Issue[] {
     }
     const plan = str(prompt.plan);
     if (plan !== undefined && !plans.has(plan)) {
-      issues.push({ path: ['prompts', promptId, 'plan'], message: `unknown plan "${plan}"` });
+      issues.push({ path: ['prompts', promptId, 'plan'], message: unknownReference('plan', plan, plans) });
     }
   }
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { COPY_PLACEHOLDERS, isCopyPlaceholder, placeholdersIn } from './copy-template.ts';
+import { explainUnknownKeys, strictObject } from './strict-object.ts';
 
 const id = z
   .string()
@@ -59,7 +60,7 @@ const copyText = text.check(
   }),
 );
 
-export const copySchema = z.object({
+export const copySchema = strictObject({
   title: copyText,
   body: z.optional(copyText),
   cta: copyText,
@@ -75,14 +76,14 @@ const safeUrlTemplate = z.string().check(
   }),
 );
 
-export const meterSchema = z.object({
+export const meterSchema = strictObject({
   label: text,
-  unit: z.object({ one: text, other: text }),
+  unit: strictObject({ one: text, other: text }),
   /** When the meter resets; absent means it never resets (seats, documents). */
   resets: z.optional(z.enum(['daily', 'weekly', 'monthly', 'yearly'])),
 });
 
-export const planSchema = z.object({
+export const planSchema = strictObject({
   name: text,
   /** USD per seat per year; `null` means contact sales. */
   seatPrice: z.nullable(nonNegative),
@@ -96,26 +97,26 @@ export const planSchema = z.object({
 const triggerBase = { id, prompt: z.optional(id) };
 
 export const triggerSchema = z.discriminatedUnion('kind', [
-  z.object({
+  strictObject({
     ...triggerBase,
     kind: z.literal('meter_ratio'),
     meters: z.array(id).check(z.minLength(1)),
     atLeast: ratio,
   }),
-  z.object({
+  strictObject({
     ...triggerBase,
     kind: z.literal('meter_sustained'),
     meter: id,
     atLeast: ratio,
     days: positiveInt.check(z.lte(365)),
   }),
-  z.object({
+  strictObject({
     ...triggerBase,
     kind: z.literal('gate_distinct'),
     atLeast: positiveInt,
     withinDays: positiveInt.check(z.lte(365)),
   }),
-  z.object({
+  strictObject({
     ...triggerBase,
     kind: z.literal('gate_intent'),
     /** Score = Σ hits × 0.5^(age in days / halfLifeDays) over the window. */
@@ -123,7 +124,7 @@ export const triggerSchema = z.discriminatedUnion('kind', [
     withinDays: z._default(positiveInt.check(z.lte(365)), 30),
     halfLifeDays: z._default(z.number().check(z.gt(0)), 7),
   }),
-  z.object({
+  strictObject({
     ...triggerBase,
     kind: z.literal('invites_sent'),
     atLeast: positiveInt,
@@ -146,7 +147,7 @@ const perSegment = (value: typeof healthScore, defaults: PerSegment) =>
     z.pipe(
       z.union([
         value,
-        z.object({
+        strictObject({
           smb: z._default(value, defaults.smb),
           mid_market: z._default(value, defaults.mid_market),
           enterprise: z._default(value, defaults.enterprise),
@@ -157,9 +158,9 @@ const perSegment = (value: typeof healthScore, defaults: PerSegment) =>
     () => ({ ...defaults }),
   );
 
-export const eligibilitySchema = z.object({
+export const eligibilitySchema = strictObject({
   minDaysSinceActivation: z._default(
-    z.object({
+    strictObject({
       smb: z._default(whole().check(z.gte(0)), 30),
       mid_market: z._default(whole().check(z.gte(0)), 45),
       enterprise: z._default(whole().check(z.gte(0)), 60),
@@ -180,7 +181,7 @@ export const eligibilitySchema = z.object({
 
 export const surfaceSchema = z.enum(['banner', 'modal', 'inline', 'toast']);
 
-export const promptSchema = z.object({
+export const promptSchema = strictObject({
   surface: surfaceSchema,
   /** Lower wins when two prompts compete for a surface. */
   priority: z._default(whole(), 100),
@@ -190,13 +191,13 @@ export const promptSchema = z.object({
   plan: z.optional(id),
 });
 
-export const variantSchema = z.object({
+export const variantSchema = strictObject({
   id,
   weight: z.number().check(z.gt(0), z.lte(100)),
   copy: copySchema,
 });
 
-export const experimentSchema = z.object({
+export const experimentSchema = strictObject({
   unit: z._default(z.enum(['account', 'user']), 'account'),
   goal: z._default(z.string().check(z.minLength(1)), 'upgrade_completed'),
   variants: z.array(variantSchema).check(z.minLength(1), z.maxLength(20)),
@@ -208,7 +209,7 @@ export const experimentSchema = z.object({
   conversionWindowDays: z._default(positiveInt.check(z.lte(365)), 30),
 });
 
-export const fatigueSchema = z.object({
+export const fatigueSchema = strictObject({
   maxModalsPerDay: z._default(whole().check(z.gte(0)), 1),
   maxPromptsPerWeek: z._default(whole().check(z.gte(0)), 3),
   snoozeDays: z._default(z.number().check(z.gte(0)), 3),
@@ -218,10 +219,13 @@ export const fatigueSchema = z.object({
 
 export const routeSchema = z.enum(['self_serve', 'self_serve_with_assist', 'cs_assist']);
 
-export const routingSchema = z.object({
+export const routingSchema = strictObject({
   assistAtAcv: z._default(nonNegative, 5000),
   csAtAcv: z._default(nonNegative, 20000),
-  segments: z._default(z.partialRecord(segmentSchema, z.object({ route: routeSchema })), defaultSegments),
+  segments: z._default(
+    z.partialRecord(segmentSchema, strictObject({ route: routeSchema })).check(explainUnknownKeys(segments)),
+    defaultSegments,
+  ),
   csNeeds: z._default(z.array(id), defaultCsNeeds),
   stalledPqlDays: z._default(positiveInt, 30),
   escalateAtSignals: z._default(positiveInt, 4),
@@ -237,7 +241,7 @@ export const routingSchema = z.object({
 });
 
 /** The shape of one Headroom configuration document (before cross-reference checks). */
-export const configShapeSchema = z.object({
+export const configShapeSchema = strictObject({
   meters: z.record(id, meterSchema),
   plans: z.record(id, planSchema),
   upgradePath: z.array(id).check(z.minLength(1)),

@@ -177,3 +177,130 @@ describe('defineConfig', () => {
     expect(configSchema.parse(acmeInput)).toEqual(acmeConfig);
   });
 });
+
+describe('defineConfig: unknown keys', () => {
+  const issuesOf = (input: unknown) => configError(input).issues;
+
+  it('rejects a misspelt top-level key, naming its path and the key it meant', () => {
+    const input = acmeCopy();
+    input.trigers = input.triggers;
+    delete input.triggers;
+    expect(issuesOf(input)).toEqual([
+      { path: 'trigers', message: 'unknown key "trigers"; did you mean "triggers"?' },
+    ]);
+  });
+
+  it('rejects a misspelt nested key with a suggestion', () => {
+    const input = acmeCopy() as { fatigue: Record<string, unknown> };
+    input.fatigue.maxPromptPerWeek = input.fatigue.maxPromptsPerWeek;
+    delete input.fatigue.maxPromptsPerWeek;
+    expect(issuesOf(input)).toEqual([
+      {
+        path: 'fatigue.maxPromptPerWeek',
+        message: 'unknown key "maxPromptPerWeek"; did you mean "maxPromptsPerWeek"?',
+      },
+    ]);
+  });
+
+  it('lists the allowed keys when nothing is close', () => {
+    const input = acmeCopy() as { meters: { seats: Record<string, unknown> } };
+    input.meters.seats.colour = 'blue';
+    expect(issuesOf(input)).toEqual([
+      { path: 'meters.seats.colour', message: 'unknown key "colour"; allowed: label, unit, resets' },
+    ]);
+  });
+
+  it('finds unknown keys at every level of the document, all in one error', () => {
+    const input = acmeCopy() as {
+      meters: { api_calls: { unit: Record<string, unknown> } };
+      plans: { team: Record<string, unknown> };
+      triggers: Array<Record<string, unknown>>;
+      eligibility: Record<string, unknown>;
+      prompts: { seat_upgrade: Record<string, unknown> & { copy: Record<string, unknown> } };
+      experiments: {
+        usage_copy: Record<string, unknown> & {
+          variants: Array<Record<string, unknown> & { copy: Record<string, unknown> }>;
+        };
+      };
+      routing: Record<string, unknown> & { segments: Record<string, unknown> };
+    };
+    input.meters.api_calls.unit.ohter = 'calls';
+    input.plans.team.seatprice = 144;
+    input.triggers[0]!.atleast = 0.9;
+    input.triggers[2]!.withinDays = 14; // a gate_distinct field on a meter_sustained trigger
+    input.eligibility.minDaysSinceActivation = { smb: 30, midmarket: 45 };
+    input.eligibility.minHealth = { smb: 70, enterprize: 90 };
+    input.eligibility.suppresOnChurnRisk = false;
+    input.prompts.seat_upgrade.priorty = 5;
+    input.prompts.seat_upgrade.copy.titel = 'Seats';
+    input.experiments.usage_copy.goals = 'upgrade_completed';
+    input.experiments.usage_copy.variants[0]!.wieght = 10;
+    input.experiments.usage_copy.variants[1]!.copy.cat = 'Go';
+    input.routing.checkoutURL = 'https://billing.example.com';
+    input.routing.segments = { enterprise: { route: 'cs_assist', rout: 'x' }, smb_: { route: 'self_serve' } };
+    expect(issuesOf(input)).toEqual([
+      { path: 'meters.api_calls.unit.ohter', message: 'unknown key "ohter"; did you mean "other"?' },
+      { path: 'plans.team.seatprice', message: 'unknown key "seatprice"; did you mean "seatPrice"?' },
+      { path: 'triggers.0.atleast', message: 'unknown key "atleast"; did you mean "atLeast"?' },
+      {
+        path: 'triggers.2.withinDays',
+        message: 'unknown key "withinDays"; allowed: id, prompt, kind, meter, atLeast, days',
+      },
+      {
+        path: 'eligibility.minDaysSinceActivation.midmarket',
+        message: 'unknown key "midmarket"; did you mean "mid_market"?',
+      },
+      {
+        path: 'eligibility.minHealth.enterprize',
+        message: 'unknown key "enterprize"; did you mean "enterprise"?',
+      },
+      {
+        path: 'eligibility.suppresOnChurnRisk',
+        message: 'unknown key "suppresOnChurnRisk"; did you mean "suppressOnChurnRisk"?',
+      },
+      { path: 'prompts.seat_upgrade.copy.titel', message: 'unknown key "titel"; did you mean "title"?' },
+      { path: 'prompts.seat_upgrade.priorty', message: 'unknown key "priorty"; did you mean "priority"?' },
+      {
+        path: 'experiments.usage_copy.variants.0.wieght',
+        message: 'unknown key "wieght"; did you mean "weight"?',
+      },
+      {
+        path: 'experiments.usage_copy.variants.1.copy.cat',
+        message: 'unknown key "cat"; did you mean "cta"?',
+      },
+      { path: 'experiments.usage_copy.goals', message: 'unknown key "goals"; did you mean "goal"?' },
+      {
+        path: 'routing.segments.enterprise.rout',
+        message: 'unknown key "rout"; did you mean "route"?',
+      },
+      { path: 'routing.segments.smb_', message: 'unknown key "smb_"; did you mean "smb"?' },
+      {
+        path: 'routing.checkoutURL',
+        message: 'unknown key "checkoutURL"; did you mean "checkoutUrl"?',
+      },
+    ]);
+  });
+
+  it('reports unknown keys together with wrong values and broken references', () => {
+    const input = acmeCopy() as {
+      fatigue: Record<string, unknown>;
+      triggers: Array<Record<string, unknown>>;
+    };
+    input.fatigue.maxModalsPerDay = 'one';
+    input.fatigue.snooze = 3;
+    input.triggers[0]!.prompt = 'usage_upgrad';
+    const error = configError(input);
+    expect(error.issues).toEqual([
+      { path: 'fatigue.maxModalsPerDay', message: 'expected number' },
+      { path: 'fatigue.snooze', message: 'unknown key "snooze"; did you mean "snoozeDays"?' },
+      { path: 'triggers.0.prompt', message: 'unknown prompt "usage_upgrad"; did you mean "usage_upgrade"?' },
+    ]);
+    expect(error.message).toContain('3 issues');
+    expect(error.message).toContain('fatigue.snooze: unknown key "snooze"; did you mean "snoozeDays"?');
+  });
+
+  it('accepts its own output again: defaults filled in are all known keys', () => {
+    expect(defineConfig(acmeConfig)).toEqual(acmeConfig);
+    expect(defineConfig(defineConfig(minimal))).toEqual(defineConfig(minimal));
+  });
+});

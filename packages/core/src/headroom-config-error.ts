@@ -8,6 +8,14 @@ export interface ConfigIssue {
   message: string;
 }
 
+/** One issue per zod issue, worded for people (zod/mini ships no messages). */
+export function configIssues(error: z.core.$ZodError): ConfigIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.code === 'custom' ? issue.message : issueMessage(issue),
+  }));
+}
+
 /** Thrown by `defineConfig`; `issues` lists every invalid path, not just the first. */
 export class HeadroomConfigError extends Error {
   override readonly name = 'HeadroomConfigError';
@@ -23,11 +31,6 @@ export class HeadroomConfigError extends Error {
 
   /** Builds the error from a zod failure, one issue per path. */
   static fromZod(error: z.core.$ZodError): HeadroomConfigError {
-    return new HeadroomConfigError(
-      error.issues.map((issue) => ({
-        path: issue.path.map(String).join('.'),
-        message: issue.code === 'custom' ? issue.message : issueMessage(issue),
-      })),
-    );
+    return new HeadroomConfigError(configIssues(error));
   }
 }

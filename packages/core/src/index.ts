@@ -53,13 +53,17 @@ export {
   type RouteReason,
 } from './decide-route.ts';
 export { defineConfig } from './define-config.ts';
+export { didYouMean } from './did-you-mean.ts';
+export { type ConfigChange, diffConfigs } from './diff-configs.ts';
 export { evaluateTriggers } from './evaluate-triggers.ts';
 export { createEventId, isEventId } from './event-id.ts';
 export { type EventOf, type EventType, eventSchema, type HeadroomEvent } from './event-schema.ts';
 export { hash32, hashUnit } from './hash.ts';
 export { type ConfigIssue, HeadroomConfigError } from './headroom-config-error.ts';
+export { type ConfigWarning, type ConfigWarningCode, lintConfig } from './lint-config.ts';
 export { meterLimit } from './meter-limit.ts';
 export { APPROACHING_RATIO, type MeterState, type MeterStateName, meterState } from './meter-state.ts';
 export { nextReset } from './next-reset.ts';
 export { nextPlan, planIncludes, planUnlocking } from './plan-path.ts';
 export type { DayRef, TriggerResult, TriggerSnapshot } from './trigger-snapshot.ts';
+export { type ConfigValidation, validateConfig } from './validate-config.ts';

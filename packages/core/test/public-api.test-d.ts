@@ -2,11 +2,15 @@ import { describe, expectTypeOf, it } from 'vitest';
 import {
   type Assignment,
   assignVariant,
+  type ConfigChange,
+  type ConfigWarning,
   checkEligibility,
   configSchema,
   createWindow,
   decideRoute,
   defineConfig,
+  didYouMean,
+  diffConfigs,
   type Eligibility,
   type EventOf,
   evaluateTriggers,
@@ -15,6 +19,7 @@ import {
   HeadroomConfigError,
   type HeadroomEvent,
   isEligible,
+  lintConfig,
   type MeterStateName,
   meterState,
   type RollingWindow,
@@ -23,6 +28,7 @@ import {
   type RouteReason,
   type TriggerResult,
   type TriggerSnapshot,
+  validateConfig,
 } from '../src/index.ts';
 
 declare const config: HeadroomConfig;
@@ -138,5 +144,26 @@ describe('public types', () => {
     expectTypeOf<EventOf<'upgrade_completed'>>().toHaveProperty('amount').toEqualTypeOf<number>();
     expectTypeOf<EventOf<'gate_hit'>>().toHaveProperty('feature').toEqualTypeOf<string>();
     expectTypeOf(configSchema.parse({})).toEqualTypeOf<HeadroomConfig>();
+  });
+
+  it('validateConfig narrows on valid; lintConfig takes a parsed config only', () => {
+    const result = validateConfig({});
+    if (result.valid) expectTypeOf(result.config).toEqualTypeOf<HeadroomConfig>();
+    else expectTypeOf(result.issues).toEqualTypeOf<readonly { path: string; message: string }[]>();
+    expectTypeOf(lintConfig(config)).toEqualTypeOf<ConfigWarning[]>();
+    expectTypeOf<ConfigWarning['code']>().toEqualTypeOf<
+      'unused_prompt' | 'unused_experiment' | 'ratio_out_of_range' | 'zero_weights'
+    >();
+    // @ts-expect-error raw JSON must go through defineConfig or validateConfig first
+    lintConfig({ triggers: [] });
+    expectTypeOf(didYouMean('trigers', ['triggers'])).toEqualTypeOf<string | undefined>();
+  });
+
+  it('diffConfigs compares two parsed configs', () => {
+    expectTypeOf(diffConfigs(config, config)).toEqualTypeOf<ConfigChange[]>();
+    expectTypeOf<ConfigChange['kind']>().toEqualTypeOf<'added' | 'removed' | 'changed'>();
+    expectTypeOf<ConfigChange['section']>().toEqualTypeOf<keyof HeadroomConfig>();
+    // @ts-expect-error raw JSON must be validated first, so defaults compare equal
+    diffConfigs({}, config);
   });
 });

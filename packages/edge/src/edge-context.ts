@@ -4,6 +4,7 @@ import {
   defineConfig,
   type HeadroomConfig,
   HeadroomConfigError,
+  lintConfig,
 } from '@headroom/core';
 import { type AccountStates, createAccountStates } from './account-states.ts';
 import { type ConfigVocabulary, createConfigVocabulary } from './config-vocabulary.ts';
@@ -127,6 +128,9 @@ export function createEdgeContext(options: EdgeOptions): EdgeContext {
     key = await keyPromise;
     if (options.config !== undefined && (await storage.latestConfig()) === null) {
       const config = loadInitialConfig(await readConfigSource(options.config));
+      for (const { code, path, message } of lintConfig(config)) {
+        log({ level: 'warn', msg: 'config warning', code, path, warning: message });
+      }
       const version = await storage.publishConfig(config, 'initial config', now());
       log({ level: 'info', msg: 'published initial config', version });
     }

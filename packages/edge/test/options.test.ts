@@ -88,4 +88,32 @@ describe('createEdgeApp options', () => {
     expect(res.status).toBe(503);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('config_invalid');
   }, 60_000);
+
+  it('refuses to start on a misspelt key in the config file, and logs warnings of a valid one', async () => {
+    const config = JSON.parse(JSON.stringify(acmeInput)) as Record<string, unknown>;
+    config.trigers = config.triggers;
+    delete config.triggers;
+    const typo = createEdgeApp({ storage: await fresh(), secret: SECRET, config, log: () => {} });
+    await expect(typo.ready).rejects.toThrow('trigers: unknown key "trigers"; did you mean "triggers"?');
+
+    const lines: Record<string, unknown>[] = [];
+    const unused = JSON.parse(JSON.stringify(acmeInput)) as { triggers: { prompt?: string }[] };
+    unused.triggers = unused.triggers.filter((t) => t.prompt !== 'tier_upgrade');
+    const app = createEdgeApp({
+      storage: await fresh(),
+      secret: SECRET,
+      config: unused,
+      log: (line) => void lines.push(line),
+    });
+    await app.ready;
+    expect(lines.filter((line) => line.level === 'warn')).toEqual([
+      {
+        level: 'warn',
+        msg: 'config warning',
+        code: 'unused_prompt',
+        path: 'prompts.tier_upgrade',
+        warning: 'no trigger shows this prompt, so nobody will see it',
+      },
+    ]);
+  }, 60_000);
 });

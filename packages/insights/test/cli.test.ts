@@ -94,6 +94,41 @@ describe('headroom CLI', () => {
     expect(result.stderr).toMatch(/invalid config/);
   });
 
+  const acme = () =>
+    JSON.parse(readFileSync(new URL('../examples/acme.config.json', import.meta.url), 'utf8')) as Record<
+      string,
+      unknown
+    > & { fatigue: Record<string, unknown>; triggers: { prompt?: string }[] };
+
+  it('refuses misspelt keys, naming each path and the key meant', async () => {
+    const { triggers, ...rest } = acme();
+    const config = { ...rest, trigers: triggers };
+    config.fatigue.maxPromptPerWeek = 3;
+    const path = join(dir, 'typo.json');
+    writeFileSync(path, JSON.stringify(config));
+    const result = await run(['backtest', '--config', path, '--events', 'x', '--expansions', 'y']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('invalid config');
+    expect(result.stderr).toContain(
+      'fatigue.maxPromptPerWeek: unknown key "maxPromptPerWeek"; did you mean "maxPromptsPerWeek"?',
+    );
+    expect(result.stderr).toContain('trigers: unknown key "trigers"; did you mean "triggers"?');
+  });
+
+  it('prints the warnings of a valid but probably wrong config, and carries on', async () => {
+    const config = acme();
+    config.triggers = config.triggers.filter((t) => t.prompt !== 'tier_upgrade');
+    const path = join(dir, 'unused-prompt.json');
+    writeFileSync(path, JSON.stringify(config));
+    const out = join(dir, 'warned');
+    const result = await run(['sample', '--accounts', '3', '--days', '20', '--out', out, '--config', path]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      'headroom: warning: prompts.tier_upgrade: no trigger shows this prompt, so nobody will see it',
+    );
+    expect(result.stderr).toMatch(/Wrote .*: 3 accounts/);
+  });
+
   describe('report', () => {
     let endpoint = '';
     const seen: string[] = [];

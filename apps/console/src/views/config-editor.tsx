@@ -1,26 +1,42 @@
-import { COPY_PLACEHOLDERS, configSchema, type HeadroomConfig } from '@headroom/core';
+import {
+  COPY_PLACEHOLDERS,
+  type ConfigIssue,
+  type ConfigWarning,
+  type HeadroomConfig,
+  lintConfig,
+  validateConfig,
+} from '@headroom/core';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AdminApiError, type AdminClient } from '../admin-client.ts';
 import { arrayAt, recordAt, setIn, stringAt } from '../set-in.ts';
 import { useResource } from '../use-resource.ts';
+import { ConfigChanges } from './config-changes.tsx';
 import { CopyFields, NumberField } from './config-fields.tsx';
 import { ConfigHistory } from './config-history.tsx';
 import { CopyPreview, type PreviewSource } from './copy-preview.tsx';
 import { LoadState } from './load-state.tsx';
+import { VersionCompare } from './version-compare.tsx';
 
 type Path = ReadonlyArray<string | number>;
-type Issue = { path: string; message: string };
 
-function validate(draft: unknown): { config: HeadroomConfig | null; issues: Issue[] } {
-  const result = configSchema.safeParse(draft);
-  if (result.success) return { config: result.data, issues: [] };
-  return {
-    config: null,
-    issues: result.error.issues.map((i) => ({
-      path: i.path.map(String).join('.') || '(root)',
-      message: i.message,
-    })),
-  };
+/**
+ * The core's own validation (unknown keys included, each with a suggestion) and its warnings,
+ * worded as `defineConfig` and the edge word them.
+ */
+function validate(draft: unknown): {
+  config: HeadroomConfig | null;
+  issues: readonly ConfigIssue[];
+  warnings: readonly ConfigWarning[];
+} {
+  const result = validateConfig(draft);
+  if (!result.valid) {
+    return {
+      config: null,
+      issues: result.issues.map((i) => ({ ...i, path: i.path || '(root)' })),
+      warnings: [],
+    };
+  }
+  return { config: result.config, issues: [], warnings: lintConfig(result.config) };
 }
 
 /** Copy a preview can show: every prompt's own copy and every experiment variant's. */
@@ -58,7 +74,7 @@ export function ConfigEditor({ client }: { client: AdminClient }) {
   const [status, setStatus] = useState<{
     kind: 'ok' | 'error' | 'conflict';
     text: string;
-    issues?: readonly Issue[];
+    issues?: readonly ConfigIssue[];
   } | null>(null);
   const [previewKey, setPreviewKey] = useState<string | null>(null);
   const liveVersion = resource.status === 'ready' ? (resource.data.current?.version ?? 0) : -1;
@@ -74,7 +90,12 @@ export function ConfigEditor({ client }: { client: AdminClient }) {
     setJsonError(null);
   }, [liveVersion]);
 
-  const { config: valid, issues } = useMemo(() => validate(draft), [draft]);
+  const { config: valid, issues, warnings } = useMemo(() => validate(draft), [draft]);
+  // The live version parsed like a draft, so the publish step can say what changes.
+  const live = useMemo(() => {
+    const current = resource.status === 'ready' ? resource.data.current?.config : undefined;
+    return current === undefined ? null : validate(current).config;
+  }, [liveVersion]);
   // While the draft is invalid the preview keeps showing the last valid version of it.
   const lastValidRef = useRef<HeadroomConfig | null>(null);
   if (valid) lastValidRef.current = valid;
@@ -256,7 +277,24 @@ export function ConfigEditor({ client }: { client: AdminClient }) {
                   {jsonError ? (
                     <p class="error">{jsonError}</p>
                   ) : issues.length === 0 ? (
-                    <p class="ok">Valid configuration.</p>
+                    <>
+                      <p class="ok">Valid configuration.</p>
+                      {warnings.length > 0 && (
+                        <>
+                          <p>
+                            {warnings.length} warning{warnings.length === 1 ? '' : 's'} — worth a second look,
+                            but publishing is not blocked:
+                          </p>
+                          <ul class="issues" aria-label="Warnings">
+                            {warnings.map((warning) => (
+                              <li key={`${warning.path}:${warning.code}`}>
+                                <code>{warning.path}</code>: {warning.message}
+                              </li>
+                            ))}
+                          </ul>
+                        </>
+                      )}
+                    </>
                   ) : (
                     <>
                       <p class="error">
@@ -272,6 +310,7 @@ export function ConfigEditor({ client }: { client: AdminClient }) {
                     </>
                   )}
                 </div>
+                {live && valid && <ConfigChanges live={live} draft={valid} version={liveVersion} />}
                 <label for="publish-note">Change note (optional)</label>
                 <input
                   id="publish-note"
@@ -336,6 +375,7 @@ export function ConfigEditor({ client }: { client: AdminClient }) {
               </aside>
             </div>
             <ConfigHistory data={data} busy={busy} onRollback={rollback} />
+            <VersionCompare key={liveVersion} client={client} versions={data.versions} />
           </>
         )}
       </LoadState>

@@ -1,4 +1,4 @@
-import { DAY_MS, defineConfig, HeadroomConfigError } from '@headroom/core';
+import { DAY_MS, defineConfig, HeadroomConfigError, lintConfig } from '@headroom/core';
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
 import { authenticateBearer } from '../authenticate-bearer.ts';
@@ -159,7 +159,22 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
     ctx.invalidateConfig();
     ctx.log({ level: 'info', msg: 'config published', version });
     c.header('ETag', configEtag(version));
-    return c.json({ version }, 201);
+    // Valid but probably wrong (an unused prompt, a ratio of 8): published, and said so.
+    const warnings = lintConfig(config).map((w) => ({ ...w, path: `config.${w.path}` }));
+    return c.json(warnings.length > 0 ? { version, warnings } : { version }, 201);
+  });
+
+  app.get('/v1/admin/config/versions/:version', async (c) => {
+    // One stored version with its config, for the console to compare any two.
+    const version = Number(c.req.param('version'));
+    if (!Number.isInteger(version) || version < 1 || version > 2_147_483_647) {
+      throw new HttpError(400, 'invalid_version', 'version must be an integer from 1', [
+        { path: 'version', message: 'must be an integer from 1 to 2147483647' },
+      ]);
+    }
+    const found = await ctx.storage.configVersion(version);
+    if (!found) throw new HttpError(404, 'not_found', `config version ${version} does not exist`);
+    return c.json(found);
   });
 
   app.post('/v1/admin/config/rollback', async (c) => {

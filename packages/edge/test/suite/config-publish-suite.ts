@@ -42,6 +42,80 @@ export function configPublishSuite(label: string, makeStorage: () => Promise<Sto
         ...(ifMatch ? { 'if-match': ifMatch } : {}),
       });
 
+    // Deep copies: edited() shares acmeInput's nested objects with every other test.
+    const copyOf = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
+    type Rejection = { error: { code: string; issues: { path: string; message: string }[] } };
+
+    it('refuses an unknown nested key with 400 naming its path and the key meant; nothing is published', async () => {
+      const { body: before } = await load();
+      const config = copyOf(edited(4)) as { fatigue: Record<string, unknown> };
+      config.fatigue.maxPromptPerWeek = 2;
+      const res = await put({ config, note: 'typo' });
+      expect(res.status).toBe(400);
+      const { error } = (await res.json()) as Rejection;
+      expect(error.code).toBe('invalid_config');
+      expect(error.issues).toEqual([
+        {
+          path: 'config.fatigue.maxPromptPerWeek',
+          message: 'unknown key "maxPromptPerWeek"; did you mean "maxPromptsPerWeek"?',
+        },
+      ]);
+      expect((await load()).body.current.version).toBe(before.current.version);
+    });
+
+    it('refuses "trigers" instead of publishing a config without triggers, with every other issue', async () => {
+      const { body: before } = await load();
+      const config = copyOf(edited(3)) as Record<string, unknown> & { routing: Record<string, unknown> };
+      config.trigers = config.triggers;
+      delete config.triggers;
+      config.routing.csAtAcv = 'lots';
+      const res = await put({ config });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as Rejection).error.issues).toEqual([
+        { path: 'config.routing.csAtAcv', message: 'expected number' },
+        { path: 'config.trigers', message: 'unknown key "trigers"; did you mean "triggers"?' },
+      ]);
+      expect((await load()).body.current.version).toBe(before.current.version);
+    });
+
+    it('publishes a valid but probably wrong config, answering with its warnings', async () => {
+      const config = copyOf(edited(3)) as { triggers: { id: string; atLeast: number }[] };
+      config.triggers = config.triggers.filter((t) => t.id !== 'feature_exploration');
+      config.triggers[0]!.atLeast = 8;
+      const res = await put({ config, note: 'warnings do not block' });
+      expect(res.status).toBe(201);
+      const body = (await res.json()) as { version: number; warnings: unknown[] };
+      expect(body.warnings).toEqual([
+        {
+          code: 'ratio_out_of_range',
+          path: 'config.triggers.0.atLeast',
+          message: 'a share of the limit is usually in (0, 1]: 8 fires at 800 % of the limit',
+        },
+        {
+          code: 'unused_prompt',
+          path: 'config.prompts.tier_upgrade',
+          message: 'no trigger shows this prompt, so nobody will see it',
+        },
+      ]);
+      expect((await load()).body.current.version).toBe(body.version);
+      // A config with nothing to warn about answers as before: just the version.
+      const clean = await put({ config: edited(3) });
+      expect(await clean.json()).toEqual({ version: body.version + 1 });
+    });
+
+    it('GET /v1/admin/config/versions/N returns one stored version, so two can be compared', async () => {
+      const { body } = await load();
+      const version = body.current.version;
+      const res = await app.get(`/v1/admin/config/versions/${version}`, admin);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual(body.current);
+      expect((await app.get('/v1/admin/config/versions/99999', admin)).status).toBe(404);
+      for (const bad of ['0', 'abc', '1.5', String(2 ** 31)]) {
+        expect((await app.get(`/v1/admin/config/versions/${bad}`, admin)).status).toBe(400);
+      }
+      expect((await app.get(`/v1/admin/config/versions/${version}`)).status).toBe(401);
+    });
+
     it('GET /v1/admin/config returns the current version as ETag', async () => {
       const { etag, body } = await load();
       expect(etag).toBe(`"hr-config-${body.current.version}"`);

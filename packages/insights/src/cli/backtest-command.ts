@@ -3,6 +3,7 @@ import { backtest } from '../backtest/backtest.ts';
 import type { AccountRecord, BacktestReport } from '../backtest/backtest-types.ts';
 import { mergeByTime } from '../backtest/merge-by-time.ts';
 import { type ReadStats, readExpansions, readRecords } from '../node/read-records.ts';
+import { configWarnings } from './config-warnings.ts';
 import { formatTable, pct } from './format-table.ts';
 import { loadConfig } from './load-config.ts';
 import { createProgressBar, type ProgressStream } from './progress-bar.ts';
@@ -23,6 +24,7 @@ export interface BacktestCommandOptions {
 /** `headroom backtest`: streams the events file through the engine and prints the report. */
 export async function backtestCommand(options: BacktestCommandOptions): Promise<BacktestReport> {
   const config = await loadConfig(options.config);
+  options.err.write(configWarnings(config));
   const expansions = await readExpansions(options.expansions);
   const { size } = await stat(options.events);
   const bar = createProgressBar('backtest', size, options.err);

@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { defineConfig } from '@headroom/core';
 import { generateSample } from '../sample/generate-sample.ts';
+import { configWarnings } from './config-warnings.ts';
 
 export interface SampleCommandOptions {
   accounts: number;
@@ -20,6 +21,7 @@ export async function sampleCommand(options: SampleCommandOptions) {
   const configPath = options.config ?? new URL('../../examples/acme.config.json', import.meta.url);
   const raw: unknown = JSON.parse(await readFile(configPath, 'utf8'));
   const config = defineConfig(raw);
+  options.log(configWarnings(config));
   const sample = generateSample(
     { accounts: options.accounts, seed: options.seed, days: options.days },
     config,
