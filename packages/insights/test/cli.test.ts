@@ -80,6 +80,55 @@ describe('headroom CLI', () => {
     expect(splitReport.events).toBe(report.events);
   });
 
+  it('prints its version with --version, and usage with --help (exit 0)', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    for (const flag of ['--version', '-v', 'version']) {
+      const result = await run([flag]);
+      expect(result.code, flag).toBe(0);
+      expect(result.stdout.trim()).toBe(version);
+    }
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/Usage: headroom/);
+  });
+
+  it('answers a wrong path with one clear line and exit 1', async () => {
+    const config = fileURLToPath(new URL('../examples/acme.config.json', import.meta.url));
+    const missing = await run([
+      'backtest',
+      '--config',
+      config,
+      '--events',
+      join(dir, 'nope.ndjson'),
+      '--expansions',
+      'y',
+    ]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe(`headroom: cannot read --expansions y: no such file`);
+    const folder = await run(['backtest', '--config', dir, '--events', 'x', '--expansions', 'y']);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr.trim()).toBe(`headroom: cannot read --config ${dir}: it is a folder, not a file`);
+  });
+
+  it('exits 1 when no line of the events file is a valid event', async () => {
+    const config = fileURLToPath(new URL('../examples/acme.config.json', import.meta.url));
+    const events = join(dir, 'garbage.ndjson');
+    writeFileSync(events, 'not json\n{"type":"usage"}\n');
+    const expansions = join(dir, 'none.csv');
+    writeFileSync(expansions, 'accountId,ts\n');
+    const result = await run([
+      'backtest',
+      '--config',
+      config,
+      '--events',
+      events,
+      '--expansions',
+      expansions,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`headroom: no valid event in --events ${events} (2 lines, all invalid)`);
+  });
+
   it('reports a config error with its paths', async () => {
     const result = await run([
       'backtest',

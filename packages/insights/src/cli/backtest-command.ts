@@ -3,6 +3,7 @@ import { backtest } from '../backtest/backtest.ts';
 import type { AccountRecord, BacktestReport } from '../backtest/backtest-types.ts';
 import { mergeByTime } from '../backtest/merge-by-time.ts';
 import { type ReadStats, readExpansions, readRecords } from '../node/read-records.ts';
+import { checkFiles } from './check-files.ts';
 import { configWarnings } from './config-warnings.ts';
 import { formatTable, pct } from './format-table.ts';
 import { loadConfig } from './load-config.ts';
@@ -25,6 +26,13 @@ export interface BacktestCommandOptions {
 export async function backtestCommand(options: BacktestCommandOptions): Promise<BacktestReport> {
   const config = await loadConfig(options.config);
   options.err.write(configWarnings(config));
+  // In the order they are read, so the first problem is the one named.
+  const { claims, expansions: expansionsFile, events: eventsFile } = options;
+  await checkFiles({ claims, expansions: expansionsFile, events: eventsFile }, [
+    'claims',
+    'expansions',
+    'events',
+  ]);
   const expansions = await readExpansions(options.expansions);
   const { size } = await stat(options.events);
   const bar = createProgressBar('backtest', size, options.err);
@@ -45,6 +53,11 @@ export async function backtestCommand(options: BacktestCommandOptions): Promise<
     },
   );
   bar.done();
+  // Nothing to replay is a mistake to report (a wrong file, a wrong format), not an empty table.
+  if (report.events === 0)
+    throw new Error(
+      `no valid event in --events ${options.events} (${stats.lines === 0 ? 'it is empty' : `${stats.lines} lines, all invalid`})`,
+    );
   if (options.json) {
     options.out(`${JSON.stringify({ ...report, skippedLines: stats.skipped }, null, 2)}\n`);
     return report;

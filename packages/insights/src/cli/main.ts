@@ -1,12 +1,14 @@
+import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { HeadroomConfigError } from '@headroom/core';
 import type { InferenceMethod } from '../analyze-experiment.ts';
 import { backtestCommand } from './backtest-command.ts';
+import { checkFiles, FileArgumentError } from './check-files.ts';
 import { planCommand } from './plan-command.ts';
 import { reportCommand } from './report-command.ts';
 import { sampleCommand } from './sample-command.ts';
 
-const USAGE = `Usage: headroom <command> [options]
+const USAGE = `Usage: headroom <command> [options]    (headroom --version, headroom --help)
 
   backtest --config FILE --events FILE --expansions FILE [--claims FILE]
            [--lookback-days 90] [--outcome-days 90] [--json]
@@ -60,10 +62,17 @@ function required(values: Record<string, unknown>, ...names: string[]): void {
   if (missing.length > 0) throw new UsageError(`missing ${missing.map((m) => `--${m}`).join(', ')}`);
 }
 
+/** This package's version (package.json sits two folders up from src/cli and dist/cli alike). */
+const version = (): string => createRequire(import.meta.url)('../../package.json').version;
+
 /** Runs the `headroom` CLI; resolves to the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   const out = (text: string) => process.stdout.write(text);
+  if (command === '--version' || command === '-v' || command === 'version') {
+    out(`${version()}\n`);
+    return 0;
+  }
   try {
     const { values } = parseArgs({
       args: [...rest],
@@ -100,6 +109,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     switch (command) {
       case 'backtest': {
         required(values, 'config', 'events', 'expansions');
+        await checkFiles(values, ['config']);
         const lookback = values['lookback-days'];
         const outcome = values['outcome-days'];
         await backtestCommand({
@@ -156,6 +166,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       case 'sample': {
         required(values, 'accounts', 'out');
+        await checkFiles(values, ['config']);
         await sampleCommand({
           accounts: positiveInt('accounts', values.accounts, 1),
           out: values.out!,
@@ -176,6 +187,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (error instanceof HeadroomConfigError) {
       process.stderr.write(`headroom: invalid config\n${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof FileArgumentError) {
+      process.stderr.write(`headroom: ${error.message}\n`);
       return 1;
     }
     const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';

@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseCsvLine } from './parse-csv-line.ts';
 import { type ReadStats, readExpansions, readRecords } from './read-records.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'headroom-read-'));
@@ -79,8 +78,25 @@ describe('readExpansions', () => {
   });
 });
 
-describe('parseCsvLine', () => {
-  it('handles quotes, doubled quotes and empty fields', () => {
-    expect(parseCsvLine('a,"b,c","say ""hi""",,e')).toEqual(['a', 'b,c', 'say "hi"', '', 'e']);
+describe('CSV (RFC 4180)', () => {
+  it('keeps quotes, doubled quotes, empty fields and a newline inside a quoted field', async () => {
+    const path = file(
+      'quoted.csv',
+      'type,accountId,ts,name,note\r\n' +
+        'custom,a,1,"b,c","say ""hi""\nand then, ""bye"""\r\n' +
+        'custom,b,2,plain,\r\n',
+    );
+    const stats: ReadStats = { lines: 0, skipped: 0 };
+    const records = await collect(readRecords(path, stats));
+    expect(records).toEqual([
+      { type: 'custom', accountId: 'a', ts: 1, name: 'b,c', note: 'say "hi"\nand then, "bye"' },
+      { type: 'custom', accountId: 'b', ts: 2, name: 'plain' },
+    ]);
+    expect(stats).toEqual({ lines: 2, skipped: 0 });
+  });
+
+  it('answers a malformed file with its name and the line it fails on', async () => {
+    const path = file('broken.csv', 'type,accountId,ts\ncustom,a,1\ncustom,"b,2\n');
+    await expect(collect(readRecords(path))).rejects.toThrow(/broken\.csv.*line/i);
   });
 });

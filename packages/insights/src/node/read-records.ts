@@ -1,6 +1,7 @@
+import { createReadStream } from 'node:fs';
+import { parse } from 'csv-parse';
 import * as z from 'zod/mini';
 import type { BacktestRecord, Expansion } from '../backtest/backtest-types.ts';
-import { parseCsvLine } from './parse-csv-line.ts';
 import { readLineBatches } from './read-lines.ts';
 
 const NUMERIC = new Set([
@@ -57,17 +58,15 @@ async function* readObjectBatches(
   stats: ReadStats,
   onBytes?: (bytes: number) => void,
 ): AsyncGenerator<Array<Record<string, unknown>>> {
-  const csv = path.toLowerCase().endsWith('.csv');
-  let header: string[] | null = null;
+  if (path.toLowerCase().endsWith('.csv')) {
+    yield* readCsvBatches(path, stats, onBytes);
+    return;
+  }
   for await (const lines of readLineBatches(path, onBytes)) {
     const rows: Array<Record<string, unknown>> = [];
     for (const line of lines) {
-      if (csv && header === null) {
-        header = parseCsvLine(line).map((h) => h.trim());
-        continue;
-      }
       stats.lines++;
-      const row = header !== null ? csvRow(header, line) : jsonRow(line);
+      const row = jsonRow(line);
       if (row === null) {
         stats.skipped++;
         continue;
@@ -79,14 +78,62 @@ async function* readObjectBatches(
   }
 }
 
-function csvRow(header: readonly string[], line: string): Record<string, unknown> {
-  const row: Record<string, unknown> = {};
-  const fields = parseCsvLine(line);
-  header.forEach((key, i) => {
-    const raw = fields[i] ?? '';
-    if (raw === '') return;
-    row[key] = NUMERIC.has(key) && raw.trim() !== '' && !Number.isNaN(Number(raw)) ? Number(raw) : raw;
+// Records per batch handed on from the CSV parser (one await per batch, not per row).
+const CSV_BATCH = 1000;
+
+/**
+ * CSV by RFC 4180 (csv-parse: quoted fields may hold commas, doubled quotes and newlines),
+ * the first row naming the columns. A malformed file is an error naming it and the line.
+ */
+async function* readCsvBatches(
+  path: string,
+  stats: ReadStats,
+  onBytes?: (bytes: number) => void,
+): AsyncGenerator<Array<Record<string, unknown>>> {
+  const input = createReadStream(path);
+  let bytes = 0;
+  input.on('data', (chunk) => {
+    bytes += chunk.length;
+    onBytes?.(bytes);
   });
+  const parser = input.pipe(
+    parse({
+      bom: true,
+      columns: (header: string[]) => header.map((name) => name.trim()),
+      relax_column_count: true,
+      skip_empty_lines: true,
+    }),
+  );
+  // A read error (no such file) reaches the parser's iterator too.
+  input.on('error', (error) => parser.destroy(error));
+  let rows: Array<Record<string, unknown>> = [];
+  try {
+    for await (const record of parser as AsyncIterable<Record<string, string>>) {
+      stats.lines++;
+      const row = csvRow(record);
+      row.ts = toMs(row.ts);
+      rows.push(row);
+      if (rows.length >= CSV_BATCH) {
+        yield rows;
+        rows = [];
+      }
+    }
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('CSV_'))
+      throw new Error(`${path}: not valid CSV (${(error as Error).message})`);
+    throw error;
+  }
+  if (rows.length > 0) yield rows;
+}
+
+/** A CSV record as a row: empty fields left out, numeric columns as numbers. */
+function csvRow(record: Record<string, string>): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const [key, raw] of Object.entries(record)) {
+    if (raw === '') continue;
+    row[key] = NUMERIC.has(key) && raw.trim() !== '' && !Number.isNaN(Number(raw)) ? Number(raw) : raw;
+  }
   if (row.churnRisk !== undefined) row.churnRisk = row.churnRisk === 'true';
   return row;
 }
