@@ -1,6 +1,7 @@
 import {
   de,
   GateWall,
+  HeadroomProvider,
   InviteNudge,
   type Messages,
   UpgradePrompt,
@@ -31,6 +32,28 @@ export const DarkTheme: StoryObj = {
     <Frame hr={fake({ usage, prompts: { banner: promptFor('banner') } })} theme="dark">
       {everything()}
     </Frame>
+  ),
+};
+
+/** A host page that is dark (`color-scheme: dark`): `theme="auto"` widgets follow it, whatever the OS. */
+export const DarkHostAuto: StoryObj = {
+  render: () => (
+    <div style={{ colorScheme: 'dark', background: '#0d1117', color: '#e6edf3' }}>
+      <Frame hr={fake({ usage, prompts: { banner: promptFor('banner') } })}>
+        <div style={{ background: '#0d1117' }}>{everything()}</div>
+      </Frame>
+    </div>
+  ),
+};
+
+/** A host that offers both schemes (`color-scheme: light dark`): the widgets follow the OS, as the page does. */
+export const LightDarkHostAuto: StoryObj = {
+  render: () => (
+    <div style={{ colorScheme: 'light dark', background: 'Canvas', color: 'CanvasText', padding: '24px' }}>
+      <HeadroomProvider client={fake({ usage, prompts: { banner: promptFor('banner') } })} locale="en-US">
+        {everything()}
+      </HeadroomProvider>
+    </div>
   ),
 };
 

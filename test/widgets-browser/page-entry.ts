@@ -2,9 +2,12 @@
 // tests drive through `window.hrTest`.
 import { defineConfig } from '@headroom/core';
 import type { UpgradeDecision } from '@headroom/sdk';
+import { GateWall, HeadroomProvider, type Theme, UsageBar } from '@headroom/widgets';
 import { setDefaultClient } from '@headroom/widgets/elements';
 import { createFakeHeadroom, type FakeHeadroom } from '@headroom/widgets/testing';
 import acme from '../../packages/core/examples/acme.config.json' with { type: 'json' };
+// The widgets' own Preact (the test folder has another major).
+import { h, render } from '../../packages/widgets/src/peers.ts';
 
 const config = defineConfig(acme);
 const account = (plan: string) => ({
@@ -52,10 +55,31 @@ function client(plan: string, usage: Record<string, number>): FakeHeadroom {
   });
 }
 
+/** Renders Preact widgets (not elements) bound to the last client into `#preact`. */
+function renderPreact(theme?: Theme) {
+  const c = window.hrTest.last;
+  const target = document.getElementById('preact');
+  if (!c || !target) throw new Error('no client or no #preact');
+  render(
+    h(HeadroomProvider, {
+      client: c,
+      locale: 'en',
+      theme,
+      children: [h(UsageBar, { meter: 'api_calls' }), h(GateWall, { feature: 'sso' })],
+    }),
+    target,
+  );
+}
+
 declare global {
   interface Window {
-    hrTest: { client: typeof client; setDefaultClient: typeof setDefaultClient; last?: FakeHeadroom };
+    hrTest: {
+      client: typeof client;
+      setDefaultClient: typeof setDefaultClient;
+      renderPreact: typeof renderPreact;
+      last?: FakeHeadroom;
+    };
   }
 }
 
-window.hrTest = { client, setDefaultClient };
+window.hrTest = { client, setDefaultClient, renderPreact };

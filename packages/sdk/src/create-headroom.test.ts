@@ -41,6 +41,20 @@ describe('meters and gates', () => {
     ]);
   });
 
+  it('uses the usage claim of a token from an async function, for meters made before it resolved', async () => {
+    const { platform } = testPlatform();
+    const token = tokenFor(claims({ usage: { api_calls: 900 } }));
+    const hr = client({ platform, token: async () => token });
+    // What a widget does on first render: the token is not known yet.
+    const api = hr.meter('api_calls');
+    expect(hr.account.$.get()).toBeNull();
+    await hr.ready();
+    expect(api.$.get()).toMatchObject({ used: 900, limit: 1000, state: 'approaching' });
+    await settle();
+    expect(hr.triggers.$.get().find((t) => t.id === 'usage_ceiling')?.fired).toBe(true);
+    await hr.shutdown();
+  });
+
   it('records a gate hit only when the plan lacks the feature', async () => {
     const { platform } = testPlatform();
     const hr = client({ platform, token: tokenFor(claims({ plan: 'team' })) });

@@ -9,7 +9,7 @@ import type { MeterHandle } from './types.ts';
 /** A meter as the client holds it. */
 export interface Meter {
   $used: WritableAtom<number>;
-  /** The account's own count (from the edge) raises the value, until the host sets it. */
+  /** The account's own count (from the edge or a token's claim) raises the value, until the host sets it. */
   raise: (value: number) => void;
   handle: MeterHandle;
 }
@@ -20,7 +20,14 @@ export interface Meter {
  * burst of 100,000 adds is one event with the exact total, not 100,000 evicting each other.
  */
 export function createMeter(client: ClientContext, queue: Pick<EventQueue, 'epoch'>, id: string): Meter {
-  const $used = atom(client.$claims.get()?.usage?.[id] ?? 0);
+  const $used = atom(0);
+  let hostSet = false;
+  const raise = (value: number) => {
+    if (!hostSet && value > $used.get()) $used.set(value);
+  };
+  // The token's `usage` claim, whenever a token is known: a meter made before an async token
+  // resolved (a widget's first render) starts at 0 and takes the claim when it arrives.
+  client.$claims.subscribe((claims) => raise(claims?.usage?.[id] ?? 0));
   const $ = derive([$used, client.$config, client.$claims], () =>
     meterState({ used: $used.get(), limit: client.forPlan(meterLimit, id) ?? null }),
   );
@@ -39,12 +46,9 @@ export function createMeter(client: ClientContext, queue: Pick<EventQueue, 'epoc
     }
     client.schedule();
   };
-  let hostSet = false;
   return {
     $used,
-    raise: (value) => {
-      if (!hostSet && value > $used.get()) $used.set(value);
-    },
+    raise,
     handle: {
       add: client.guard((n: number) => {
         if (!isNum(n)) return client.drop('meter.add');

@@ -3,7 +3,11 @@ import type { Formatter } from './create-formatter.ts';
 import type { Messages } from './messages.ts';
 import { createContext, useContext } from './peers.ts';
 
-/** Colour scheme of the widgets; `auto` follows `prefers-color-scheme`. */
+/**
+ * Colour scheme of the widgets. `auto` follows the host page's own `color-scheme` (inherited
+ * by the widget's root, so a page that declares none stays light whatever the OS); `light`
+ * and `dark` pin it.
+ */
 export type Theme = 'light' | 'dark' | 'auto';
 
 /** What every widget reads from `HeadroomProvider`. */

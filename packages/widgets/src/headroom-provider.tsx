@@ -16,7 +16,7 @@ export interface HeadroomProviderProps {
   locale?: string | undefined;
   /** UI text: a catalog such as `de`, or overrides of single messages (prompt copy comes from the config). @default en */
   messages?: Partial<Messages> | undefined;
-  /** @default 'auto' */
+  /** Colour scheme; `auto` follows the host page's `color-scheme`. @default 'auto' */
   theme?: Theme | undefined;
   /** How to open a checkout URL. @default url => window.location.assign(url) */
   onNavigate?: ((url: string) => void) | undefined;

@@ -32,6 +32,8 @@ export interface FakeHeadroomState {
   upgrade?: ((request: UpgradeRequest) => Promise<UpgradeDecision>) | undefined;
   /** Answers `invites.canNudge`. @default true */
   canNudge?: ((context: string) => boolean) | undefined;
+  /** The SDK's lifecycle status, e.g. `offline` when the edge could not be reached. @default 'ready' */
+  status?: HeadroomStatus | undefined;
 }
 
 /** A method call the fake recorded, for assertions. */
@@ -43,6 +45,7 @@ export interface FakeHeadroom extends Headroom {
   readonly $usage: WritableAtom<Record<string, number>>;
   readonly $account: WritableAtom<AccountClaims | null>;
   readonly $config: WritableAtom<HeadroomConfig | null>;
+  readonly $status: WritableAtom<HeadroomStatus>;
   /** Sets the prompt a surface shows (null hides it). */
   setPrompt(surface: Surface, prompt: ActivePrompt | null): void;
   /** Calls of one method, newest last. */
@@ -64,6 +67,7 @@ export function createFakeHeadroom(state: FakeHeadroomState): FakeHeadroom {
   const $config = atom<HeadroomConfig | null>(state.config);
   const $account = atom<AccountClaims | null>(state.account);
   const $usage = atom<Record<string, number>>({ ...state.usage });
+  const $status = atom<HeadroomStatus>(state.status ?? 'ready');
   const $diagnostics = atom<Diagnostics>({
     sent: 0,
     queued: 0,
@@ -82,8 +86,12 @@ export function createFakeHeadroom(state: FakeHeadroomState): FakeHeadroom {
   const meter = (id: string): MeterHandle => {
     let handle = meters.get(id);
     if (!handle) {
-      const $: ReadableAtom<MeterState> = computed([$usage, $config, $plan], (usage, config, plan) =>
-        meterState({ used: usage[id] ?? 0, limit: config ? meterLimit(config, plan, id) : null }),
+      // Like the SDK: the host's value, else the token's usage claim, else 0.
+      const $: ReadableAtom<MeterState> = computed([$usage, $config, $account], (usage, config, account) =>
+        meterState({
+          used: usage[id] ?? account?.usage?.[id] ?? 0,
+          limit: config && account ? meterLimit(config, account.plan, id) : null,
+        }),
       );
       handle = {
         $,
@@ -104,8 +112,9 @@ export function createFakeHeadroom(state: FakeHeadroomState): FakeHeadroom {
   const gate = (feature: string): GateHandle => {
     let handle = gates.get(feature);
     if (!handle) {
-      const $ = computed([$config, $plan], (config, plan) =>
-        config ? planIncludes(config, plan, feature) : false,
+      // Like the SDK: entitled while config or account is unknown (fail open).
+      const $ = computed([$config, $account], (config, account) =>
+        config && account ? planIncludes(config, account.plan, feature) : true,
       );
       const unlockedBy = computed([$config, $plan], (config, plan) =>
         config ? planUnlocking(config, plan, feature) : null,
@@ -141,6 +150,7 @@ export function createFakeHeadroom(state: FakeHeadroomState): FakeHeadroom {
     $usage,
     $account,
     $config,
+    $status,
     setPrompt: (surface, value) => prompt(surface).set(value),
     callsOf: (method) => calls.filter((c) => c.method === method).map((c) => c.args),
     meter,
@@ -173,7 +183,7 @@ export function createFakeHeadroom(state: FakeHeadroomState): FakeHeadroom {
     },
     config: { $: $config },
     account: { $: $account },
-    status: { $: atom<HeadroomStatus>('ready') },
+    status: { $: $status },
     diagnostics: {
       $: $diagnostics,
       report: (error, context) => {
