@@ -8,6 +8,7 @@
 // HEADROOM_REDIS_URL (rate limits shared by every instance), HEADROOM_REQUIRE_IF_MATCH (config
 // publishes must carry If-Match).
 import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -24,16 +25,57 @@ const log = (level: 'info' | 'warn' | 'error', msg: string, extra: Record<string
 // Buffered lines must reach stdout before any exit.
 process.on('exit', () => logger.flush());
 
+const USAGE = `Usage: headroom-edge --config FILE --port N [--host 127.0.0.1] [--console DIR]
+
+Serves the Headroom edge API (and the growth console, from a built console folder) on Node.
+  --config FILE    the configuration published as version 1 when the store has none yet
+  --port N         the port to listen on (0: any free port; the URL is logged)
+  --host ADDRESS   the address to listen on (default 127.0.0.1)
+  --console DIR    serve the built growth console at /console/
+  --help, --version
+
+Environment: HEADROOM_SECRET (required: the HS256 secret shared with your backend, 32+ bytes),
+HEADROOM_ADMIN_TOKEN, HEADROOM_SERVER_KEY, DATABASE_URL (Postgres; embedded PGlite otherwise),
+HEADROOM_DATA_DIR, HEADROOM_HANDOFF_WEBHOOK, HEADROOM_WEBHOOK_SECRET, HEADROOM_ALLOWED_ORIGINS,
+HEADROOM_TRUST_PROXY, HEADROOM_REDIS_URL, HEADROOM_REQUIRE_IF_MATCH, HEADROOM_DEV, timeouts and
+connection caps (HEADROOM_*_TIMEOUT_MS, HEADROOM_MAX_CONNECTIONS[_PER_IP]); see the README.
+`;
+
+/** The command line, or one clear line and exit 2 for an option it does not know. */
+function readArgs() {
+  try {
+    return parseArgs({
+      args: process.argv.slice(2).filter((a) => a !== '--'),
+      options: {
+        config: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        console: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    }).values;
+  } catch (error) {
+    // Node's own message names the option, then explains positionals: the first sentence is enough.
+    const message = error instanceof Error ? error.message.split('. ')[0] : String(error);
+    process.stderr.write(
+      `headroom-edge: ${message.charAt(0).toLowerCase()}${message.slice(1)} (headroom-edge --help lists the options)\n`,
+    );
+    process.exit(2);
+  }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    args: process.argv.slice(2).filter((a) => a !== '--'),
-    options: {
-      config: { type: 'string' },
-      port: { type: 'string' },
-      host: { type: 'string' },
-      console: { type: 'string' },
-    },
-  });
+  const values = readArgs();
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (values.version) {
+    // package.json sits two folders up from src/node and dist/node alike.
+    process.stdout.write(`${createRequire(import.meta.url)('../../package.json').version}\n`);
+    return;
+  }
   const env = process.env;
   // `pnpm edge` runs in the package folder; paths are meant relative to where it was typed.
   const cwd = env.INIT_CWD ?? process.cwd();
