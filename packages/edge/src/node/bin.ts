@@ -57,7 +57,7 @@ function readArgs() {
     }).values;
   } catch (error) {
     // Node's own message names the option, then explains positionals: the first sentence is enough.
-    const message = error instanceof Error ? error.message.split('. ')[0] : String(error);
+    const message = (error instanceof Error ? error.message.split('. ')[0] : undefined) ?? String(error);
     process.stderr.write(
       `headroom-edge: ${message.charAt(0).toLowerCase()}${message.slice(1)} (headroom-edge --help lists the options)\n`,
     );
