@@ -189,4 +189,32 @@ CREATE TABLE IF NOT EXISTS aggregate_rebuilds (name text PRIMARY KEY);
 INSERT INTO aggregate_rebuilds (name) SELECT 'experiments' WHERE EXISTS (SELECT 1 FROM events WHERE type = 'exposure');
 `,
   },
+  {
+    version: 4,
+    name: 'funnel from fire episodes',
+    sql: `
+-- How far each fire episode got: the earliest prompt shown for its trigger (received from an hour
+-- before the fire), the first click after it, the first edge route after that and the first
+-- server-reported upgrade after the route. The funnel reads these, never the raw steps.
+ALTER TABLE trigger_fires ADD COLUMN IF NOT EXISTS shown_at timestamptz;
+ALTER TABLE trigger_fires ADD COLUMN IF NOT EXISTS clicked_at timestamptz;
+ALTER TABLE trigger_fires ADD COLUMN IF NOT EXISTS routed_at timestamptz;
+ALTER TABLE trigger_fires ADD COLUMN IF NOT EXISTS completed_at timestamptz;
+-- The steps of one account's episodes are found by account, trigger and receive time.
+CREATE INDEX IF NOT EXISTS events_prompt_steps ON events (account_id, type, (payload->>'triggerId'), received_at)
+  WHERE type IN ('prompt_shown', 'prompt_clicked');
+
+-- Per account and UTC day of the click, the earliest click received: what "direct" routes need.
+CREATE TABLE IF NOT EXISTS prompt_click_days (
+  account_id text NOT NULL,
+  day date NOT NULL,
+  first_received_at timestamptz NOT NULL,
+  PRIMARY KEY (account_id, day)
+);
+
+-- Filled by the rebuild on the next start.
+INSERT INTO aggregate_rebuilds (name) SELECT 'funnel'
+  WHERE EXISTS (SELECT 1 FROM trigger_fires) OR EXISTS (SELECT 1 FROM events WHERE type = 'prompt_clicked');
+`,
+  },
 ];

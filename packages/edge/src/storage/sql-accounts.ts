@@ -1,4 +1,5 @@
 import type { TriggerResult } from '@headroom/core';
+import { keepFunnelSteps } from './funnel-steps-sql.ts';
 import type { SqlClient } from './sql-client.ts';
 import type { AccountFact, AccountHistory, AccountInputs, AccountStateRow, Storage } from './storage.ts';
 
@@ -58,7 +59,7 @@ type AccountStorage = Pick<
 >;
 
 /** Account facts, daily history and the edge's evaluated state, over `account_days` and friends. */
-export function createSqlAccounts(db: Pick<SqlClient, 'query'>): AccountStorage {
+export function createSqlAccounts(db: Pick<SqlClient, 'query' | 'transaction'>): AccountStorage {
   async function meterHistory(accountId: string, since: string) {
     const rows = await db.query<{ meter: string; day: string; used: number }>(
       `SELECT key AS meter, ${day} AS day, peak AS used FROM account_days
@@ -238,6 +239,8 @@ export function createSqlAccounts(db: Pick<SqlClient, 'query'>): AccountStorage 
           JSON.stringify(cleared),
         ],
       );
+      // A new episode's steps may already be stored (the browser showed the prompt first).
+      if (started.length > 0) await keepFunnelSteps(db, [s.accountId]);
     },
 
     async staleAccounts(before, configVersion, limit) {
