@@ -217,4 +217,25 @@ INSERT INTO aggregate_rebuilds (name) SELECT 'funnel'
   WHERE EXISTS (SELECT 1 FROM trigger_fires) OR EXISTS (SELECT 1 FROM events WHERE type = 'prompt_clicked');
 `,
   },
+  {
+    version: 5,
+    name: 'pql lists from indexes',
+    sql: `
+-- What the PQL lists show, kept beside the state so they read index-ordered rows and no
+-- per-trigger results: the number of fired triggers and each one's reason.
+ALTER TABLE account_state ADD COLUMN IF NOT EXISTS signals integer;
+-- json, not jsonb: the reasons keep the config's trigger order.
+ALTER TABLE account_state ADD COLUMN IF NOT EXISTS fired_reasons json;
+UPDATE account_state SET signals = jsonb_array_length(fired),
+  fired_reasons = (SELECT coalesce(json_object_agg(r->>'id', r->>'reason' ORDER BY i), '{}'::json)
+    FROM jsonb_array_elements(results) WITH ORDINALITY AS x(r, i) WHERE (r->>'fired')::boolean);
+ALTER TABLE account_state ALTER COLUMN signals SET NOT NULL;
+ALTER TABLE account_state ALTER COLUMN fired_reasons SET NOT NULL;
+-- In the order each list is read.
+DROP INDEX IF EXISTS account_state_pql;
+CREATE INDEX IF NOT EXISTS account_state_pqls ON account_state (pql_since, account_id) WHERE pql_since IS NOT NULL;
+CREATE INDEX IF NOT EXISTS account_state_suppressed ON account_state (signals DESC, account_id)
+  WHERE NOT eligible AND signals > 0;
+`,
+  },
 ];

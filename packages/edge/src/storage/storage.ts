@@ -137,6 +137,25 @@ export interface AccountStateRow {
   lastUpgradeAt: number | null;
 }
 
+/** An account as the PQL lists show it: a slice of its `AccountStateRow`. */
+export interface PqlStateRow
+  extends Pick<
+    AccountStateRow,
+    | 'accountId'
+    | 'evaluatedAt'
+    | 'fired'
+    | 'eligible'
+    | 'reasons'
+    | 'unknown'
+    | 'plan'
+    | 'segment'
+    | 'potentialAcv'
+    | 'pqlSince'
+  > {
+  /** Why each fired trigger fired, by trigger id. */
+  firedReasons: Record<string, string>;
+}
+
 /** One routing decision the edge made (`repeats` identical decisions folded into one row). */
 export interface RouteDecisionRow {
   accountId: string;
@@ -256,10 +275,10 @@ export interface Storage {
    * version than `configVersion`; the most out-of-date first.
    */
   staleAccounts(before: number, configVersion: number, limit: number): Promise<string[]>;
-  /** Accounts in a PQL episode, oldest episode first. */
-  pqlStates(limit: number): Promise<AccountStateRow[]>;
-  /** Accounts evaluated as ineligible that have fired triggers (suppressed PQLs). */
-  suppressedStates(limit: number): Promise<AccountStateRow[]>;
+  /** Accounts in a PQL episode, oldest episode first (an index-ordered read). */
+  pqlStates(limit: number): Promise<PqlStateRow[]>;
+  /** Accounts evaluated as ineligible that have fired triggers (suppressed PQLs), most signals first. */
+  suppressedStates(limit: number): Promise<PqlStateRow[]>;
   /**
    * Creates a handoff and its outbox row unless the account has an open one of the same
    * scope (returned instead) or used its daily quota; atomic across instances.
