@@ -17,12 +17,12 @@ const FUNNEL_LOCK = 7_411_004;
  * edge decision at or after the click) → completed (a server-reported upgrade dated at or after
  * the route). Every step is the earliest that follows the one before it, so the chain can only
  * move earlier as steps arrive: merging with `least` keeps what pruned events once gave.
- * `episodes` must yield (account_id, trigger_id, fired_at) rows of `trigger_fires`.
+ * `where` picks the episodes (`trigger_fires f`).
  */
-const chainOf = (episodes: string) => `
+const chainOf = (where: string) => `
   SELECT f.account_id, f.trigger_id, f.fired_at, s.at AS shown_at, c.at AS clicked_at, r.at AS routed_at,
     k.at AS completed_at
-  FROM trigger_fires f JOIN (${episodes}) p USING (account_id, trigger_id, fired_at)
+  FROM trigger_fires f
   CROSS JOIN LATERAL (SELECT least(f.shown_at, (
       SELECT min(e.received_at) FROM events e
       WHERE e.account_id = f.account_id AND e.type = 'prompt_shown' AND e.payload->>'triggerId' = f.trigger_id
@@ -39,20 +39,19 @@ const chainOf = (episodes: string) => `
   CROSS JOIN LATERAL (SELECT least(f.completed_at, (
       SELECT min(e.ts) FROM events e
       WHERE e.account_id = f.account_id AND e.type = 'upgrade_completed' AND e.source = 'server' AND e.ts >= r.at
-    )) AS at) k`;
+    )) AS at) k
+  WHERE ${where}`;
 
-const UPDATE_CHAINS = (episodes: string) => `
+const UPDATE_CHAINS = (where: string) => `
   UPDATE trigger_fires t SET shown_at = n.shown_at, clicked_at = n.clicked_at, routed_at = n.routed_at,
     completed_at = n.completed_at
-  FROM (${chainOf(episodes)}) n
+  FROM (${chainOf(where)}) n
   WHERE t.account_id = n.account_id AND t.trigger_id = n.trigger_id AND t.fired_at = n.fired_at
     AND (t.shown_at, t.clicked_at, t.routed_at, t.completed_at)
       IS DISTINCT FROM (n.shown_at, n.clicked_at, n.routed_at, n.completed_at)`;
 
 /** Recomputes the funnel steps of every episode of the accounts in `$1` (text[]). */
-export const FUNNEL_STEPS_OF_ACCOUNTS = UPDATE_CHAINS(
-  'SELECT account_id, trigger_id, fired_at FROM trigger_fires WHERE account_id = ANY($1::text[])',
-);
+export const FUNNEL_STEPS_OF_ACCOUNTS = UPDATE_CHAINS('f.account_id = ANY($1::text[])');
 
 /**
  * Brings the funnel steps of every fire episode of these accounts up to date with what is
@@ -69,19 +68,18 @@ export async function keepFunnelSteps(db: Pick<SqlClient, 'transaction'>, accoun
        FROM (SELECT DISTINCT hashtext(a) AS h FROM unnest($1::text[]) a ORDER BY 1) l`,
       [ids],
     );
-    await tx.query(
-      UPDATE_CHAINS(
-        `SELECT account_id, trigger_id, fired_at FROM trigger_fires WHERE account_id = ANY($1::text[])`,
-      ),
-      [ids],
-    );
+    await tx.query(FUNNEL_STEPS_OF_ACCOUNTS, [ids]);
   });
 }
 
-/** Recomputes every episode's funnel steps from the raw steps (inside a rebuild's transaction). */
-export async function rebuildFunnelSteps(tx: Pick<SqlClient, 'query'>) {
-  await tx.query(
-    'UPDATE trigger_fires SET shown_at = NULL, clicked_at = NULL, routed_at = NULL, completed_at = NULL',
-  );
-  await tx.query(UPDATE_CHAINS('SELECT account_id, trigger_id, fired_at FROM trigger_fires'));
+/**
+ * Recomputes every episode's funnel steps from the raw steps (inside a rebuild's transaction).
+ * With `pruned`, steps that deleted events gave are kept, so the rebuild only moves steps earlier.
+ */
+export async function rebuildFunnelSteps(tx: Pick<SqlClient, 'query'>, pruned: boolean) {
+  if (!pruned)
+    await tx.query(
+      'UPDATE trigger_fires SET shown_at = NULL, clicked_at = NULL, routed_at = NULL, completed_at = NULL',
+    );
+  await tx.query(UPDATE_CHAINS('true'));
 }

@@ -238,4 +238,19 @@ CREATE INDEX IF NOT EXISTS account_state_suppressed ON account_state (signals DE
   WHERE NOT eligible AND signals > 0;
 `,
   },
+  {
+    version: 6,
+    name: 'prunable browser events',
+    sql: `
+-- Retention deletes the oldest browser events in bounded batches through this index, never a
+-- scan; server events (conversions, the backend's usage) are kept and stay out of it.
+CREATE INDEX IF NOT EXISTS events_browser_ts ON events (ts) WHERE source = 'browser';
+-- Browser events before this instant (a UTC midnight) may have been deleted: a rebuild keeps
+-- the aggregates they gave instead of recomputing them from what is left.
+CREATE TABLE IF NOT EXISTS event_retention (
+  id boolean PRIMARY KEY DEFAULT true CHECK (id),
+  pruned_before timestamptz NOT NULL
+);
+`,
+  },
 ];

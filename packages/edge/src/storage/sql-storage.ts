@@ -326,14 +326,46 @@ export function createSqlStorage(db: SqlClient): Storage {
     async rebuildAggregates(windows) {
       await db.transaction(async (tx) => {
         await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-        await tx.query('TRUNCATE account_days');
-        await tx.query(mergeAccountDays(`(${accountDaysOf('events')}) f`));
-        await tx.query('TRUNCATE prompt_click_days');
-        await tx.query(mergePromptClickDays('events'));
-        await rebuildFunnelSteps(tx);
-        await experiments.rebuildExperiments(tx, windows);
+        const [horizon] = await tx.query<{ before: string }>(
+          `SELECT ${iso('pruned_before')} AS before FROM event_retention`,
+        );
+        if (horizon) {
+          // Days before the retention horizon (a UTC midnight) lost browser events: keep them.
+          const kept = '(SELECT * FROM events WHERE ts >= $1::timestamptz) k';
+          const day = `($1::timestamptz AT TIME ZONE 'UTC')::date`;
+          const since = [horizon.before];
+          await tx.query(`DELETE FROM account_days WHERE day >= ${day}`, since);
+          await tx.query(mergeAccountDays(`(${accountDaysOf(kept)}) f`), since);
+          await tx.query(`DELETE FROM prompt_click_days WHERE day >= ${day}`, since);
+          await tx.query(mergePromptClickDays(kept), since);
+        } else {
+          await tx.query('TRUNCATE account_days');
+          await tx.query(mergeAccountDays(`(${accountDaysOf('events')}) f`));
+          await tx.query('TRUNCATE prompt_click_days');
+          await tx.query(mergePromptClickDays('events'));
+        }
+        await rebuildFunnelSteps(tx, horizon !== undefined);
+        await experiments.rebuildExperiments(tx, windows, horizon !== undefined);
         await tx.query('DELETE FROM aggregate_rebuilds');
       });
+    },
+
+    async pruneEvents(before, limit) {
+      // Oldest first through events_browser_ts; the horizon is recorded in the same statement.
+      const [row] = await db.query<{ n: number }>(
+        `WITH mark AS (
+           INSERT INTO event_retention (id, pruned_before) VALUES (true, $1::timestamptz)
+           ON CONFLICT (id) DO UPDATE SET pruned_before = greatest(event_retention.pruned_before, excluded.pruned_before)
+         ), gone AS (
+           DELETE FROM events WHERE ctid = ANY(ARRAY(
+             SELECT ctid FROM events WHERE source = 'browser' AND ts < $1::timestamptz ORDER BY ts LIMIT $2
+           ))
+           RETURNING 1
+         )
+         SELECT count(*)::int AS n FROM gone`,
+        [at(before), limit],
+      );
+      return row?.n ?? 0;
     },
 
     async pendingRebuild() {

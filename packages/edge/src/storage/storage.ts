@@ -304,10 +304,19 @@ export interface Storage {
     experiments: ExperimentWindows,
   ): Promise<void>;
   /**
-   * Recomputes every aggregate (`account_days`, `experiment_units`) from the raw events, in one
-   * transaction: the same answer ingest keeps incrementally. Clears any pending rebuild.
+   * Recomputes every aggregate (`account_days`, `experiment_units`, funnel steps, prompt click
+   * days) from the raw events, in one transaction: the same answer ingest keeps incrementally.
+   * After `pruneEvents`, what deleted events gave is kept: days before the horizon, units whose
+   * first exposure is gone, funnel steps (which then only move earlier). Clears any pending rebuild.
    */
   rebuildAggregates(experiments: ExperimentWindows): Promise<void>;
+  /**
+   * Deletes up to `limit` browser events dated before `before` (ms; a UTC midnight), oldest
+   * first, and records that horizon so a rebuild keeps what they gave. Aggregates, fire
+   * episodes, decisions and server events stay. Resolves how many were deleted. Optional: a
+   * storage without it keeps every event.
+   */
+  pruneEvents?(before: number, limit: number): Promise<number>;
   /** Whether a migration left a rebuild for the next start (it needs the config). */
   pendingRebuild(): Promise<boolean>;
   funnel(sinceMs: number): Promise<FunnelReport>;

@@ -5,6 +5,7 @@ import { createEventId, DAY_MS } from '@headroom/core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keepExperiments } from '../../src/keep-experiments.ts';
+import { pruneBrowserEvents } from '../../src/prune-events.ts';
 import { FUNNEL_STEPS_OF_ACCOUNTS } from '../../src/storage/funnel-steps-sql.ts';
 import type { SqlClient } from '../../src/storage/sql-client.ts';
 import type {
@@ -331,6 +332,93 @@ export function aggregatesSuite(
       expect(await storage.funnel(NOW - 30 * DAY_MS)).toEqual(funnel);
     });
 
+    it('retention deletes old browser events only: aggregates, reports and a rebuild after it are unchanged', async () => {
+      await db.query(
+        'TRUNCATE events, account_days, experiment_units, trigger_fires, route_decisions, account_state, prompt_click_days',
+      );
+      const browser = (account: string, at: number, payload: Record<string, unknown>): StoredEvent => {
+        const id = createEventId(at);
+        return {
+          id,
+          accountId: account,
+          userId: 'u1',
+          type: payload.type as StoredEvent['type'],
+          ts: at,
+          receivedAt: at,
+          source: 'browser',
+          payload: { id, ts: at, ...payload } as StoredEvent['payload'],
+        };
+      };
+      const rows: StoredEvent[] = [];
+      for (const account of ['acct_a', 'acct_b']) {
+        for (const age of [120, 100, 45, 10, 1]) {
+          const at = NOW - age * DAY_MS;
+          rows.push(
+            browser(account, at, { type: 'usage', meter: 'docs', value: 200 - age }),
+            browser(account, at + 1, { type: 'gate_hit', feature: 'sso' }),
+            browser(account, at + 2, { type: 'invite_sent', inviteId: `i${age}` }),
+            browser(account, at + 3, { type: 'exposure', experimentId: 'by_account', variantId: 'control' }),
+            promptEvent(account, 'prompt_shown', 'usage_ceiling', at + 4),
+            promptEvent(account, 'prompt_clicked', 'usage_ceiling', at + 5),
+          );
+        }
+        rows.push(upgradeEvent(account, NOW - 99 * DAY_MS));
+      }
+      // Episodes and decisions come in time order, as the edge makes them.
+      for (const account of ['acct_a', 'acct_b']) {
+        await storage.saveAccountState(
+          evaluation(account, NOW - 120 * DAY_MS, ['usage_ceiling']),
+          ['usage_ceiling'],
+          [],
+        );
+      }
+      const inserted = await storage.insertEvents(rows);
+      await keepExperiments(
+        storage,
+        rows.filter((r) => inserted.has(`${r.source}|${r.accountId}|${r.id}`)),
+        WINDOWS,
+      );
+      await storage.recordRouteDecisions([
+        decision('acct_a', NOW - 100 * DAY_MS + 10),
+        decision('acct_b', NOW - 3 * DAY_MS),
+      ]);
+      const reports = async () => ({
+        funnel: await storage.funnel(NOW - 365 * DAY_MS),
+        experiments: await storage.experimentCounts(WINDOWS),
+        history: await storage.accountHistory('acct_a', 'u1', NOW - 365 * DAY_MS),
+        inputs: await storage.accountInputs('acct_b', NOW - 365 * DAY_MS),
+      });
+      const before = { aggregates: await snapshot(), reports: await reports() };
+      expect(before.reports.funnel.byTrigger[0]).toMatchObject({
+        fired: 2,
+        shown: 2,
+        clicked: 2,
+        routed: 2,
+        completed: 1,
+      });
+      const counts = async () =>
+        (
+          await db.query<{ old: number; kept: number; server: number }>(
+            `SELECT count(*) FILTER (WHERE source = 'browser' AND ts < $1::timestamptz)::int AS old,
+               count(*) FILTER (WHERE source = 'browser' AND ts >= $1::timestamptz)::int AS kept,
+               count(*) FILTER (WHERE source = 'server')::int AS server FROM events`,
+            [new Date(NOW - 30 * DAY_MS).toISOString()],
+          )
+        )[0];
+      expect(await counts()).toEqual({ old: 36, kept: 24, server: 2 });
+      // 30 days: everything dated before the UTC midnight 30 days ago goes, in batches.
+      expect(await pruneBrowserEvents(storage, NOW, 30, 10_000)).toBe(36);
+      expect(await counts()).toEqual({ old: 0, kept: 24, server: 2 });
+      expect(await snapshot()).toEqual(before.aggregates);
+      expect(await reports()).toEqual(before.reports);
+      await storage.rebuildAggregates(WINDOWS);
+      expect(await snapshot()).toEqual(before.aggregates);
+      expect(await reports()).toEqual(before.reports);
+      // Nothing left to delete: a second run deletes none.
+      expect(await pruneBrowserEvents(storage, NOW, 30, 10_000)).toBe(0);
+      await db.query('TRUNCATE event_retention');
+    });
+
     it('report queries read indexes and aggregates, never a sequential scan of events', async () => {
       await db.query(
         'TRUNCATE events, account_days, experiment_units, trigger_fires, route_decisions, account_state, prompt_click_days',
@@ -402,6 +490,10 @@ export function aggregatesSuite(
       await explain('handoffs', () => storage.handoffs(200));
       await explain('account history', () => storage.accountHistory('acct_7', 'u', NOW - 90 * DAY_MS));
       await explain('account inputs', () => storage.accountInputs('acct_7', NOW - 90 * DAY_MS));
+      // Retention's batched delete finds the oldest browser events through its index.
+      await explain('prune', async () =>
+        expect(await storage.pruneEvents?.(NOW - 30 * DAY_MS, 100)).toBe(100),
+      );
       // Ingest's own upkeep of the funnel: reads one account's steps through indexes.
       plans['funnel steps upkeep'] = (
         await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${FUNNEL_STEPS_OF_ACCOUNTS}`, [['acct_7']])
