@@ -3,9 +3,11 @@ import { assertStrongSecrets } from './assert-strong-secrets.ts';
 import { createEdgeContext } from './edge-context.ts';
 import { EDGE_INTERNALS, type EdgeInternals } from './edge-internals.ts';
 import type { EdgeOptions } from './edge-options.ts';
+import { DEFAULT_RETENTION_DAYS } from './event-admission.ts';
 import type { HandoffDelivery } from './handoff-delivery.ts';
 import { HttpError } from './http-error.ts';
 import type { PlainRequest, PlainRoute, PlainRoutes, RequestState } from './plain-route.ts';
+import { pruneBrowserEvents } from './prune-events.ts';
 import { readBodyText } from './read-json.ts';
 import { createRequestPipeline } from './request-pipeline.ts';
 import { adminRoutes } from './routes/admin-routes.ts';
@@ -37,6 +39,13 @@ export interface EdgeApp {
    * Resolves the number of accounts evaluated.
    */
   sweepAccounts(limit?: number): Promise<number>;
+  /**
+   * Deletes browser events older than `eventRetentionDays` (whole UTC days), at most `limit`
+   * (default 10,000), oldest first in batches; aggregates, fire episodes, decisions and server
+   * events stay. The Node server runs it with the sweep; on other runtimes, call it from a
+   * scheduled job. Resolves the number deleted.
+   */
+  pruneEvents(limit?: number): Promise<number>;
   /**
    * Writes buffered routing decisions and runs pending account evaluations (the Node server
    * calls it on shutdown; tests call it before reading the store directly).
@@ -182,6 +191,13 @@ export function createEdgeApp(options: EdgeOptions): EdgeApp {
     ready: ctx.ready,
     outbox: ctx.outbox,
     sweepAccounts: async (limit) => (await ctx.accounts.sweep(limit)).length,
+    pruneEvents: (limit = 10_000) =>
+      pruneBrowserEvents(
+        ctx.storage,
+        ctx.now(),
+        ctx.options.eventRetentionDays ?? DEFAULT_RETENTION_DAYS,
+        limit,
+      ),
     flush: async () => {
       await ctx.accounts.settle();
       await ctx.decisions.flush();

@@ -81,6 +81,14 @@ export interface EdgeOptions {
   activeSignalDays?: number;
   /** Browser events older than this many days are refused per event. @default 400 */
   retentionDays?: number;
+  /**
+   * Browser events older than this many days (event time, whole UTC days) are deleted by
+   * `pruneEvents` (the Node server's sweep, a worker's scheduled job); aggregates, fire
+   * episodes, decisions and server events are kept. Browser events this old are also refused,
+   * so a re-sent copy of a deleted event is never counted twice. Env:
+   * `HEADROOM_EVENT_RETENTION_DAYS`. @default 400
+   */
+  eventRetentionDays?: number;
   /** How long a published config is cached per instance. @default 5000 */
   configCacheMs?: number;
   /**

@@ -6,6 +6,19 @@ export const MAX_FUTURE_MS = 5 * 60 * 1000;
 /** Default age past which an event is refused: the SDK's own history keeps 400 days. */
 export const DEFAULT_RETENTION_DAYS = 400;
 
+/**
+ * How old a browser event may be and still be stored: the admission retention, or the raw
+ * retention when shorter (a deleted event's re-sent copy must not count twice).
+ */
+export const browserRetentionDays = (options: {
+  retentionDays?: number | undefined;
+  eventRetentionDays?: number | undefined;
+}): number =>
+  Math.min(
+    options.retentionDays ?? DEFAULT_RETENTION_DAYS,
+    options.eventRetentionDays ?? DEFAULT_RETENTION_DAYS,
+  );
+
 /** Why one event of a batch was not stored. */
 export interface Rejection {
   /** Position in the batch. */

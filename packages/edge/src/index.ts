@@ -39,6 +39,7 @@ export {
   type HandoffRequest,
   type HandoffStatus,
   type OutboxItem,
+  type PqlStateRow,
   type RouteDecisionRow,
   type Storage,
   type StoredEvent,

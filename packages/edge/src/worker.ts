@@ -81,7 +81,9 @@ export function createEdgeWorker<Env extends EdgeWorkerEnv>(init: EdgeWorkerInit
       }
     },
     async scheduled(_event, env, ctx) {
-      const run = appFor(env).then((a) => Promise.all([a.outbox.deliverDue(), a.sweepAccounts(), a.flush()]));
+      const run = appFor(env).then((a) =>
+        Promise.all([a.outbox.deliverDue(), a.sweepAccounts(), a.pruneEvents(), a.flush()]),
+      );
       ctx?.waitUntil(run);
       await run;
     },

@@ -6,7 +6,7 @@
 // to X-Forwarded-For), HEADROOM_DEV (accept secrets shorter than 32 bytes: local development only),
 // HEADROOM_{HEADERS,REQUEST,IDLE,KEEP_ALIVE}_TIMEOUT_MS, HEADROOM_MAX_CONNECTIONS[_PER_IP],
 // HEADROOM_REDIS_URL (rate limits shared by every instance), HEADROOM_REQUIRE_IF_MATCH (config
-// publishes must carry If-Match).
+// publishes must carry If-Match), HEADROOM_EVENT_RETENTION_DAYS (browser events kept, default 400).
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';

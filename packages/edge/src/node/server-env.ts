@@ -19,12 +19,13 @@ const envSchema = z.object({
   HEADROOM_KEEP_ALIVE_TIMEOUT_MS: ms,
   HEADROOM_MAX_CONNECTIONS: count,
   HEADROOM_MAX_CONNECTIONS_PER_IP: count,
+  HEADROOM_EVENT_RETENTION_DAYS: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(36_500))),
 });
 
 /** The Node server's settings from its environment. @throws Error naming each invalid variable */
 export function serverSettingsFromEnv(
   env: Record<string, string | undefined>,
-): ServerLimits & { trustProxy: number } {
+): ServerLimits & { trustProxy: number; eventRetentionDays?: number } {
   // An empty variable counts as unset.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(present);
@@ -34,7 +35,11 @@ export function serverSettingsFromEnv(
     );
   }
   const e = parsed.data;
-  const limits: ServerLimits & { trustProxy: number } = { trustProxy: e.HEADROOM_TRUST_PROXY ?? 0 };
+  const limits: ServerLimits & { trustProxy: number; eventRetentionDays?: number } = {
+    trustProxy: e.HEADROOM_TRUST_PROXY ?? 0,
+  };
+  if (e.HEADROOM_EVENT_RETENTION_DAYS !== undefined)
+    limits.eventRetentionDays = e.HEADROOM_EVENT_RETENTION_DAYS;
   if (e.HEADROOM_HEADERS_TIMEOUT_MS !== undefined) limits.headersTimeoutMs = e.HEADROOM_HEADERS_TIMEOUT_MS;
   if (e.HEADROOM_REQUEST_TIMEOUT_MS !== undefined) limits.requestTimeoutMs = e.HEADROOM_REQUEST_TIMEOUT_MS;
   if (e.HEADROOM_IDLE_TIMEOUT_MS !== undefined) limits.idleTimeoutMs = e.HEADROOM_IDLE_TIMEOUT_MS;

@@ -145,15 +145,15 @@ export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeS
     });
   });
   app.outbox.start(options.outboxIntervalMs ?? 1000);
-  // Time alone changes account state (windows age, PQLs stall): re-evaluate stale accounts.
+  // Time alone changes account state (windows age, PQLs stall): re-evaluate stale accounts,
+  // and delete browser events past their retention (bounded per tick).
   let sweeping = false;
   const sweep = setInterval(() => {
     if (sweeping) return;
     sweeping = true;
-    app
-      .sweepAccounts()
+    Promise.all([app.sweepAccounts(), app.pruneEvents()])
       .catch((error: unknown) =>
-        options.log?.({ level: 'error', msg: 'account sweep failed', error: String(error) }),
+        options.log?.({ level: 'error', msg: 'account sweep or event pruning failed', error: String(error) }),
       )
       .finally(() => {
         sweeping = false;

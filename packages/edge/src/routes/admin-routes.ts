@@ -9,7 +9,7 @@ import { experimentWindows } from '../experiment-windows.ts';
 import { HttpError } from '../http-error.ts';
 import { bearer, readJson } from '../read-json.ts';
 import { dateParam, readQuery } from '../read-query.ts';
-import type { AccountStateRow } from '../storage/storage.ts';
+import type { PqlStateRow } from '../storage/storage.ts';
 
 /** What each funnel number means, shown by the console and the CLI. */
 export const FUNNEL_DEFINITIONS = {
@@ -106,14 +106,14 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
       ctx.storage.pqlStates(limit),
       ctx.storage.suppressedStates(limit),
     ]);
-    const row = (s: AccountStateRow) => ({
+    const row = (s: PqlStateRow) => ({
       accountId: s.accountId,
       plan: s.plan,
       segment: s.segment,
       activeTriggers: s.fired,
       signals: s.fired.length,
       potentialExpansionAcv: s.potentialAcv,
-      reasons: Object.fromEntries(s.results.filter((r) => r.fired).map((r) => [r.id, r.reason])),
+      reasons: s.firedReasons,
       evaluatedAt: new Date(s.evaluatedAt).toISOString(),
     });
     return c.json({

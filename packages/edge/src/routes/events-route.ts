@@ -2,7 +2,7 @@ import { type AccountClaims, eventSchema, type HeadroomEvent } from '@headroom/c
 import type { Hono } from 'hono';
 import * as z from 'zod/mini';
 import type { EdgeContext } from '../edge-context.ts';
-import { admitEvent, DEFAULT_RETENTION_DAYS, type Rejection } from '../event-admission.ts';
+import { admitEvent, browserRetentionDays, type Rejection } from '../event-admission.ts';
 import { experimentWindows } from '../experiment-windows.ts';
 import { keepExperiments } from '../keep-experiments.ts';
 import type { PlainRoute } from '../plain-route.ts';
@@ -95,7 +95,7 @@ export const ingestBrowserEvents: PlainRoute = async (ctx, request, state) => {
       : 0;
   const admission = {
     now: receivedAt,
-    retentionDays: ctx.options.retentionDays ?? DEFAULT_RETENTION_DAYS,
+    retentionDays: browserRetentionDays(ctx.options),
     vocabulary,
     accountId: claims.sub,
     userId: claims.uid,

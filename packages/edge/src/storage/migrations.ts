@@ -189,4 +189,68 @@ CREATE TABLE IF NOT EXISTS aggregate_rebuilds (name text PRIMARY KEY);
 INSERT INTO aggregate_rebuilds (name) SELECT 'experiments' WHERE EXISTS (SELECT 1 FROM events WHERE type = 'exposure');
 `,
   },
+  {
+    version: 4,
+    name: 'funnel from fire episodes',
+    sql: `
+-- How far each fire episode got: the earliest prompt shown for its trigger (received from an hour
+-- before the fire), the first click after it, the first edge route after that and the first
+-- server-reported upgrade after the route. The funnel reads these, never the raw steps.
+ALTER TABLE trigger_fires ADD COLUMN IF NOT EXISTS shown_at timestamptz;
+ALTER TABLE trigger_fires ADD COLUMN IF NOT EXISTS clicked_at timestamptz;
+ALTER TABLE trigger_fires ADD COLUMN IF NOT EXISTS routed_at timestamptz;
+ALTER TABLE trigger_fires ADD COLUMN IF NOT EXISTS completed_at timestamptz;
+-- The steps of one account's episodes are found by account, trigger and receive time.
+CREATE INDEX IF NOT EXISTS events_prompt_steps ON events (account_id, type, (payload->>'triggerId'), received_at)
+  WHERE type IN ('prompt_shown', 'prompt_clicked');
+
+-- Per account and UTC day of the click, the earliest click received: what "direct" routes need.
+CREATE TABLE IF NOT EXISTS prompt_click_days (
+  account_id text NOT NULL,
+  day date NOT NULL,
+  first_received_at timestamptz NOT NULL,
+  PRIMARY KEY (account_id, day)
+);
+
+-- Filled by the rebuild on the next start.
+INSERT INTO aggregate_rebuilds (name) SELECT 'funnel'
+  WHERE EXISTS (SELECT 1 FROM trigger_fires) OR EXISTS (SELECT 1 FROM events WHERE type = 'prompt_clicked');
+`,
+  },
+  {
+    version: 5,
+    name: 'pql lists from indexes',
+    sql: `
+-- What the PQL lists show, kept beside the state so they read index-ordered rows and no
+-- per-trigger results: the number of fired triggers and each one's reason.
+ALTER TABLE account_state ADD COLUMN IF NOT EXISTS signals integer;
+-- json, not jsonb: the reasons keep the config's trigger order.
+ALTER TABLE account_state ADD COLUMN IF NOT EXISTS fired_reasons json;
+UPDATE account_state SET signals = jsonb_array_length(fired),
+  fired_reasons = (SELECT coalesce(json_object_agg(r->>'id', r->>'reason' ORDER BY i), '{}'::json)
+    FROM jsonb_array_elements(results) WITH ORDINALITY AS x(r, i) WHERE (r->>'fired')::boolean);
+ALTER TABLE account_state ALTER COLUMN signals SET NOT NULL;
+ALTER TABLE account_state ALTER COLUMN fired_reasons SET NOT NULL;
+-- In the order each list is read.
+DROP INDEX IF EXISTS account_state_pql;
+CREATE INDEX IF NOT EXISTS account_state_pqls ON account_state (pql_since, account_id) WHERE pql_since IS NOT NULL;
+CREATE INDEX IF NOT EXISTS account_state_suppressed ON account_state (signals DESC, account_id)
+  WHERE NOT eligible AND signals > 0;
+`,
+  },
+  {
+    version: 6,
+    name: 'prunable browser events',
+    sql: `
+-- Retention deletes the oldest browser events in bounded batches through this index, never a
+-- scan; server events (conversions, the backend's usage) are kept and stay out of it.
+CREATE INDEX IF NOT EXISTS events_browser_ts ON events (ts) WHERE source = 'browser';
+-- Browser events before this instant (a UTC midnight) may have been deleted: a rebuild keeps
+-- the aggregates they gave instead of recomputing them from what is left.
+CREATE TABLE IF NOT EXISTS event_retention (
+  id boolean PRIMARY KEY DEFAULT true CHECK (id),
+  pruned_before timestamptz NOT NULL
+);
+`,
+  },
 ];

@@ -1,6 +1,14 @@
 import type { TriggerResult } from '@headroom/core';
+import { keepFunnelSteps } from './funnel-steps-sql.ts';
 import type { SqlClient } from './sql-client.ts';
-import type { AccountFact, AccountHistory, AccountInputs, AccountStateRow, Storage } from './storage.ts';
+import type {
+  AccountFact,
+  AccountHistory,
+  AccountInputs,
+  AccountStateRow,
+  PqlStateRow,
+  Storage,
+} from './storage.ts';
 
 const at = (ms: number) => new Date(ms).toISOString();
 const ms = (expr: string) => `(extract(epoch FROM ${expr}) * 1000)::float8`;
@@ -43,6 +51,35 @@ const toState = (r: StateRow): AccountStateRow => ({
   pqlSince: r.pql_since === null ? null : Math.round(r.pql_since),
   lastUpgradeAt: r.last_upgrade_at === null ? null : Math.round(r.last_upgrade_at),
 });
+interface PqlRow {
+  account_id: string;
+  evaluated_at: number;
+  fired: string;
+  eligible: boolean;
+  reasons: string;
+  unknown: string;
+  plan: string | null;
+  segment: string | null;
+  potential_acv: number | null;
+  pql_since: number | null;
+  fired_reasons: string;
+}
+const PQL_COLUMNS = `account_id, ${ms('evaluated_at')} AS evaluated_at, fired::text AS fired, eligible,
+  reasons::text AS reasons, unknown::text AS unknown, plan, segment, potential_acv, ${ms('pql_since')} AS pql_since,
+  fired_reasons::text AS fired_reasons`;
+const toPql = (r: PqlRow): PqlStateRow => ({
+  accountId: r.account_id,
+  evaluatedAt: Math.round(r.evaluated_at),
+  fired: JSON.parse(r.fired) as string[],
+  eligible: r.eligible,
+  reasons: JSON.parse(r.reasons) as string[],
+  unknown: JSON.parse(r.unknown) as string[],
+  plan: r.plan,
+  segment: r.segment,
+  potentialAcv: r.potential_acv,
+  pqlSince: r.pql_since === null ? null : Math.round(r.pql_since),
+  firedReasons: JSON.parse(r.fired_reasons) as Record<string, string>,
+});
 const orNull = (value: number | null) => (value === null ? null : at(value));
 
 type AccountStorage = Pick<
@@ -58,7 +95,7 @@ type AccountStorage = Pick<
 >;
 
 /** Account facts, daily history and the edge's evaluated state, over `account_days` and friends. */
-export function createSqlAccounts(db: Pick<SqlClient, 'query'>): AccountStorage {
+export function createSqlAccounts(db: Pick<SqlClient, 'query' | 'transaction'>): AccountStorage {
   async function meterHistory(accountId: string, since: string) {
     const rows = await db.query<{ meter: string; day: string; used: number }>(
       `SELECT key AS meter, ${day} AS day, peak AS used FROM account_days
@@ -197,15 +234,16 @@ export function createSqlAccounts(db: Pick<SqlClient, 'query'>): AccountStorage 
       await db.query(
         `WITH saved AS (
            INSERT INTO account_state (account_id, config_version, evaluated_at, fired, results, eligible, reasons,
-             unknown, plan, segment, acv, seats, potential_acv, pql_since, last_upgrade_at)
+             unknown, plan, segment, acv, seats, potential_acv, pql_since, last_upgrade_at, signals, fired_reasons)
            VALUES ($1, $2, $3::timestamptz, $4::text::jsonb, $5::text::jsonb, $6, $7::text::jsonb, $8::text::jsonb,
-             $9, $10, $11, $12, $13, $14::timestamptz, $15::timestamptz)
+             $9, $10, $11, $12, $13, $14::timestamptz, $15::timestamptz, $18, $19::text::json)
            ON CONFLICT (account_id) DO UPDATE SET config_version = excluded.config_version,
              evaluated_at = excluded.evaluated_at, fired = excluded.fired, results = excluded.results,
              eligible = excluded.eligible, reasons = excluded.reasons, unknown = excluded.unknown,
              plan = excluded.plan, segment = excluded.segment, acv = excluded.acv, seats = excluded.seats,
              potential_acv = excluded.potential_acv, pql_since = excluded.pql_since,
-             last_upgrade_at = excluded.last_upgrade_at
+             last_upgrade_at = excluded.last_upgrade_at, signals = excluded.signals,
+             fired_reasons = excluded.fired_reasons
            WHERE account_state.evaluated_at <= excluded.evaluated_at
            RETURNING account_id
          ), opened AS (
@@ -236,8 +274,12 @@ export function createSqlAccounts(db: Pick<SqlClient, 'query'>): AccountStorage 
           orNull(s.lastUpgradeAt),
           JSON.stringify(started),
           JSON.stringify(cleared),
+          s.fired.length,
+          JSON.stringify(Object.fromEntries(s.results.filter((r) => r.fired).map((r) => [r.id, r.reason]))),
         ],
       );
+      // A new episode's steps may already be stored (the browser showed the prompt first).
+      if (started.length > 0) await keepFunnelSteps(db, [s.accountId]);
     },
 
     async staleAccounts(before, configVersion, limit) {
@@ -251,20 +293,20 @@ export function createSqlAccounts(db: Pick<SqlClient, 'query'>): AccountStorage 
     },
 
     async pqlStates(limit) {
-      const rows = await db.query<StateRow>(
-        `SELECT ${STATE_COLUMNS} FROM account_state WHERE pql_since IS NOT NULL ORDER BY pql_since, account_id LIMIT $1`,
+      const rows = await db.query<PqlRow>(
+        `SELECT ${PQL_COLUMNS} FROM account_state WHERE pql_since IS NOT NULL ORDER BY pql_since, account_id LIMIT $1`,
         [limit],
       );
-      return rows.map(toState);
+      return rows.map(toPql);
     },
 
     async suppressedStates(limit) {
-      const rows = await db.query<StateRow>(
-        `SELECT ${STATE_COLUMNS} FROM account_state
-         WHERE NOT eligible AND jsonb_array_length(fired) > 0 ORDER BY jsonb_array_length(fired) DESC, account_id LIMIT $1`,
+      const rows = await db.query<PqlRow>(
+        `SELECT ${PQL_COLUMNS} FROM account_state
+         WHERE NOT eligible AND signals > 0 ORDER BY signals DESC, account_id LIMIT $1`,
         [limit],
       );
-      return rows.map(toState);
+      return rows.map(toPql);
     },
   };
 }

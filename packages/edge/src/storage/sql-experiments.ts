@@ -29,8 +29,15 @@ const RECOMPUTE = (units: string) => `
   WHERE c.experiment_id = u.experiment_id AND p.experiment_id = u.experiment_id AND p.unit_id = u.unit_id`;
 
 type ExperimentStorage = Pick<Storage, 'experimentCounts' | 'recordExposures' | 'recordConversions'> & {
-  /** Recomputes `experiment_units` for these experiments from the raw events. */
-  rebuildExperiments(tx: Pick<SqlClient, 'query'>, experiments: ExperimentWindows): Promise<void>;
+  /**
+   * Recomputes `experiment_units` for these experiments from the raw events; with `pruned`, a
+   * unit whose first exposure was deleted by retention keeps its row (it is still the first).
+   */
+  rebuildExperiments(
+    tx: Pick<SqlClient, 'query'>,
+    experiments: ExperimentWindows,
+    pruned: boolean,
+  ): Promise<void>;
 };
 
 /**
@@ -127,9 +134,15 @@ export function createSqlExperiments(db: Pick<SqlClient, 'query'>): ExperimentSt
       );
     },
 
-    async rebuildExperiments(tx, experiments) {
+    async rebuildExperiments(tx, experiments, pruned) {
       const ids = Object.keys(experiments);
-      await tx.query('DELETE FROM experiment_units WHERE experiment_id = ANY($1::text[])', [ids]);
+      await tx.query(
+        pruned
+          ? `DELETE FROM experiment_units u WHERE experiment_id = ANY($1::text[]) AND EXISTS (
+               SELECT 1 FROM events e WHERE e.id = u.exposure_id AND e.account_id = u.account_id AND e.source = 'browser')`
+          : 'DELETE FROM experiment_units WHERE experiment_id = ANY($1::text[])',
+        [ids],
+      );
       if (ids.length === 0) return;
       await tx.query(
         `INSERT INTO experiment_units (experiment_id, unit_id, account_id, variant_id, exposed_at, exposure_id)
@@ -138,7 +151,8 @@ export function createSqlExperiments(db: Pick<SqlClient, 'query'>): ExperimentSt
            e.payload->>'variantId', e.received_at, e.id
          FROM events e JOIN (${CFG}) c ON e.type = 'exposure' AND e.payload->>'experimentId' = c.experiment_id
          WHERE (CASE WHEN c.unit = 'user' THEN e.user_id ELSE e.account_id END) IS NOT NULL
-         ORDER BY c.experiment_id, unit_id, e.received_at, e.id`,
+         ORDER BY c.experiment_id, unit_id, e.received_at, e.id
+         ON CONFLICT (experiment_id, unit_id) DO NOTHING`,
         [config(experiments)],
       );
       await tx.query(

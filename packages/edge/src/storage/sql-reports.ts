@@ -8,10 +8,11 @@ export function createSqlReports(db: Pick<SqlClient, 'query'>): Pick<Storage, 'f
   return {
     async funnel(sinceMs) {
       const since = at(sinceMs);
-      // Per account and in order: fired (edge-evaluated episodes) → shown → clicked (browser
-      // telemetry, counted only for accounts the edge saw fire) → routed (decisions the edge
-      // made after the click) → completed (server-reported after the route). Each step joins
-      // the one before it, so it can never exceed it.
+      // Per trigger and account, its first fire episode in the window and how far that episode
+      // got, kept per episode as steps arrive (see keepFunnelSteps): O(episodes in the window),
+      // never the raw steps. Each step follows the one before it, so none exceeds it, and time to
+      // upgrade runs from the fire (or the prompt the browser showed just before it) to the
+      // completion, so it cannot be negative.
       const rows = await db.query<{
         trigger_id: string;
         fired: number;
@@ -21,38 +22,16 @@ export function createSqlReports(db: Pick<SqlClient, 'query'>): Pick<Storage, 'f
         completed: number;
         median_ms: number | null;
       }>(
-        `WITH fired AS (
-           SELECT trigger_id, account_id, min(fired_at) AS at FROM trigger_fires
-           WHERE fired_at >= $1::timestamptz GROUP BY 1, 2
-         ), shown AS (
-           SELECT f.trigger_id, f.account_id, min(e.received_at) AS at FROM fired f
-           JOIN events e ON e.account_id = f.account_id AND e.type = 'prompt_shown' AND e.ts >= $1::timestamptz
-             AND e.payload->>'triggerId' = f.trigger_id
-           GROUP BY 1, 2
-         ), clicked AS (
-           SELECT s.trigger_id, s.account_id, min(e.received_at) AS at FROM shown s
-           JOIN events e ON e.account_id = s.account_id AND e.type = 'prompt_clicked' AND e.ts >= $1::timestamptz
-             AND e.payload->>'triggerId' = s.trigger_id AND e.received_at >= s.at
-           GROUP BY 1, 2
-         ), routed AS (
-           SELECT c.trigger_id, c.account_id, min(r.decided_at) AS at FROM clicked c
-           JOIN route_decisions r ON r.account_id = c.account_id AND r.decided_at >= c.at
-           GROUP BY 1, 2
-         ), completed AS (
-           SELECT r.trigger_id, r.account_id, min(e.ts) AS at FROM routed r
-           JOIN events e ON e.account_id = r.account_id AND e.type = 'upgrade_completed' AND e.source = 'server'
-             AND e.ts >= r.at
-           GROUP BY 1, 2
+        `WITH first AS (
+           SELECT DISTINCT ON (trigger_id, account_id) trigger_id, fired_at, shown_at, clicked_at, routed_at, completed_at
+           FROM trigger_fires WHERE fired_at >= $1::timestamptz
+           ORDER BY trigger_id, account_id, fired_at
          )
-         SELECT f.trigger_id, count(*)::int AS fired, count(s.at)::int AS shown, count(c.at)::int AS clicked,
-           count(r.at)::int AS routed, count(k.at)::int AS completed,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM k.at - f.at) * 1000) AS median_ms
-         FROM fired f
-         LEFT JOIN shown s USING (trigger_id, account_id)
-         LEFT JOIN clicked c USING (trigger_id, account_id)
-         LEFT JOIN routed r USING (trigger_id, account_id)
-         LEFT JOIN completed k USING (trigger_id, account_id)
-         GROUP BY f.trigger_id ORDER BY f.trigger_id`,
+         SELECT trigger_id, count(*)::int AS fired, count(shown_at)::int AS shown, count(clicked_at)::int AS clicked,
+           count(routed_at)::int AS routed, count(completed_at)::int AS completed,
+           percentile_cont(0.5) WITHIN GROUP (
+             ORDER BY extract(epoch FROM completed_at - least(fired_at, shown_at)) * 1000) AS median_ms
+         FROM first GROUP BY trigger_id ORDER BY trigger_id`,
         [since],
       );
       const [routeRows, directRows] = await Promise.all([
@@ -61,13 +40,14 @@ export function createSqlReports(db: Pick<SqlClient, 'query'>): Pick<Storage, 'f
            FROM route_decisions WHERE decided_at >= $1::timestamptz GROUP BY 1`,
           [since],
         ),
+        // Clicks by UTC day (prompt_click_days): the window's first day counts whole.
         db.query<{ n: number }>(
           `WITH first AS (
              SELECT account_id, min(decided_at) AS at FROM route_decisions WHERE decided_at >= $1::timestamptz GROUP BY 1
            )
            SELECT count(*)::int AS n FROM first f WHERE NOT EXISTS (
-             SELECT 1 FROM events e WHERE e.account_id = f.account_id AND e.type = 'prompt_clicked'
-               AND e.ts >= $1::timestamptz AND e.received_at <= f.at
+             SELECT 1 FROM prompt_click_days c WHERE c.account_id = f.account_id
+               AND c.day >= ($1::timestamptz AT TIME ZONE 'UTC')::date AND c.first_received_at <= f.at
            )`,
           [since],
         ),

@@ -1,7 +1,9 @@
 import { DAY_MS, type HeadroomConfig } from '@headroom/core';
 import { accountDaysOf, mergeAccountDays } from './account-days-sql.ts';
 import { ConfigConflictError } from './config-conflict-error.ts';
+import { keepFunnelSteps, rebuildFunnelSteps } from './funnel-steps-sql.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { mergePromptClickDays } from './prompt-click-days-sql.ts';
 import { createSqlAccounts } from './sql-accounts.ts';
 import type { SqlClient } from './sql-client.ts';
 import { createSqlExperiments } from './sql-experiments.ts';
@@ -24,6 +26,10 @@ const at = (ms: number) => new Date(ms).toISOString();
 const MIGRATION_LOCK = 7_411_001;
 const HANDOFF_LOCK = 7_411_002;
 const CONFIG_LOCK = 7_411_003;
+
+/** Whether a newly stored event can move a fire episode's funnel steps. */
+const movesFunnel = (type: string, source: EventSource) =>
+  source === 'browser' ? type === 'prompt_shown' || type === 'prompt_clicked' : type === 'upgrade_completed';
 
 interface HandoffRow {
   id: string;
@@ -89,20 +95,21 @@ export function createSqlStorage(db: SqlClient): Storage {
     async insertEvents(events) {
       if (events.length === 0) return new Set();
       // One statement per batch, columns as arrays: the payload is parsed once (as jsonb). The
-      // rows that were new also update their account's daily facts in the same statement, so
-      // the aggregates can never drift from the events (a duplicate adds nothing).
-      const inserted = await db.query<{ id: string; account_id: string; source: EventSource }>(
+      // rows that were new also update their account's daily facts (and prompt click days) in the
+      // same statement, so those aggregates can never drift from the events (a duplicate adds nothing).
+      const inserted = await db.query<{ id: string; account_id: string; source: EventSource; type: string }>(
         `WITH ins AS (
            INSERT INTO events (id, account_id, user_id, type, ts, received_at, source, payload)
            SELECT id, account_id, user_id, type, to_timestamp(ts / 1000.0), to_timestamp(received_at / 1000.0), source, payload::jsonb
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::text[], $8::text[])
              AS x(id, account_id, user_id, type, ts, received_at, source, payload)
            ON CONFLICT (id, account_id, source) DO NOTHING
-           RETURNING id, account_id, user_id, type, ts, source, payload
+           RETURNING id, account_id, user_id, type, ts, received_at, source, payload
          ), facts AS (${accountDaysOf('ins')}
          ), days AS (${mergeAccountDays('facts')}
+         ), clicks AS (${mergePromptClickDays('ins')}
          )
-         SELECT id, account_id, source FROM ins`,
+         SELECT id, account_id, source, type FROM ins`,
         [
           events.map((e) => e.id),
           events.map((e) => e.accountId),
@@ -114,6 +121,11 @@ export function createSqlStorage(db: SqlClient): Storage {
           events.map((e) => e.source),
           events.map((e) => JSON.stringify(e.payload)),
         ],
+      );
+      // Funnel steps follow once the events are committed (see keepFunnelSteps).
+      await keepFunnelSteps(
+        db,
+        inserted.filter((r) => movesFunnel(r.type, r.source)).map((r) => r.account_id),
       );
       return new Set(
         inserted.map((r) => storedEventKey({ id: r.id, accountId: r.account_id, source: r.source })),
@@ -231,6 +243,10 @@ export function createSqlStorage(db: SqlClient): Storage {
           ),
         ],
       );
+      await keepFunnelSteps(
+        db,
+        rows.map((r) => r.accountId),
+      );
     },
 
     async handoffs(limit) {
@@ -310,11 +326,46 @@ export function createSqlStorage(db: SqlClient): Storage {
     async rebuildAggregates(windows) {
       await db.transaction(async (tx) => {
         await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-        await tx.query('TRUNCATE account_days');
-        await tx.query(mergeAccountDays(`(${accountDaysOf('events')}) f`));
-        await experiments.rebuildExperiments(tx, windows);
+        const [horizon] = await tx.query<{ before: string }>(
+          `SELECT ${iso('pruned_before')} AS before FROM event_retention`,
+        );
+        if (horizon) {
+          // Days before the retention horizon (a UTC midnight) lost browser events: keep them.
+          const kept = '(SELECT * FROM events WHERE ts >= $1::timestamptz) k';
+          const day = `($1::timestamptz AT TIME ZONE 'UTC')::date`;
+          const since = [horizon.before];
+          await tx.query(`DELETE FROM account_days WHERE day >= ${day}`, since);
+          await tx.query(mergeAccountDays(`(${accountDaysOf(kept)}) f`), since);
+          await tx.query(`DELETE FROM prompt_click_days WHERE day >= ${day}`, since);
+          await tx.query(mergePromptClickDays(kept), since);
+        } else {
+          await tx.query('TRUNCATE account_days');
+          await tx.query(mergeAccountDays(`(${accountDaysOf('events')}) f`));
+          await tx.query('TRUNCATE prompt_click_days');
+          await tx.query(mergePromptClickDays('events'));
+        }
+        await rebuildFunnelSteps(tx, horizon !== undefined);
+        await experiments.rebuildExperiments(tx, windows, horizon !== undefined);
         await tx.query('DELETE FROM aggregate_rebuilds');
       });
+    },
+
+    async pruneEvents(before, limit) {
+      // Oldest first through events_browser_ts; the horizon is recorded in the same statement.
+      const [row] = await db.query<{ n: number }>(
+        `WITH mark AS (
+           INSERT INTO event_retention (id, pruned_before) VALUES (true, $1::timestamptz)
+           ON CONFLICT (id) DO UPDATE SET pruned_before = greatest(event_retention.pruned_before, excluded.pruned_before)
+         ), gone AS (
+           DELETE FROM events WHERE ctid = ANY(ARRAY(
+             SELECT ctid FROM events WHERE source = 'browser' AND ts < $1::timestamptz ORDER BY ts LIMIT $2
+           ))
+           RETURNING 1
+         )
+         SELECT count(*)::int AS n FROM gone`,
+        [at(before), limit],
+      );
+      return row?.n ?? 0;
     },
 
     async pendingRebuild() {

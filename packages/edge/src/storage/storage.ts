@@ -137,6 +137,25 @@ export interface AccountStateRow {
   lastUpgradeAt: number | null;
 }
 
+/** An account as the PQL lists show it: a slice of its `AccountStateRow`. */
+export interface PqlStateRow
+  extends Pick<
+    AccountStateRow,
+    | 'accountId'
+    | 'evaluatedAt'
+    | 'fired'
+    | 'eligible'
+    | 'reasons'
+    | 'unknown'
+    | 'plan'
+    | 'segment'
+    | 'potentialAcv'
+    | 'pqlSince'
+  > {
+  /** Why each fired trigger fired, by trigger id. */
+  firedReasons: Record<string, string>;
+}
+
 /** One routing decision the edge made (`repeats` identical decisions folded into one row). */
 export interface RouteDecisionRow {
   accountId: string;
@@ -256,10 +275,10 @@ export interface Storage {
    * version than `configVersion`; the most out-of-date first.
    */
   staleAccounts(before: number, configVersion: number, limit: number): Promise<string[]>;
-  /** Accounts in a PQL episode, oldest episode first. */
-  pqlStates(limit: number): Promise<AccountStateRow[]>;
-  /** Accounts evaluated as ineligible that have fired triggers (suppressed PQLs). */
-  suppressedStates(limit: number): Promise<AccountStateRow[]>;
+  /** Accounts in a PQL episode, oldest episode first (an index-ordered read). */
+  pqlStates(limit: number): Promise<PqlStateRow[]>;
+  /** Accounts evaluated as ineligible that have fired triggers (suppressed PQLs), most signals first. */
+  suppressedStates(limit: number): Promise<PqlStateRow[]>;
   /**
    * Creates a handoff and its outbox row unless the account has an open one of the same
    * scope (returned instead) or used its daily quota; atomic across instances.
@@ -285,10 +304,19 @@ export interface Storage {
     experiments: ExperimentWindows,
   ): Promise<void>;
   /**
-   * Recomputes every aggregate (`account_days`, `experiment_units`) from the raw events, in one
-   * transaction: the same answer ingest keeps incrementally. Clears any pending rebuild.
+   * Recomputes every aggregate (`account_days`, `experiment_units`, funnel steps, prompt click
+   * days) from the raw events, in one transaction: the same answer ingest keeps incrementally.
+   * After `pruneEvents`, what deleted events gave is kept: days before the horizon, units whose
+   * first exposure is gone, funnel steps (which then only move earlier). Clears any pending rebuild.
    */
   rebuildAggregates(experiments: ExperimentWindows): Promise<void>;
+  /**
+   * Deletes up to `limit` browser events dated before `before` (ms; a UTC midnight), oldest
+   * first, and records that horizon so a rebuild keeps what they gave. Aggregates, fire
+   * episodes, decisions and server events stay. Resolves how many were deleted. Optional: a
+   * storage without it keeps every event.
+   */
+  pruneEvents?(before: number, limit: number): Promise<number>;
   /** Whether a migration left a rebuild for the next start (it needs the config). */
   pendingRebuild(): Promise<boolean>;
   funnel(sinceMs: number): Promise<FunnelReport>;

@@ -234,6 +234,9 @@ export function serverTruthSuite(label: string, makeStorage: () => Promise<Stora
       expect(stray.status).toBe(400);
       const source = await app.post('/v1/route', { token, plan: 'enterprise', source: '<script>' });
       expect(((await json(source)).error as { issues: { path: string }[] }).issues[0]?.path).toBe('source');
+      // This app's 300 folded decisions are written now, not by its 1 s timer in the middle of a
+      // later test's route split (which only flushes its own app's decisions).
+      await clicks.flush();
     });
 
     it('a per-account daily handoff quota holds across plans', async () => {
