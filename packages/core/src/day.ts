@@ -18,7 +18,9 @@ export function isoDay(day: number): string {
  */
 export function dayOf(value: string): number {
   return epochDay(
-    value.length === 10 ? Date.UTC(+value.slice(0, 4), +value.slice(5, 7) - 1, +value.slice(8)) : Date.parse(value),
+    value.length === 10
+      ? Date.UTC(+value.slice(0, 4), +value.slice(5, 7) - 1, +value.slice(8))
+      : Date.parse(value),
   );
 }
 
