@@ -1,6 +1,5 @@
 import {
   type AccountClaims,
-  createEventId,
   evaluateTriggers,
   type HeadroomConfig,
   type TriggerResult,
@@ -23,7 +22,6 @@ import { loadConfig } from './load-config.ts';
 import { createMeter, type Meter, noopMeter } from './meter.ts';
 import { parseConfig } from './parse-config.ts';
 import { createPrompts } from './prompts.ts';
-import { randomPool } from './random-pool.ts';
 import { sanitizeProps } from './sanitize-props.ts';
 import { selectPrompts } from './select-prompts.ts';
 import type { GateHandle, Headroom, HeadroomOptions, HeadroomStatus, Platform } from './types.ts';
@@ -101,7 +99,6 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     },
   });
   let stopped = false;
-  const fill = randomPool();
 
   // ---- trigger evaluation, debounced to one microtask per burst of changes ----
   let scheduled = false;
@@ -130,7 +127,8 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       const ts = clock();
       // The account it is tracked under (set at the first write when no token is known yet).
       const accountId = $claims.get()?.sub;
-      const event = { id: createEventId(ts, fill), type, ts, accountId, ...fields } as QueuedEvent;
+      // No id yet: the queue stamps one (of `ts`) when it hands the event on.
+      const event = { type, ts, accountId, ...fields } as QueuedEvent;
       if (consented) queue.push(event);
       else if (o.beforeConsent === 'drop') {
         drop('no consent');

@@ -276,6 +276,54 @@ describe('failures', () => {
   });
 });
 
+describe('event ids', () => {
+  it('stamps a UUIDv7 of its ts on an event when handed on: the beacon and the stored copy share it', async () => {
+    const beacons: string[] = [];
+    let hide = () => {};
+    const memory = createMemoryStorage();
+    let queue = '[]';
+    const { platform } = testPlatform({
+      storage: {
+        ...memory,
+        set: (key, value) => {
+          if (key.startsWith('hr:q:')) queue = value;
+          return memory.set(key, value);
+        },
+      },
+      // Sends fail, so persisted events stay stored.
+      fetch: (url, init) =>
+        String(url).endsWith('/v1/events') ? Promise.reject(new TypeError('offline')) : fetch(url, init),
+      sendBeacon: (_url, body) => {
+        beacons.push(body);
+        return true;
+      },
+      onHidden: (fn) => {
+        hide = fn;
+        return () => {};
+      },
+    });
+    const hr = client({ platform });
+    await hr.ready();
+    for (let i = 0; i < 3; i++) hr.track('e', { i });
+    await settle();
+    // Not persisted yet when the page hides: the beacon stamps it.
+    hr.track('e', { i: 3 });
+    hide();
+    const sent = JSON.parse(beacons[0] ?? '{}').events as Array<QueuedEvent & { props: { i: number } }>;
+    expect(sent.map((e) => e.props.i)).toEqual([0, 1, 2, 3]);
+    for (const e of sent) {
+      expect(e.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(Number.parseInt((e.id ?? '').replace('-', '').slice(0, 12), 16)).toBe(e.ts);
+    }
+    expect(new Set(sent.map((e) => e.id)).size).toBe(4);
+    await settle();
+    // The stored copies, the one persisted after the beacon too, keep the ids the beacon sent.
+    const stored = (JSON.parse(queue) as QueuedEvent[]).filter((e) => e.type === 'custom');
+    expect(stored.map((e) => e.id)).toEqual(sent.map((e) => e.id));
+    await hr.shutdown();
+  });
+});
+
 describe('close', () => {
   it('sets no timer once closed, even when a pass ends with events left to retry', async () => {
     const timers: number[] = [];
@@ -348,8 +396,8 @@ describe('queue property', () => {
             if (mode === '500') return new Response('{}', { status: 500 });
             const events = JSON.parse(String(init?.body)).events as QueuedEvent[];
             for (const e of events) {
-              arrivals.push(e.id);
-              stored.add(e.id);
+              arrivals.push(e.id!);
+              stored.add(e.id!);
             }
             // 'lost': the edge stored the batch but the answer never came back.
             if (mode === 'lost') throw new TypeError('connection reset');

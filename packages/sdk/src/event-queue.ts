@@ -1,3 +1,4 @@
+import { createEventId } from '@headroom/core';
 import type { Tokens } from './create-token-source.ts';
 import { isNum } from './is-valid.ts';
 import { runLocked } from './run-locked.ts';
@@ -6,7 +7,11 @@ import type { Diagnostics, HeadroomOptions, Platform } from './types.ts';
 
 /** An event as the browser sends it: accountId/userId come from the token at the edge. */
 export interface QueuedEvent {
-  id: string;
+  /**
+   * A UUIDv7 of `ts`, stamped when the queue hands the event on (persists or beacons it), so
+   * the call that pushed it makes no id; a pushed event that has one keeps it.
+   */
+  id?: string;
   type: string;
   ts: number;
   [field: string]: unknown;
@@ -36,7 +41,7 @@ export interface EventQueueOptions {
 }
 
 export interface EventQueue {
-  /** Appends an event; O(1), no storage or network on this call. */
+  /** Appends an event; O(1), no id, storage or network on this call. */
   push(event: QueuedEvent): void;
   /**
    * Changes each time pushed events are handed on (written to storage, or beaconed): an event
@@ -83,6 +88,9 @@ export function createEventQueue(
   let chain: Promise<unknown> = Promise.resolve();
   let failures = 0;
   let epoch = 0;
+  // Before an event is handed on, it gets its id (the same one ever after). Ids are made in
+  // bulk here, off the calling path, so one getRandomValues each costs the caller nothing.
+  const stamp = (e: QueuedEvent) => (e.id ??= createEventId(e.ts));
 
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
     const next = chain.then(fn, fn);
@@ -120,7 +128,10 @@ export function createEventQueue(
       const first = await o.firstAccount;
       // Every stored event names the account it was tracked under, and is only ever sent with
       // a token of that account.
-      for (const e of taken) e.accountId ??= first;
+      for (const e of taken) {
+        e.accountId ??= first;
+        stamp(e);
+      }
       try {
         await update((list) => {
           const ids = new Set(list.map((e) => e.id));
@@ -157,7 +168,7 @@ export function createEventQueue(
   // `done`. Resolves how long to wait before the rest may be retried, or undefined.
   const post = async (
     batch: QueuedEvent[],
-    done: Set<string>,
+    done: Set<string | undefined>,
     account?: string,
   ): Promise<number | undefined> => {
     let res: Response | undefined;
@@ -239,7 +250,7 @@ export function createEventQueue(
           o.setQueued(list.length + pending.length, list.length - mine.length);
           const batch = mine.slice(0, batchSize);
           if (!batch.length || (!all && batch.length < batchSize)) return;
-          const done = new Set<string>();
+          const done = new Set<string | undefined>();
           retry = await post(batch, done, account);
           if (done.size) await serial(() => update((list) => list.filter((e) => !done.has(e.id))));
           // Timers wait out a backoff or Retry-After; after a success, nothing.
@@ -272,6 +283,7 @@ export function createEventQueue(
       epoch++;
       void persist();
       const account = o.accountOf(token);
+      pending.map(stamp);
       const events = snapshot.concat(pending).filter((e) => (e.accountId ?? account) === account);
       // Newest events are the ones most likely not yet stored; the rest go on the next load.
       for (let n = Math.min(events.length, batchSize * 2); n > 0; n >>= 1) {
