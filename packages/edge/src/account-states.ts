@@ -22,6 +22,11 @@ export interface AccountStates {
    */
   schedule(accountId: string): void;
   /**
+   * Like `schedule`, and the account's funnel steps are brought up to date with its
+   * evaluation (a batch stored prompts shown or clicked, or a server upgrade).
+   */
+  scheduleFunnel(accountId: string): void;
+  /**
    * Runs what is scheduled (for one account, or all) now and waits for it: reports and
    * `/v1/account` call it, so a reader sees every batch this instance acknowledged.
    */
@@ -76,6 +81,8 @@ export function createAccountStates({ storage, now, config, onEvaluated, onError
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const lastStart = new Map<string, number>();
   const background = new Set<Promise<unknown>>();
+  // Accounts whose funnel steps wait for their next evaluation.
+  const funnelDirty = new Set<string>();
   const monotonic = () => performance.now();
 
   const cachedState = (accountId: string) => {
@@ -105,6 +112,8 @@ export function createAccountStates({ storage, now, config, onEvaluated, onError
     const { config: current, version } = await config();
     const t = now();
     lastStart.set(accountId, monotonic());
+    // Taken before the work, so a batch stored meanwhile marks the account again.
+    if (funnelDirty.delete(accountId)) await storage.keepFunnelSteps([accountId]);
     const cached = cachedState(accountId);
     const [inputs, previous] = await Promise.all([
       storage.accountInputs(accountId, t - historyDays(current) * DAY_MS),
@@ -165,6 +174,11 @@ export function createAccountStates({ storage, now, config, onEvaluated, onError
       // A pending evaluation must not keep a Node process alive on its own.
       (timer as { unref?: () => void }).unref?.();
       timers.set(accountId, timer);
+    },
+
+    scheduleFunnel(accountId) {
+      funnelDirty.add(accountId);
+      states.schedule(accountId);
     },
 
     async settle(accountId) {

@@ -46,6 +46,10 @@ const FACT_TYPES: ReadonlySet<string> = new Set([
   'upgrade_completed',
 ]);
 
+/** Whether a newly stored event can move a fire episode's funnel steps. */
+const movesFunnel = ({ type, source }: StoredEvent) =>
+  source === 'browser' ? type === 'prompt_shown' || type === 'prompt_clicked' : type === 'upgrade_completed';
+
 async function store(
   ctx: EdgeContext,
   rows: StoredEvent[],
@@ -62,6 +66,9 @@ async function store(
     if (FACT_TYPES.has(row.type) && inserted.has(storedEventKey(row))) changed.add(row.accountId);
   }
   for (const account of changed) ctx.accounts.schedule(account);
+  // Prompts shown or clicked and server upgrades move fire episodes' funnel steps: kept with the
+  // account's next evaluation (at most once a second), not on this request's path.
+  for (const row of stored) if (movesFunnel(row)) ctx.accounts.scheduleFunnel(row.accountId);
   const result: BatchResult = {
     accepted: inserted.size,
     duplicates: rows.length - inserted.size,

@@ -58,8 +58,19 @@ export const FUNNEL_STEPS_OF_ACCOUNTS = UPDATE_CHAINS('f.account_id = ANY($1::te
  * stored. Runs after the events, decisions or episodes it reflects have committed, one account
  * at a time across instances (so a later recompute always sees the steps an earlier one missed).
  */
-export async function keepFunnelSteps(db: Pick<SqlClient, 'transaction'>, accountIds: Iterable<string>) {
-  const ids = [...new Set(accountIds)].sort();
+export async function keepFunnelSteps(
+  db: Pick<SqlClient, 'transaction' | 'query'>,
+  accountIds: Iterable<string>,
+) {
+  const given = [...new Set(accountIds)];
+  if (given.length === 0) return;
+  // Only accounts with a fire episode have steps to keep: one primary-key probe spares the rest
+  // (most accounts most of the time) the transaction and its lock.
+  const withEpisodes = await db.query<{ account_id: string }>(
+    'SELECT DISTINCT account_id FROM trigger_fires WHERE account_id = ANY($1::text[])',
+    [given],
+  );
+  const ids = withEpisodes.map((r) => r.account_id).sort();
   if (ids.length === 0) return;
   await db.transaction(async (tx) => {
     // In one order everywhere, so two instances locking overlapping accounts cannot deadlock.

@@ -27,10 +27,6 @@ const MIGRATION_LOCK = 7_411_001;
 const HANDOFF_LOCK = 7_411_002;
 const CONFIG_LOCK = 7_411_003;
 
-/** Whether a newly stored event can move a fire episode's funnel steps. */
-const movesFunnel = (type: string, source: EventSource) =>
-  source === 'browser' ? type === 'prompt_shown' || type === 'prompt_clicked' : type === 'upgrade_completed';
-
 interface HandoffRow {
   id: string;
   account_id: string;
@@ -122,15 +118,12 @@ export function createSqlStorage(db: SqlClient): Storage {
           events.map((e) => JSON.stringify(e.payload)),
         ],
       );
-      // Funnel steps follow once the events are committed (see keepFunnelSteps).
-      await keepFunnelSteps(
-        db,
-        inserted.filter((r) => movesFunnel(r.type, r.source)).map((r) => r.account_id),
-      );
       return new Set(
         inserted.map((r) => storedEventKey({ id: r.id, accountId: r.account_id, source: r.source })),
       );
     },
+
+    keepFunnelSteps: (accountIds) => keepFunnelSteps(db, accountIds),
 
     async latestConfig() {
       const [row] = await db.query<ConfigRow>(

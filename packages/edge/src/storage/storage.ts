@@ -244,6 +244,13 @@ export interface Storage {
    * in the same statement; returns the `storedEventKey`s that were new.
    */
   insertEvents(events: readonly StoredEvent[]): Promise<Set<string>>;
+  /**
+   * Brings the funnel steps of these accounts' fire episodes up to date with what is stored
+   * (prompts shown and clicked, server upgrades). Not part of `insertEvents`, so ingest does not
+   * pay it per batch: the edge runs it with each account's evaluation (at most once a second per
+   * account, settled before reports read).
+   */
+  keepFunnelSteps(accountIds: readonly string[]): Promise<void>;
   latestConfig(): Promise<ConfigVersion | null>;
   configVersion(version: number): Promise<ConfigVersion | null>;
   configVersions(): Promise<Omit<ConfigVersion, 'config'>[]>;

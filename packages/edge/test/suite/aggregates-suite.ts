@@ -254,6 +254,8 @@ export function aggregatesSuite(
               const inserted = await storage.insertEvents(rows);
               const stored = rows.filter((r) => inserted.has(`${r.source}|${r.accountId}|${r.id}`));
               await keepExperiments(storage, stored, WINDOWS);
+              // The edge keeps funnel steps with each account's evaluation, after the batch.
+              await storage.keepFunnelSteps(stored.map((r) => r.accountId));
               previous = fresh;
               const steps = batch.flatMap((a) => (a.step ? [a.step] : []));
               await storage.recordRouteDecisions(
@@ -312,8 +314,10 @@ export function aggregatesSuite(
           prompt('prompt_shown', chainAt),
           prompt('prompt_clicked', chainAt + minute),
         ]);
+        await storage.keepFunnelSteps([account]);
         await storage.recordRouteDecisions([decision(account, chainAt + 2 * minute)]);
         await storage.insertEvents([upgradeEvent(account, chainAt + 3 * minute)]);
+        await storage.keepFunnelSteps([account]);
         await storage.saveAccountState(
           evaluation(account, firedAt, ['usage_ceiling']),
           ['usage_ceiling'],
@@ -378,6 +382,7 @@ export function aggregatesSuite(
         rows.filter((r) => inserted.has(`${r.source}|${r.accountId}|${r.id}`)),
         WINDOWS,
       );
+      await storage.keepFunnelSteps(['acct_a', 'acct_b']);
       await storage.recordRouteDecisions([
         decision('acct_a', NOW - 100 * DAY_MS + 10),
         decision('acct_b', NOW - 3 * DAY_MS),

@@ -18,6 +18,7 @@ export function memoryStorageFixture(): Storage {
       }
       return added;
     },
+    keepFunnelSteps: async () => {},
     latestConfig: async () => configs[configs.length - 1] ?? null,
     configVersion: async (v) => configs.find((c) => c.version === v) ?? null,
     configVersions: async () => configs.map(({ config: _c, ...rest }) => rest),
