@@ -86,23 +86,28 @@ async function measure(label, mode, env = {}) {
   }
 }
 
-// PGlite on disk, as `pnpm edge` runs it (HEADROOM_DATA_DIR), not in memory.
-const dir = mkdtempSync(join(tmpdir(), 'headroom-bench-pglite-'));
+// HEADROOM_BENCH_STORES=pglite (or postgres) runs one store, e.g. for A/B runs with farm-bench.
+const stores = (process.env.HEADROOM_BENCH_STORES ?? 'pglite,postgres').split(',');
 const rows = [];
-try {
-  rows.push(await measure('PGlite (embedded, on disk)', 'edge', { BENCH_PGLITE_DIR: dir }));
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+if (stores.includes('pglite')) {
+  // PGlite on disk, as `pnpm edge` runs it (HEADROOM_DATA_DIR), not in memory.
+  const dir = mkdtempSync(join(tmpdir(), 'headroom-bench-pglite-'));
+  try {
+    rows.push(await measure('PGlite (embedded, on disk)', 'edge', { BENCH_PGLITE_DIR: dir }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 let teardown;
-try {
-  let url = '';
-  teardown = await setupPostgres({ provide: (_key, value) => (url = value) });
-  rows.push(await measure('Postgres (throwaway cluster)', 'edge-postgres', { BENCH_DATABASE_URL: url }));
-} catch (error) {
-  console.log(`Postgres row skipped: ${error instanceof Error ? error.message : error}`);
-} finally {
-  await teardown?.();
-}
+if (stores.includes('postgres'))
+  try {
+    let url = '';
+    teardown = await setupPostgres({ provide: (_key, value) => (url = value) });
+    rows.push(await measure('Postgres (throwaway cluster)', 'edge-postgres', { BENCH_DATABASE_URL: url }));
+  } catch (error) {
+    console.log(`Postgres row skipped: ${error instanceof Error ? error.message : error}`);
+  } finally {
+    await teardown?.();
+  }
 console.log(`\nPOST /v1/events, ${BATCH}-event batches, 10 connections, ${DURATION} s each`);
 table(rows);

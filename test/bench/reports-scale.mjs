@@ -11,15 +11,21 @@
 //   HEADROOM_BENCH_LEGACY_TIMEOUT_S   per legacy read                                 default 60
 //   HEADROOM_BENCH_REQUESTS   requests per endpoint                                  default 20
 //   HEADROOM_BENCH_SERIES_S   time per endpoint before it stops (≥ 3 requests)        default 60
+//   HEADROOM_BENCH_BUDGET_SCALE  multiplies the load budgets                          default 1
+//   HEADROOM_BENCH_GROW       10m on Postgres: load 1M through the API, copy it in SQL  default 1
+//                             to 10M and rebuild the aggregates (0: all 10M through the API)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { defineConfig } from '@headroom/core';
 import { createPgliteStorage, createPostgresStorage } from '@headroom/edge';
+import { experimentWindows } from '../../packages/edge/src/experiment-windows.ts';
 import setupPostgres from '../../packages/edge/test/postgres/global-setup.ts';
 import { table } from '../edge-bench/harness.mjs';
 import { benchConfig } from './scale/bench-config.mjs';
 import { diskOfPglite, diskOfPostgres } from './scale/disk.mjs';
 import { importFromEdge } from './scale/edge-deps.mjs';
+import { growHistory } from './scale/grow-history.mjs';
 import { legacyReads, timeLegacyPglite, timeLegacyPostgres } from './scale/legacy-timing.mjs';
 import { loadStore, OverBudget } from './scale/load-store.mjs';
 import { measureIngest, measureReads, startScaleServer } from './scale/measure-http.mjs';
@@ -42,26 +48,65 @@ const N = Number(process.env.HEADROOM_BENCH_REQUESTS ?? 20);
 // legacy timeout.
 const SERIES_BUDGET_S = Number(process.env.HEADROOM_BENCH_SERIES_S ?? 60);
 const INGEST_S = Number(process.env.EDGE_BENCH_SECONDS ?? 6);
+const GROW = process.env.HEADROOM_BENCH_GROW !== '0';
+// Multiplies every load budget, for a box busier than the one the budgets were set on.
+const BUDGET_SCALE = Number(process.env.HEADROOM_BENCH_BUDGET_SCALE ?? 1);
+// Grown stores: the API loads this many events, SQL copies them (each copy 34 days earlier, so
+// nine copies stay inside the default 400-day retention).
+const GROW_FROM = '1m';
+const GROW_SHIFT_DAYS = 34;
 const SECRET = 'bench-secret-scale-long-enough-for-hs256';
 const ADMIN = 'bench-admin-token-0123456789abcdef-0123456789';
 const config = benchConfig();
 const log = (line) => console.log(line);
 const results = [];
 
-async function measureStore({ store, size, env, storage, legacy, disk, explainLog, cancel }) {
-  log(`\n[${store} ${size}] loading ${SIZES[size].toLocaleString('en')} events …`);
+async function measureStore({
+  store,
+  size,
+  env,
+  storage,
+  legacy,
+  disk,
+  explainLog,
+  cancel,
+  grow,
+  loadedBefore,
+}) {
+  const through = grow ? GROW_FROM : size;
+  log(
+    loadedBefore
+      ? `\n[${store} ${size}] growing the ${GROW_FROM} store in SQL to ${SIZES[size].toLocaleString('en')} events …`
+      : `\n[${store} ${size}] loading ${SIZES[through].toLocaleString('en')} events …` +
+          (grow ? ` (then copied in SQL to ${SIZES[size].toLocaleString('en')})` : ''),
+  );
   let loaded;
   try {
-    loaded = await loadStore({
-      storage,
-      events: SIZES[size],
-      config,
-      secret: SECRET,
-      batch: store === 'postgres' ? 10_000 : 5_000,
-      concurrency: store === 'postgres' ? 2 : 1,
-      budgetMs: BUDGET_S[store][size] * 1000,
-      log,
-    });
+    loaded = loadedBefore
+      ? { ...loadedBefore }
+      : await loadStore({
+          storage,
+          events: SIZES[through],
+          config,
+          secret: SECRET,
+          batch: store === 'postgres' ? 10_000 : 5_000,
+          concurrency: store === 'postgres' ? 2 : 1,
+          // A grown store's API load is bounded by the whole size's budget.
+          budgetMs: BUDGET_S[store][size] * 1000 * BUDGET_SCALE,
+          log,
+        });
+    if (grow) {
+      const grown = await grow({ target: SIZES[size], shiftDays: GROW_SHIFT_DAYS, log });
+      const rebuildStarted = performance.now();
+      await storage.rebuildAggregates(experimentWindows(defineConfig(config)));
+      loaded.rebuildMs = performance.now() - rebuildStarted;
+      loaded.copyMs = grown.ms;
+      loaded.stored += grown.added;
+      log(
+        `[${store} ${size}] copied ${grown.added.toLocaleString('en')} events in SQL in ${(grown.ms / 1000).toFixed(1)} s; ` +
+          `rebuildAggregates over ${loaded.stored.toLocaleString('en')} events: ${(loaded.rebuildMs / 1000).toFixed(1)} s`,
+      );
+    }
   } catch (error) {
     await storage.close();
     if (error instanceof OverBudget) {
@@ -129,6 +174,7 @@ async function measureStore({ store, size, env, storage, legacy, disk, explainLo
   }
   results.push({ store, size, loaded, bytes, reads, ingest, underConsole, legacyMs, plans });
   printStore(results.at(-1));
+  return loaded;
 }
 
 const ms = (v) =>
@@ -166,6 +212,11 @@ function printStore(r) {
       };
     }),
   );
+  if (r.loaded.rebuildMs !== undefined)
+    log(
+      `Grown in SQL from ${SIZES[GROW_FROM].toLocaleString('en')} loaded through the API (${(r.loaded.copyMs / 1000).toFixed(1)} s); ` +
+        `rebuildAggregates over every event: ${(r.loaded.rebuildMs / 1000).toFixed(1)} s`,
+    );
   const i = r.ingest;
   log(
     `POST /v1/events (100-event batches, 10 connections, ${INGEST_S} s): ${i.storedPerSec.toLocaleString('en')} stored/s, p50 ${i.p50} ms, p99 ${i.p99} ms, non-2xx ${i.non2xx}, errors ${i.errors}`,
@@ -230,15 +281,21 @@ try {
     if (url) {
       const { default: postgres } = await importFromEdge('postgres');
       const admin = postgres(url, { max: 1, onnotice: () => {} });
+      // With 10M grown in SQL, the 1M store measured just before is kept and grown in place.
+      let kept;
       for (const size of sizes) {
-        const name = `headroom_scale_${size}`;
-        await admin.unsafe(`DROP DATABASE IF EXISTS ${name}`);
-        await admin.unsafe(`CREATE DATABASE ${name}`);
+        const growing = GROW && size === '10m' ? kept : undefined;
+        const name = growing?.name ?? `headroom_scale_${size}`;
+        if (!growing) {
+          await admin.unsafe(`DROP DATABASE IF EXISTS ${name}`);
+          await admin.unsafe(`CREATE DATABASE ${name}`);
+        }
+        const keep = GROW && size === GROW_FROM && sizes.includes('10m');
         const dbUrl = new URL(url);
         dbUrl.pathname = `/${name}`;
         const db = postgres(dbUrl.toString(), { max: 1, onnotice: () => {} });
         try {
-          await measureStore({
+          const loaded = await measureStore({
             store: 'postgres',
             size,
             env: { BENCH_DATABASE_URL: dbUrl.toString(), BENCH_SECRET: SECRET, BENCH_ADMIN_TOKEN: ADMIN },
@@ -250,6 +307,8 @@ try {
               return diskOfPostgres(db);
             },
             explainLog: await slowPlans(db, name, planScan),
+            grow: GROW && size === '10m' ? (options) => growHistory(db, options) : undefined,
+            loadedBefore: growing?.loaded,
             // A report past the timeout is cancelled, so it does not load the next measurements.
             cancel: () =>
               db.unsafe(
@@ -257,11 +316,13 @@ try {
                 [name],
               ),
           });
+          if (keep && loaded) kept = { name, loaded };
         } finally {
           await db.end();
-          await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          if (!keep || !kept) await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
         }
       }
+      if (kept) await admin.unsafe(`DROP DATABASE IF EXISTS ${kept.name} WITH (FORCE)`);
       await admin.end();
     }
   }

@@ -83,6 +83,9 @@ export function createAccountStates({ storage, now, config, onEvaluated, onError
   const background = new Set<Promise<unknown>>();
   // Accounts whose funnel steps wait for their next evaluation.
   const funnelDirty = new Set<string>();
+  // Accounts whose evaluation has started but read nothing yet: whatever is stored now is in
+  // it, so scheduling again would only run the same evaluation twice.
+  const unread = new Set<string>();
   const monotonic = () => performance.now();
 
   const cachedState = (accountId: string) => {
@@ -109,7 +112,14 @@ export function createAccountStates({ storage, now, config, onEvaluated, onError
   };
 
   async function evaluate(accountId: string): Promise<AccountEvaluation | null> {
-    const { config: current, version } = await config();
+    unread.add(accountId);
+    let loaded: ConfigVersion;
+    try {
+      loaded = await config();
+    } finally {
+      unread.delete(accountId);
+    }
+    const { config: current, version } = loaded;
     const t = now();
     lastStart.set(accountId, monotonic());
     // Taken before the work, so a batch stored meanwhile marks the account again.
@@ -158,7 +168,7 @@ export function createAccountStates({ storage, now, config, onEvaluated, onError
     },
 
     schedule(accountId) {
-      if (timers.has(accountId)) return;
+      if (timers.has(accountId) || unread.has(accountId)) return;
       const wait = (lastStart.get(accountId) ?? Number.NEGATIVE_INFINITY) + MIN_INTERVAL_MS - monotonic();
       if (wait <= 0 && !running.has(accountId)) {
         start(accountId);
