@@ -10,7 +10,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { binNames, entrySpecifiers, publishablePackages, workspaceRoot } from './publishable-packages.ts';
+import {
+  binNames,
+  entrySpecifiers,
+  type PackageManifest,
+  publishablePackages,
+  workspaceRoot,
+} from './publishable-packages.ts';
 import { readmeExample } from './readme-example.ts';
 
 const run = promisify(execFile);
@@ -22,6 +28,15 @@ const tsc = requireFromWorkspace.resolve('typescript/bin/tsc');
 const domShim = requireFromWorkspace.resolve('@happy-dom/global-registrator');
 
 let consumer = '';
+
+function usesReact(manifest: PackageManifest): boolean {
+  return 'react' in { ...manifest.peerDependencies, ...manifest.dependencies };
+}
+/** Types a consumer adds themselves: Node's, and React's when a package builds on React. */
+const consumerTypes = [
+  '@types/node@20',
+  ...(packages.some((pkg) => usesReact(pkg.manifest)) ? ['@types/react'] : []),
+];
 
 /** Runs a command in the consumer folder; resolves with its output even when it fails. */
 async function inConsumer(command: string, args: string[]): Promise<{ code: number; output: string }> {
@@ -45,7 +60,10 @@ function writeUsageFiles(): void {
   for (const pkg of packages) {
     const example = readmeExample(readFileSync(join(pkg.dir, 'README.md'), 'utf8'));
     const file = `readme-${pkg.manifest.name.replace(/^@/, '').replace('/', '-')}.${example?.language ?? 'ts'}`;
-    writeFileSync(join(consumer, 'usage', file), `${example?.code ?? ''}\nexport {};\n`);
+    // A React package's JSX goes through React's types; everything else through Preact's.
+    const pragma =
+      example?.language === 'tsx' && usesReact(pkg.manifest) ? '/** @jsxImportSource react */\n' : '';
+    writeFileSync(join(consumer, 'usage', file), `${pragma}${example?.code ?? ''}\nexport {};\n`);
   }
   for (const resolution of ['bundler', 'nodenext'] as const) {
     const compilerOptions = {
@@ -101,7 +119,7 @@ beforeAll(async () => {
     '--prefer-offline',
     '--loglevel=error',
     ...packages.map((pkg) => tarballs[pkg.manifest.name] ?? `${pkg.manifest.name} was not packed`),
-    '@types/node@20',
+    ...consumerTypes,
   ]);
   if (install.code !== 0) throw new Error(`npm install of the tarballs failed:\n${install.output}`);
   writeUsageFiles();
