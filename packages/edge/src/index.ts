@@ -1,7 +1,7 @@
 export { assertStrongSecrets, MIN_SECRET_BYTES, WeakSecretError } from './assert-strong-secrets.ts';
 export { createEdgeApp, type EdgeApp } from './create-edge-app.ts';
 export type { EdgeOptions, LogLine } from './edge-options.ts';
-export { type AccountEvaluation, evaluateAccount } from './evaluate-account.ts';
+export { type AccountEvaluation, evaluateAccount, type FactClaims } from './evaluate-account.ts';
 export {
   createHandoffDelivery,
   type HandoffDelivery,
@@ -31,6 +31,8 @@ export {
   type ConfigVersion,
   type EventSource,
   type ExperimentCounts,
+  type ExperimentWindows,
+  type ExposureRow,
   type FactSource,
   type FunnelReport,
   type FunnelRow,
