@@ -1,6 +1,7 @@
 import { GateWall } from '@headroom/widgets';
 import type { Meta, StoryObj } from '@storybook/preact-vite';
-import { account, config, Frame, fake } from './fixtures.tsx';
+import { userEvent, within } from 'storybook/test';
+import { account, config, Frame, fake, type Outcome, upgradeFor } from './fixtures.tsx';
 
 const meta: Meta = { title: 'Widgets/GateWall' };
 export default meta;
@@ -40,3 +41,24 @@ export const NoPlanUnlocks: StoryObj = {
     </Frame>
   ),
 };
+
+/** The wall after its "Upgrade to Business" was clicked: the route's outcome replaces the CTA. */
+function afterClick(outcome: Outcome): StoryObj {
+  return {
+    render: () => (
+      <Frame hr={fake({ upgrade: upgradeFor(outcome) })}>
+        <GateWall feature="audit_log">{settings}</GateWall>
+      </Frame>
+    ),
+    play: async ({ canvasElement }) => {
+      await userEvent.click(
+        await within(canvasElement).findByRole('button', { name: 'Upgrade to Business' }),
+      );
+    },
+  };
+}
+
+export const LockedAfterClickSelfServe = afterClick('self_serve');
+export const LockedAfterClickWithAssist = afterClick('self_serve_with_assist');
+export const LockedAfterClickCsAssist = afterClick('cs_assist');
+export const LockedAfterClickError = afterClick('error');

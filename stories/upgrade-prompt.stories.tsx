@@ -64,3 +64,28 @@ export const ToastWithAssist = prompt('toast', 'self_serve_with_assist');
 export const ToastCsAssist = prompt('toast', 'cs_assist');
 export const ToastLoading = prompt('toast', 'loading');
 export const ToastError = prompt('toast', 'error');
+
+/**
+ * Snoozed after a click: on the page where the CTA was clicked the card stays with the route's
+ * outcome; on the next page (a reload, another tab) the SDK offers no prompt for
+ * `fatigue.snoozeAfterClickDays`, so the same slot renders nothing and takes no space.
+ */
+export const BannerSnoozedAfterClick: StoryObj = {
+  render: () => (
+    <div style={{ display: 'grid', gap: '16px' }}>
+      <p style={{ margin: 0, font: '600 13px system-ui' }}>This page: clicked, outcome shown</p>
+      <Frame
+        hr={fake({ prompts: { banner: promptFor('banner') }, upgrade: upgradeFor('self_serve_with_assist') })}
+      >
+        <UpgradePrompt surface="banner" />
+      </Frame>
+      <p style={{ margin: 0, font: '600 13px system-ui' }}>Next page: snoozed, nothing rendered</p>
+      <Frame hr={fake({ prompts: { banner: null } })}>
+        <UpgradePrompt surface="banner" />
+      </Frame>
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await within(canvasElement).findByRole('button', { name: CTA.banner }));
+  },
+};

@@ -9,7 +9,7 @@ import { build } from 'esbuild';
 
 /** Properties of objects that never leave the SDK (queue options, reporter, token source, ledger). */
 export const INTERNAL_PROPS =
-  /^(\$diagnostics|\$used|raise|own|onNetwork|canSend|setQueued|beacon|guard|fail|drop|peek|first|load|save|handle|ledger|list|once|mark|countOf|tally|send|tokens|key|url|firstAccount|accountOf|epoch|\$config|\$claims|clock|emit|schedule|forPlan|named|stopped|surfaces|api|clickBeforeUpgrade|expose|variantOf)$/;
+  /^(\$diagnostics|\$used|raise|own|onNetwork|canSend|setQueued|beacon|guard|fail|drop|peek|first|load|save|handle|ledger|list|once|mark|countOf|tally|send|tokens|key|url|firstAccount|accountOf|epoch|\$config|\$claims|clock|emit|schedule|forPlan|named|stopped|surfaces|api|clickBeforeUpgrade|expose|variantOf|onPage)$/;
 
 const root = new URL('.', import.meta.url).pathname;
 rmSync(`${root}dist`, { recursive: true, force: true });

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // What embedding Headroom costs a host page: the Acme Docs demo loaded in Chromium with and
 // without Headroom (`?headroom=off` serves the same app without loading it). Prints transfer
-// bytes, script bytes, long tasks and CLS (median of RUNS cold loads each). Printed, never
-// asserted. Starts the real stack (scripts/demo.mjs) on random loopback ports.
+// bytes, script bytes, long tasks, CLS and the layout shifts whose sources are Headroom's own
+// elements (median of RUNS cold loads each). Printed, never asserted. Starts the real stack (scripts/demo.mjs) on random loopback ports.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -64,7 +64,13 @@ async function startStack() {
 async function measure(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   await context.addInitScript(() => {
-    window.__cost = { longTasks: 0, longTaskMs: 0, cls: 0 };
+    window.__cost = { longTasks: 0, longTaskMs: 0, cls: 0, headroomShifts: 0 };
+    // A Headroom element: a widget's root (.hr), a custom element, or the demo's banner slot.
+    const isHeadroom = (node) =>
+      node instanceof Element &&
+      (node.closest('.hr, .banner-slot') !== null ||
+        /^headroom-/i.test(node.localName) ||
+        node.getRootNode() instanceof ShadowRoot);
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
         window.__cost.longTasks += 1;
@@ -72,7 +78,11 @@ async function measure(browser, url) {
       }
     }).observe({ type: 'longtask', buffered: true });
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cost.cls += e.value;
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        window.__cost.cls += e.value;
+        if (e.sources?.some((source) => isHeadroom(source.node))) window.__cost.headroomShifts += 1;
+      }
     }).observe({ type: 'layout-shift', buffered: true });
   });
   const page = await context.newPage();
@@ -131,6 +141,7 @@ try {
       'long tasks': off.longTasks,
       'long-task ms': Math.round(off.longTaskMs),
       CLS: off.cls.toFixed(4),
+      'Headroom shifts': off.headroomShifts,
       'ready ms': off.readyMs,
     },
     'with Headroom': {
@@ -140,6 +151,7 @@ try {
       'long tasks': on.longTasks,
       'long-task ms': Math.round(on.longTaskMs),
       CLS: on.cls.toFixed(4),
+      'Headroom shifts': on.headroomShifts,
       'ready ms': on.readyMs,
     },
     'Headroom adds': {
@@ -149,6 +161,7 @@ try {
       'long tasks': on.longTasks - off.longTasks,
       'long-task ms': Math.round(on.longTaskMs - off.longTaskMs),
       CLS: (on.cls - off.cls).toFixed(4),
+      'Headroom shifts': on.headroomShifts - off.headroomShifts,
       'ready ms': on.readyMs - off.readyMs,
     },
   });

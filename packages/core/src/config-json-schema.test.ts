@@ -69,6 +69,12 @@ describe('configJsonSchema', () => {
     expect(reader.safeParse(typo).success).toBe(false);
   });
 
+  it('describes snoozeAfterClickDays as an optional number of days, at least 0', () => {
+    const fatigue = schema.properties?.fatigue as Schema;
+    expect(fatigue.required ?? []).not.toContain('snoozeAfterClickDays');
+    expect(fatigue.properties?.snoozeAfterClickDays).toMatchObject({ type: 'number', minimum: 0 });
+  });
+
   it('is plain JSON', () => {
     expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
   });

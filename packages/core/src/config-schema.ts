@@ -218,6 +218,11 @@ export const fatigueSchema = strictObject({
   maxModalsPerDay: z._default(whole().check(z.gte(0)), 1),
   maxPromptsPerWeek: z._default(whole().check(z.gte(0)), 3),
   snoozeDays: z._default(z.number().check(z.gte(0)), 3),
+  /**
+   * Days a prompt stays away after its CTA was clicked (an upgrade started and not completed
+   * is engagement, not a reason to ask again on the next page); unset, it follows `snoozeDays`.
+   */
+  snoozeAfterClickDays: z.optional(z.number().check(z.gte(0))),
   retireAfterDismissals: z._default(positiveInt, 3),
   retireDays: z._default(z.number().check(z.gte(0)), 30),
 });

@@ -299,6 +299,25 @@ describe('defineConfig: unknown keys', () => {
     expect(error.message).toContain('fatigue.snooze: unknown key "snooze"; did you mean "snoozeDays"?');
   });
 
+  it('takes snoozeAfterClickDays, leaves it unset to follow snoozeDays, and refuses a negative one', () => {
+    const input = acmeCopy() as { fatigue: Record<string, unknown> };
+    expect(defineConfig(input).fatigue.snoozeAfterClickDays).toBeUndefined();
+    input.fatigue.snoozeAfterClickDays = 1;
+    expect(defineConfig(input).fatigue.snoozeAfterClickDays).toBe(1);
+    input.fatigue.snoozeAfterClickDays = -1;
+    expect(configError(input).issues).toEqual([
+      { path: 'fatigue.snoozeAfterClickDays', message: 'must be ≥ 0' },
+    ]);
+    delete input.fatigue.snoozeAfterClickDays;
+    input.fatigue.snoozeAfterClicks = 1;
+    expect(configError(input).issues).toEqual([
+      {
+        path: 'fatigue.snoozeAfterClicks',
+        message: 'unknown key "snoozeAfterClicks"; did you mean "snoozeAfterClickDays"?',
+      },
+    ]);
+  });
+
   it('accepts its own output again: defaults filled in are all known keys', () => {
     expect(defineConfig(acmeConfig)).toEqual(acmeConfig);
     expect(defineConfig(defineConfig(minimal))).toEqual(defineConfig(minimal));

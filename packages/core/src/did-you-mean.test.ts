@@ -6,6 +6,7 @@ describe('didYouMean', () => {
     'maxModalsPerDay',
     'maxPromptsPerWeek',
     'snoozeDays',
+    'snoozeAfterClickDays',
     'retireAfterDismissals',
     'retireDays',
   ];
@@ -29,6 +30,8 @@ describe('didYouMean', () => {
 
   it('suggests the longer key a truncated one starts', () => {
     expect(didYouMean('snooze', fatigue)).toBe('snoozeDays');
+    expect(didYouMean('snoozeAfterClick', fatigue)).toBe('snoozeAfterClickDays');
+    expect(didYouMean('snooze_after_clicks_days', fatigue)).toBe('snoozeAfterClickDays');
   });
 
   it('picks the closest of several candidates, the first on a tie', () => {

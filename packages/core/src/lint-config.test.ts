@@ -21,6 +21,19 @@ describe('lintConfig', () => {
     ]);
   });
 
+  it('warns when a clicked prompt is not snoozed at all', () => {
+    const input = acmeCopy() as { fatigue: Record<string, unknown> };
+    input.fatigue.snoozeAfterClickDays = 0;
+    expect(lintConfig(defineConfig(input))).toEqual([
+      {
+        code: 'no_click_snooze',
+        path: 'fatigue.snoozeAfterClickDays',
+        message:
+          'a prompt whose upgrade was started and not finished shows again on the next page: that reads as nagging',
+      },
+    ]);
+  });
+
   it('warns about an experiment no prompt uses', () => {
     const input = acmeCopy() as {
       prompts: { usage_upgrade: Record<string, unknown> };

@@ -1,7 +1,12 @@
 import type { HeadroomConfig } from './config.ts';
 
 /** What a warning is about; stable, so tools can group or silence them. */
-export type ConfigWarningCode = 'unused_prompt' | 'unused_experiment' | 'ratio_out_of_range' | 'zero_weights';
+export type ConfigWarningCode =
+  | 'unused_prompt'
+  | 'unused_experiment'
+  | 'ratio_out_of_range'
+  | 'zero_weights'
+  | 'no_click_snooze';
 
 /** A valid configuration that is probably not what its author meant. */
 export interface ConfigWarning {
@@ -13,7 +18,8 @@ export interface ConfigWarning {
 
 /**
  * Warnings about a valid configuration, in document order: a prompt no trigger shows, an
- * experiment no prompt uses, a ratio threshold outside (0, 1], variant weights that sum to 0.
+ * experiment no prompt uses, a ratio threshold outside (0, 1], variant weights that sum to 0,
+ * a prompt that comes straight back after its CTA was clicked.
  * None of them stops a publish; each is worth a second look.
  * @example
  * for (const w of lintConfig(defineConfig(input))) console.warn(`${w.path}: ${w.message}`);
@@ -61,6 +67,13 @@ export function lintConfig(config: HeadroomConfig): ConfigWarning[] {
         'the variant weights sum to 0, so no unit can be assigned a variant',
       );
     }
+  }
+  if (config.fatigue.snoozeAfterClickDays === 0) {
+    warn(
+      'no_click_snooze',
+      'fatigue.snoozeAfterClickDays',
+      'a prompt whose upgrade was started and not finished shows again on the next page: that reads as nagging',
+    );
   }
   return warnings;
 }

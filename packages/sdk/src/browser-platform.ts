@@ -28,7 +28,7 @@ export function browserPlatform(): Platform {
   const locks = (g.navigator as Navigator | undefined)?.locks;
   return {
     fetch: (input, init) => g.fetch(input, init),
-    now: () => Date.now(),
+    now: Date.now,
     setTimeout: (fn, ms) => g.setTimeout(fn, ms),
     clearTimeout: (handle) => g.clearTimeout(handle as number),
     storage,

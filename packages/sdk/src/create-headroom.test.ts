@@ -210,6 +210,75 @@ describe('fatigue across simulated days', () => {
     await hr.shutdown();
   });
 
+  it('snoozes a clicked prompt like a dismissal from the next page on, after a reload too', async () => {
+    const { hr, clock, platform } = await setup();
+    hr.prompts.shown('usage_upgrade');
+    hr.prompts.clicked('usage_upgrade');
+    await tick(hr, clock, 1000);
+    // On the page it was clicked on, the card stays to show the upgrade's outcome.
+    expect(hr.prompts.current('banner').get()?.id).toBe('usage_upgrade');
+    await hr.shutdown();
+    // Clicked, then checkout abandoned: the next page does not show it again.
+    const reloaded = client({ platform });
+    await reloaded.ready();
+    reloaded.meter('api_calls').add(900);
+    await settle();
+    expect(reloaded.prompts.current('banner').get()).toBeNull();
+    // snoozeAfterClickDays defaults to snoozeDays (3): still away after 2 days, back after 3.
+    await tick(reloaded, clock, 2 * DAY);
+    expect(reloaded.prompts.current('banner').get()).toBeNull();
+    await tick(reloaded, clock, DAY + 1000);
+    expect(reloaded.prompts.current('banner').get()?.id).toBe('usage_upgrade');
+    await reloaded.shutdown();
+    expect(received.of('prompt_clicked').map((e) => e.promptId)).toEqual(['usage_upgrade']);
+    expect(received.of('prompt_dismissed')).toEqual([]);
+  });
+
+  it('snoozeAfterClickDays sets the snooze after a click apart from the dismissal snooze', async () => {
+    const env = testPlatform();
+    const hr = client({
+      platform: env.platform,
+      config: { ...config, fatigue: { ...config.fatigue, snoozeAfterClickDays: 1 } },
+    });
+    await hr.ready();
+    hr.meter('api_calls').add(900);
+    await settle();
+    hr.prompts.shown('usage_upgrade');
+    hr.prompts.clicked('usage_upgrade');
+    await hr.shutdown();
+    const next = client({
+      platform: env.platform,
+      config: { ...config, fatigue: { ...config.fatigue, snoozeAfterClickDays: 1 } },
+    });
+    await next.ready();
+    await tick(next, env.clock, DAY - 1000);
+    next.meter('api_calls').add(900);
+    await settle();
+    expect(next.prompts.current('banner').get()).toBeNull();
+    await tick(next, env.clock, 2000);
+    expect(next.prompts.current('banner').get()?.id).toBe('usage_upgrade');
+    await next.shutdown();
+  });
+
+  it('a click through hr.upgrade from a prompt snoozes it too', async () => {
+    server.use(
+      http.post(`${ENDPOINT}/v1/route`, () =>
+        HttpResponse.json({ route: 'self_serve', reasons: [], expansionAcv: 432 }),
+      ),
+    );
+    const { hr, platform } = await setup();
+    hr.prompts.shown('usage_upgrade');
+    await hr.upgrade({ plan: 'team', source: 'usage_upgrade' });
+    await hr.shutdown();
+    const next = client({ platform });
+    await next.ready();
+    next.meter('api_calls').add(900);
+    await settle();
+    expect(next.prompts.current('banner').get()).toBeNull();
+    await next.shutdown();
+    expect(received.of('prompt_clicked').map((e) => e.promptId)).toEqual(['usage_upgrade']);
+  });
+
   it('retires a prompt for retireDays after three dismissals', async () => {
     const { hr, clock } = await setup();
     for (let i = 0; i < 3; i++) {
@@ -341,6 +410,33 @@ describe('fatigue across simulated days', () => {
     hr.prompts.dismiss('tier_upgrade');
     await hr.shutdown();
     expect(received.of('prompt_dismissed')[0]).toMatchObject({ promptId: 'tier_upgrade', surface: 'modal' });
+  });
+
+  it('a modal seen on one page does not re-open on the next page within the day', async () => {
+    const env = testPlatform();
+    const token = tokenFor(claims({ plan: 'team' }));
+    const hr = client({ platform: env.platform, token });
+    await hr.ready();
+    for (const f of ['sso', 'audit_log', 'automations']) hr.gate(f).hit();
+    await settle();
+    hr.prompts.shown('tier_upgrade');
+    // On the page it opened on, it stays open until the user answers it.
+    hr.gate('sso').hit();
+    await settle();
+    expect(hr.prompts.current('modal').get()?.id).toBe('tier_upgrade');
+    await hr.shutdown();
+    // Neither dismissed nor clicked, the user moved on: the next page does not open it again.
+    const next = client({ platform: env.platform, token });
+    await next.ready();
+    await settle();
+    expect(next.triggers.$.get().find((t) => t.id === 'feature_exploration')?.fired).toBe(true);
+    expect(next.prompts.current('modal').get()).toBeNull();
+    await tick(next, env.clock, 12 * 3_600_000);
+    expect(next.prompts.current('modal').get()).toBeNull();
+    // A day later the daily cap has room again.
+    await tick(next, env.clock, 12 * 3_600_000 + 1000);
+    expect(next.prompts.current('modal').get()?.id).toBe('tier_upgrade');
+    await next.shutdown();
   });
 
   it('invite nudges: once per context per day, snoozed after a dismissal', async () => {

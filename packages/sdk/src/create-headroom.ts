@@ -180,7 +180,14 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     const snapshot = buildSnapshot(claims, used, ledger, history, now);
     const triggers = evaluateTriggers(snapshot, config, now);
     $triggers.set(triggers);
-    const next = selectPrompts({ ...snapshot, config, triggers, ledger, now });
+    const next = selectPrompts({
+      ...snapshot,
+      config,
+      triggers,
+      ledger,
+      now,
+      onPage: prompts.surfaces,
+    });
     // Same prompt, same copy and values: keep the object so widgets do not re-render.
     for (const [surface, $] of prompts.surfaces) {
       const p = next[surface] ?? null;

@@ -12,6 +12,8 @@ export const INVITE_SENT = 'i';
 export const PROMPT_SHOWN = 's';
 /** A prompt dismissed (key: prompt id). */
 export const PROMPT_DISMISSED = 'd';
+/** A prompt's CTA clicked (key: prompt id). */
+export const PROMPT_CLICKED = 'c';
 /** An invite nudge shown (key: context). */
 export const NUDGE_SHOWN = 'n';
 /** An invite nudge dismissed (key: context). */
@@ -26,6 +28,7 @@ export type MarkKind =
   | typeof INVITE_SENT
   | typeof PROMPT_SHOWN
   | typeof PROMPT_DISMISSED
+  | typeof PROMPT_CLICKED
   | typeof NUDGE_SHOWN
   | typeof NUDGE_DISMISSED
   | typeof EXPOSURE_LOGGED

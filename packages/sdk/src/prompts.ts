@@ -1,7 +1,7 @@
 import { type Assignment, DAY_MS, type Surface } from '@headroom/core';
 import { atom, type ReadableAtom } from 'nanostores';
 import type { ClientContext } from './client-context.ts';
-import { PROMPT_DISMISSED, PROMPT_SHOWN } from './ledger-kinds.ts';
+import { PROMPT_CLICKED, PROMPT_DISMISSED, PROMPT_SHOWN } from './ledger-kinds.ts';
 import type { ActivePrompt, Headroom } from './types.ts';
 
 /**
@@ -38,13 +38,6 @@ export function createPrompts(
       ...(experiment?.enrolled && { experimentId: experiment.experimentId, variantId: experiment.variantId }),
     });
   };
-  let lastClickId: string | undefined;
-  let lastClickAt = 0;
-  const clicked = onPrompt('prompts.clicked', (p) => {
-    lastClickId = p.id;
-    lastClickAt = clock();
-    promptEvent('prompt_clicked', p);
-  });
   const api: Headroom['prompts'] = {
     current: guard((surface: Surface) => surfaces.get(surface) ?? none, none),
     shown: onPrompt('prompts.shown', (p) => {
@@ -57,7 +50,12 @@ export function createPrompts(
       ledger.mark(PROMPT_DISMISSED, p.id);
       promptEvent('prompt_dismissed', p);
     }),
-    clicked,
+    // A click snoozes the prompt like a dismissal, from the next page on and in other tabs:
+    // here it stays, so the card can show the upgrade's outcome.
+    clicked: onPrompt('prompts.clicked', (p) => {
+      ledger.mark(PROMPT_CLICKED, p.id);
+      promptEvent('prompt_clicked', p);
+    }),
   };
   return {
     surfaces,
@@ -65,7 +63,8 @@ export function createPrompts(
     /** An upgrade from a prompt the host did not report clicked (in the last minute) logs the click first. */
     clickBeforeUpgrade: (source: string | undefined) => {
       const prompt = active(source);
-      if (prompt && (lastClickId !== prompt.id || clock() - lastClickAt >= 60_000)) clicked(prompt.id);
+      if (prompt && ledger.once(PROMPT_CLICKED, prompt.id, clock() - 60_000))
+        promptEvent('prompt_clicked', prompt);
     },
   };
 }

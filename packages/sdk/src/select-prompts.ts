@@ -13,7 +13,14 @@ import {
 } from '@headroom/core';
 import type { Ledger } from './create-ledger.ts';
 import { unitOf } from './experiments.ts';
-import { GATE_HIT, type MarkKind, NUDGE_SHOWN, PROMPT_DISMISSED, PROMPT_SHOWN } from './ledger-kinds.ts';
+import {
+  GATE_HIT,
+  type MarkKind,
+  NUDGE_SHOWN,
+  PROMPT_CLICKED,
+  PROMPT_DISMISSED,
+  PROMPT_SHOWN,
+} from './ledger-kinds.ts';
 import type { ActivePrompt, PromptContext } from './types.ts';
 
 export interface PromptInputs {
@@ -25,6 +32,11 @@ export interface PromptInputs {
   /** The account's gated-feature hits per epoch day (all users), for tier prompts. */
   gateHits?: ReadonlyArray<{ day: number; feature: string }> | undefined;
   ledger: Pick<Ledger, 'list' | 'countOf'>;
+  /**
+   * The prompt each surface of this page shows now. It keeps its place after a click (the card
+   * shows the upgrade's outcome); a modal seen on another page in the last 24 h stays closed.
+   */
+  onPage?: ReadonlyMap<Surface, { get(): { id: string } | null }>;
   now: number;
 }
 
@@ -53,15 +65,17 @@ export function shownThisWeek(ledger: Pick<Ledger, 'countOf'>, now: number): num
 
 /**
  * Decides which prompt each surface shows now: the account must be eligible; each fired
- * trigger asks for its prompt; snoozed and retired prompts drop out; then, lowest priority
- * first, a prompt already on screen in the last 24 h keeps its place while a new one needs
- * room under the weekly and daily-modal caps. At most one prompt per surface.
+ * trigger asks for its prompt; snoozed (dismissed, or its CTA clicked) and retired prompts drop
+ * out; then, lowest priority first, a prompt already on screen in the last 24 h keeps its
+ * place while a new one needs room under the weekly and daily-modal caps; a modal keeps its
+ * place only on the page it opened on. At most one prompt per surface.
  *
  * Pure: computing a prompt logs nothing. The exposure is logged by `prompts.shown()`, and a
  * capped prompt is never returned, so caps cannot log (or bias) an exposure.
  */
 export function selectPrompts(input: PromptInputs): Partial<Record<Surface, ActivePrompt>> {
   const { config, claims, ledger, now } = input;
+  const { fatigue } = config;
   /**
    * The raw values the prompt's copy is filled with, from the trigger that fired. `nextPlan` is
    * the plan the CTA upgrades to, so it must deliver what the copy promises: the prompt's own
@@ -136,8 +150,8 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
   if (!isEligible(claims, config, now)) return out;
   const shownToday = ledger.list(PROMPT_SHOWN, now - DAY_MS);
   const onScreen = new Set(shownToday.map((m) => m[2]));
-  let room = config.fatigue.maxPromptsPerWeek - shownThisWeek(ledger, now);
-  let modals = config.fatigue.maxModalsPerDay - shownToday.filter((m) => m[3] === 1).length;
+  let room = fatigue.maxPromptsPerWeek - shownThisWeek(ledger, now);
+  let modals = fatigue.maxModalsPerDay - shownToday.filter((m) => m[3] === 1).length;
   const promptOf = (t: TriggerResult) => config.prompts[t.prompt as string] as PromptConfig;
   for (const trigger of input.triggers
     .filter((t) => t.fired && t.prompt !== undefined && promptOf(t) !== undefined)
@@ -147,8 +161,18 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
     const surface = prompt.surface;
     // A prompt lives on one surface, so a taken surface also covers two triggers asking for it.
     if (out[surface]) continue;
-    if (dismissedOut(config, ledger, PROMPT_DISMISSED, id, now)) continue;
-    if (!onScreen.has(id)) {
+    const here = input.onPage?.get(surface)?.get()?.id === id;
+    if (
+      dismissedOut(config, ledger, PROMPT_DISMISSED, id, now) ||
+      (!here &&
+        ledger.countOf(
+          PROMPT_CLICKED,
+          id,
+          now - (fatigue.snoozeAfterClickDays ?? fatigue.snoozeDays) * DAY_MS,
+        ))
+    )
+      continue;
+    if (!onScreen.has(id) || (surface === 'modal' && !here)) {
       if (room <= 0 || (surface === 'modal' && modals <= 0)) continue;
       room--;
       if (surface === 'modal') modals--;
