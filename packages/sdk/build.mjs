@@ -31,3 +31,17 @@ await build({
   external: ['@headroom/core', 'nanostores'],
   logLevel: 'warning',
 });
+
+// `@headroom/sdk/testing`: its own module, so the main entry carries none of it. It bundles
+// its own copy of the SDK (tests only); msw stays an import (an optional peer).
+await build({
+  entryPoints: [`${root}src/testing/index.ts`],
+  outfile: `${root}dist/testing.js`,
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  sourcemap: true,
+  external: ['@headroom/core', 'nanostores', 'msw'],
+  logLevel: 'warning',
+});

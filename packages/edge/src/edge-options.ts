@@ -97,4 +97,10 @@ export interface EdgeOptions {
    * The Node server passes `z.compile` by default. @default none: zod's runtime parser
    */
   compileSchema?: SchemaCompiler;
+  /**
+   * The OpenAPI 3.1 document served at `GET /v1/openapi.json` (the package's `openapi.json`).
+   * Not bundled into the app, to keep the worker small: the Node server loads the file; a
+   * worker may pass `() => import('@headroom/edge/openapi.json')`. @default none: 404
+   */
+  openapi?: (() => unknown) | undefined;
 }

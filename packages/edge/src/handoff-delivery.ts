@@ -1,6 +1,6 @@
+import { signWebhookPayload } from '@headroom/server';
 import type { LogLine } from './edge-options.ts';
 import type { OutboxItem, Storage } from './storage/storage.ts';
-import { signWebhookPayload } from './webhook-signature.ts';
 
 /** Options for `createHandoffDelivery`. */
 export interface HandoffDeliveryOptions {

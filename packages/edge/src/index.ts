@@ -1,3 +1,8 @@
+export {
+  signWebhookPayload,
+  type VerifyWebhookOptions,
+  verifyWebhookSignature,
+} from '@headroom/server';
 export { assertStrongSecrets, MIN_SECRET_BYTES, WeakSecretError } from './assert-strong-secrets.ts';
 export { createEdgeApp, type EdgeApp } from './create-edge-app.ts';
 export type { EdgeOptions, LogLine } from './edge-options.ts';
@@ -49,8 +54,3 @@ export {
 } from './storage/storage.ts';
 export { type AccountTokenClaims, type SignAccountTokenOptions, signAccountToken } from './token.ts';
 export { TOKEN_CLOCK_TOLERANCE_S, verifyAccountToken } from './verify-account-token.ts';
-export {
-  signWebhookPayload,
-  type VerifyWebhookOptions,
-  verifyWebhookSignature,
-} from './webhook-signature.ts';

@@ -1,13 +1,12 @@
 import { createEdgeApp, type EdgeApp } from './create-edge-app.ts';
 import type { EdgeOptions } from './edge-options.ts';
 
+export { signAccountToken, verifyWebhookSignature } from '@headroom/server';
 export { createEdgeApp, type EdgeApp } from './create-edge-app.ts';
 export type { EdgeOptions } from './edge-options.ts';
 export type { SqlClient } from './storage/sql-client.ts';
 export { createSqlStorage } from './storage/sql-storage.ts';
 export type { ConfigVersion, Handoff, HandoffPayload, Storage, StoredEvent } from './storage/storage.ts';
-export { signAccountToken } from './token.ts';
-export { verifyWebhookSignature } from './webhook-signature.ts';
 
 /** Environment bindings read by `createEdgeWorker` (Workers `env`, or `Deno.env`/`process.env` mapped). */
 export interface EdgeWorkerEnv {

@@ -79,9 +79,18 @@ export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeS
     options.createLimiter === undefined && options.redisUrl
       ? createRedisLimitStore(options.redisUrl)
       : undefined;
+  // The checked-in document, two folders up from src/node and dist/node alike; read once.
+  let openApiDocument: Promise<unknown> | undefined;
+  const loadOpenApi = () => {
+    openApiDocument ??= readFile(new URL('../../openapi.json', import.meta.url), 'utf8').then(
+      (text) => JSON.parse(text) as unknown,
+    );
+    return openApiDocument;
+  };
   const app = createEdgeApp({
     clientIp: clientIpOf,
     compileSchema: compile,
+    openapi: loadOpenApi,
     ...options,
     config,
     ...(redisStore ? { createLimiter: sharedLimiters(redisStore) } : {}),

@@ -23,9 +23,12 @@ export const FUNNEL_DEFINITIONS = {
   direct: 'accounts routed in the window with no prompt click before their first route',
 } as const;
 
-const publishSchema = z.object({ config: z.unknown(), note: z.optional(z.string().check(z.maxLength(500))) });
+export const publishSchema = z.object({
+  config: z.unknown(),
+  note: z.optional(z.string().check(z.maxLength(500))),
+});
 // Versions are Postgres integers: anything larger can't exist and must not reach the query.
-const rollbackSchema = z.object({ version: z.int().check(z.gte(1), z.lte(2_147_483_647)) });
+export const rollbackSchema = z.object({ version: z.int().check(z.gte(1), z.lte(2_147_483_647)) });
 
 const exportQuery = (now: () => number) =>
   z.object({ since: z.optional(dateParam(now)), format: z.optional(z.literal('ndjson')) });

@@ -16,15 +16,15 @@ export const MAX_EVENTS_PER_BATCH = 100;
 /** Client clocks within this much of the server's are trusted as they are. */
 const SKEW_TOLERANCE_MS = 2000;
 
-const browserBatchSchema = z.object({
+export const browserBatchSchema = z.object({
   token: z.string(),
   sentAt: z.optional(z.number().check(z.gte(0), z.lte(1e14))),
   events: z.array(z.unknown()).check(z.maxLength(MAX_EVENTS_PER_BATCH)),
 });
-const serverBatchSchema = z.object({
+export const serverBatchSchema = z.object({
   events: z.array(z.unknown()).check(z.maxLength(MAX_EVENTS_PER_BATCH)),
 });
-const serverIdentity = z.object({
+export const serverIdentity = z.object({
   accountId: z.string().check(z.minLength(1), z.maxLength(128)),
   userId: z.optional(z.string().check(z.minLength(1), z.maxLength(128))),
 });

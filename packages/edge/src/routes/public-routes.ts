@@ -7,7 +7,7 @@ import { bearer } from '../read-json.ts';
 
 const HISTORY_DAYS = 90;
 
-/** `GET /v1/config`, `GET /v1/account` and `GET /healthz`. */
+/** `GET /v1/config`, `GET /v1/account`, `GET /v1/openapi.json` and `GET /healthz`. */
 export function publicRoutes(app: Hono, ctx: EdgeContext): void {
   app.get('/v1/config', async (c) => {
     const { version, config } = await ctx.config();
@@ -55,6 +55,13 @@ export function publicRoutes(app: Hono, ctx: EdgeContext): void {
         ? { eligible: state.eligible, reasons: state.reasons, unknown: state.unknown }
         : null,
     });
+  });
+
+  app.get('/v1/openapi.json', async (c) => {
+    const document = await ctx.options.openapi?.();
+    if (!document) throw new HttpError(404, 'not_found', 'no OpenAPI document is served here');
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.json(document as object);
   });
 
   app.get('/healthz', async (c) => {

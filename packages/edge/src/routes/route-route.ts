@@ -10,7 +10,7 @@ import { parseJsonBody } from '../read-json.ts';
 import type { AccountStateRow } from '../storage/storage.ts';
 
 const name = z.string().check(z.minLength(1), z.maxLength(128));
-const routeBodySchema = z.object({
+export const routeBodySchema = z.object({
   token: z.string(),
   plan: name,
   seats: z.optional(z.int().check(z.gte(1), z.lte(10_000_000))),

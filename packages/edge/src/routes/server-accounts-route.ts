@@ -1,6 +1,6 @@
-import { segmentSchema } from '@headroom/core';
+import { accountTraitsBatchSchema, accountTraitsSchema } from '@headroom/server';
 import type { Hono } from 'hono';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import type { EdgeContext } from '../edge-context.ts';
 import { MAX_FUTURE_MS } from '../event-admission.ts';
 import { HttpError } from '../http-error.ts';
@@ -8,42 +8,7 @@ import { parseJsonBody, readBodyText } from '../read-json.ts';
 import { requireServerKey } from '../require-server-key.ts';
 import type { AccountFact } from '../storage/storage.ts';
 
-const isoDate = z.string().check(
-  z.maxLength(64),
-  z.refine((v) => !Number.isNaN(Date.parse(v)), 'must be an ISO date'),
-);
-const count = z.int().check(z.gte(0), z.lte(10_000_000));
-
-/** Account traits the host's backend knows and the browser must not be trusted with. */
-const traitsSchema = z.strictObject({
-  accountId: z.string().check(z.minLength(1), z.maxLength(200)),
-  /** When the backend observed these values (ms or ISO); defaults to when the edge received them. */
-  observedAt: z.optional(z.union([z.number().check(z.gte(0), z.lte(1e14)), isoDate])),
-  plan: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-  acv: z.optional(z.number().check(z.gte(0), z.lte(1e12))),
-  segment: z.optional(segmentSchema),
-  seats: z.optional(count),
-  activatedAt: z.optional(isoDate),
-  health: z.optional(z.number().check(z.gte(0), z.lte(100))),
-  churnRisk: z.optional(z.boolean()),
-  renewalDate: z.optional(isoDate),
-  activeUsers: z.optional(count),
-  employees: z.optional(count),
-  /** Custom numeric or boolean traits, e.g. `{ "nps": 9, "exec_sponsor": true }`. */
-  traits: z.optional(
-    z.record(
-      z
-        .string()
-        .check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, _ . -')),
-      z.union([z.number(), z.boolean()]),
-    ),
-  ),
-});
-/** Up to 100 accounts at once. */
-const batchSchema = z.strictObject({
-  accounts: z.array(traitsSchema).check(z.minLength(1), z.maxLength(100)),
-});
-type Traits = z.output<typeof traitsSchema>;
+type Traits = z.output<typeof accountTraitsSchema>;
 const FACT_NAMES = [
   'plan',
   'acv',
@@ -70,8 +35,8 @@ export function serverAccountsRoute(app: Hono, ctx: EdgeContext): void {
     const text = await readBodyText(c);
     const batch = /^\s*\{\s*"accounts"\s*:/.test(text);
     const list: Traits[] = batch
-      ? parseJsonBody(text, batchSchema).accounts
-      : [parseJsonBody(text, traitsSchema)];
+      ? parseJsonBody(text, accountTraitsBatchSchema).accounts
+      : [parseJsonBody(text, accountTraitsSchema)];
     const { config } = await ctx.config();
     const now = ctx.now();
     const prefix = batch ? 'accounts.' : '';

@@ -1,4 +1,5 @@
 import type { HeadroomConfig, HeadroomEvent, TriggerResult } from '@headroom/core';
+import type { HandoffPayload } from '@headroom/server';
 
 /** Where an event came from: the browser (untrusted) or the host's backend (trusted). */
 export type EventSource = 'browser' | 'server';
@@ -42,24 +43,8 @@ export interface Handoff {
   payload: HandoffPayload;
 }
 
-/** What the CS team receives: enough context to act without opening another tool. */
-export interface HandoffPayload {
-  handoffId: string;
-  kind: 'route' | 'escalation' | 'stalled_pql';
-  account: { id: string; plan: string; segment: string; seats: number; acv: number };
-  userId: string | null;
-  requestedPlan: string | null;
-  requestedSeats: number | null;
-  needs: string[];
-  route: string;
-  reasons: string[];
-  expansionAcv: number | null;
-  activeTriggers: string[];
-  usage: Record<string, number>;
-  firstPqlAt: string | null;
-  source: string | null;
-  createdAt: string;
-}
+/** What the CS team receives (the webhook payload); one definition, shared with receivers. */
+export type { HandoffPayload };
 
 /** A handoff claimed for delivery by one outbox worker. */
 export interface OutboxItem {

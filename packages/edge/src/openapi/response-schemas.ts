@@ -1,0 +1,143 @@
+// What each route answers, as zod schemas: the OpenAPI document is generated from them and
+// the contract test holds real answers to them. Not imported by the app (or the worker).
+import { handoffPayloadSchema, serverEventsResultSchema, upsertAccountsResultSchema } from '@headroom/server';
+import * as z from 'zod/mini';
+
+const isoTime = z.string().check(z.describe('ISO 8601 time'));
+const day = z.string().check(z.describe('UTC day, YYYY-MM-DD'));
+const counts = z.record(z.string(), z.number());
+const routeName = z.enum(['self_serve', 'self_serve_with_assist', 'cs_assist']);
+
+/** `{ error: { code, message, issues? } }` with 400, 401, 403, 404, 409, 412, 413, 428, 429, 503. */
+export const errorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** Invalid fields: dotted zod paths. */
+    issues: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+  }),
+});
+
+/** `POST /v1/events`: how many were stored, already held, refused (and why). */
+export const eventsResultSchema = serverEventsResultSchema;
+
+/** `POST /v1/route`: the decision, a checkout link for self-serve, a handoff for CS routes. */
+export const routeDecisionSchema = z.object({
+  route: routeName,
+  /** Reason codes such as `below_assist_threshold`, `enterprise_segment`, `needs_invoice`. */
+  reasons: z.array(z.string()),
+  /** Requested plan's price × seats − current ACV, USD; null when the plan is contact-sales. */
+  expansionAcv: z.nullable(z.number()),
+  checkoutUrl: z.optional(z.string()),
+  handoff: z.optional(z.object({ id: z.string(), message: z.string(), bookingUrl: z.optional(z.string()) })),
+});
+
+/** `GET /v1/account`: account-level history that one browser cannot know. */
+export const accountHistorySchema = z.object({
+  accountId: z.string(),
+  gateHits: z.array(z.object({ day, feature: z.string(), count: z.number(), mine: z.number() })),
+  invites: z.array(z.object({ day, sent: z.number(), accepted: z.number(), mine: z.number() })),
+  meterHistory: z.record(z.string(), z.array(z.object({ day, used: z.number() }))),
+  firstPqlAt: z.nullable(isoTime),
+  activeTriggers: z.array(z.string()),
+  usage: counts,
+  eligibility: z.nullable(
+    z.object({ eligible: z.boolean(), reasons: z.array(z.string()), unknown: z.array(z.string()) }),
+  ),
+});
+
+/** `GET /healthz`. */
+export const healthSchema = z.object({ ok: z.boolean(), storage: z.enum(['ok', 'unavailable']) });
+
+/** `POST /v1/server/accounts`. */
+export const serverAccountsResultSchema = upsertAccountsResultSchema;
+
+/** `GET /v1/admin/experiments`: exposures and conversions per variant. */
+export const experimentsReportSchema = z.object({
+  experiments: z.array(
+    z.object({
+      id: z.string(),
+      goal: z.string(),
+      unit: z.enum(['account', 'user']),
+      conversionWindowDays: z.number(),
+      variants: z.array(
+        z.object({ id: z.string(), weight: z.number(), exposures: z.number(), conversions: z.number() }),
+      ),
+    }),
+  ),
+});
+
+/** `GET /v1/admin/funnel`: fired → shown → clicked → routed → completed per trigger. */
+export const funnelReportSchema = z.object({
+  since: isoTime,
+  byTrigger: z.array(
+    z.object({
+      triggerId: z.string(),
+      fired: z.number(),
+      shown: z.number(),
+      clicked: z.number(),
+      routed: z.number(),
+      completed: z.number(),
+      medianMsToUpgrade: z.nullable(z.number()),
+    }),
+  ),
+  routes: counts,
+  routedAccounts: counts,
+  direct: z.number(),
+  definitions: z.record(z.string(), z.string()),
+});
+
+/** `GET /v1/admin/handoffs`: each handoff with its delivery state. */
+export const handoffsReportSchema = z.object({
+  handoffs: z.array(
+    z.object({
+      id: z.string(),
+      accountId: z.string(),
+      status: z.enum(['pending', 'delivered', 'failed']),
+      attempts: z.number(),
+      createdAt: isoTime,
+      deliveredAt: z.nullable(isoTime),
+      lastError: z.nullable(z.string()),
+      payload: handoffPayloadSchema,
+    }),
+  ),
+});
+
+const pqlRow = {
+  accountId: z.string(),
+  plan: z.nullable(z.string()),
+  segment: z.nullable(z.string()),
+  activeTriggers: z.array(z.string()),
+  signals: z.number(),
+  potentialExpansionAcv: z.nullable(z.number()),
+  reasons: z.record(z.string(), z.string()),
+  evaluatedAt: isoTime,
+  unknown: z.array(z.string()),
+};
+
+/** `GET /v1/admin/pqls`: accounts in a PQL episode, and suppressed ones with why. */
+export const pqlsReportSchema = z.object({
+  accounts: z.array(z.object({ ...pqlRow, firstPqlAt: isoTime, reachesHuman: z.boolean() })),
+  suppressed: z.array(z.object({ ...pqlRow, suppressedBecause: z.array(z.string()) })),
+});
+
+const versionSummary = { version: z.number(), publishedAt: isoTime, note: z.optional(z.string()) };
+
+/** A stored config version with its document. */
+export const configVersionSchema = z.object({
+  ...versionSummary,
+  config: z.record(z.string(), z.unknown()),
+});
+
+/** `GET /v1/admin/config`: the current version and every version's summary. */
+export const adminConfigSchema = z.object({
+  current: configVersionSchema,
+  versions: z.array(z.object(versionSummary)),
+});
+
+/** `PUT /v1/admin/config` and `POST /v1/admin/config/rollback`. */
+export const publishedSchema = z.object({
+  version: z.number(),
+  /** Valid but probably wrong (an unused prompt, a ratio of 8): published, and said so. */
+  warnings: z.optional(z.array(z.object({ path: z.string(), message: z.string(), code: z.string() }))),
+});
