@@ -1,5 +1,5 @@
 import type { HeadroomConfig, TriggerConfig } from './config.ts';
-import { dayOf, epochDay, isoDay } from './day.ts';
+import { dayOf, dayOfIso, epochDay, isoDay } from './day.ts';
 import { meterLimit } from './meter-limit.ts';
 import { nextReset } from './next-reset.ts';
 import { nextPlan } from './plan-path.ts';
@@ -30,7 +30,42 @@ const MAX_USERS_LISTED = 20;
 const EPSILON = 1e-9;
 
 const toDay = (day: DayRef): number =>
-  typeof day === 'number' ? (day >= 1e9 ? epochDay(day) : day) : dayOf(day);
+  typeof day === 'number' ? (day >= 1e9 ? epochDay(day) : day) : dayOfIso(day);
+
+type EventRow = { day: number; name: string; user: string; count: number };
+
+/** A snapshot's day-stamped rows parsed once, for every edge-only trigger evaluated on it. */
+export interface EdgeFacts {
+  events: EventRow[];
+  /** Daily peaks per meter, the day parsed, highest sample of a day kept. */
+  peaks(meter: string): Map<number, number>;
+}
+
+/** Parses a snapshot's event rows now and each meter's history on first use. */
+export function prepareEdgeFacts(snapshot: TriggerSnapshot): EdgeFacts {
+  const events = (snapshot.events ?? []).map((row) => ({
+    day: toDay(row.day),
+    name: row.name,
+    user: row.user ?? '',
+    count: row.count ?? 1,
+  }));
+  const byMeter = new Map<string, Map<number, number>>();
+  return {
+    events,
+    peaks(meter) {
+      let peaks = byMeter.get(meter);
+      if (!peaks) {
+        peaks = new Map();
+        for (const sample of snapshot.meterHistory?.[meter] ?? []) {
+          const day = toDay(sample.day);
+          if (!(sample.used <= (peaks.get(day) ?? -Infinity))) peaks.set(day, sample.used);
+        }
+        byMeter.set(meter, peaks);
+      }
+      return peaks;
+    },
+  };
+}
 const pct = (ratio: number) => `${Math.round(ratio * 1000) / 10}%`;
 const plural = (n: number, one: string, other = `${one}s`) => `${n} ${n === 1 ? one : other}`;
 
@@ -66,6 +101,7 @@ function forecastMeter(
   config: EdgeTriggerSettings,
   now: number,
   today: number,
+  facts: EdgeFacts,
 ): Forecast | string | null {
   const limit = meterLimit(config, snapshot.claims.plan, meter);
   if (limit === null) return null;
@@ -74,10 +110,7 @@ function forecastMeter(
   const resets = config.meters?.[meter]?.resets;
   const from = Math.max(today - trigger.overDays + 1, resets ? periodStart(resets, today) : -Infinity);
   const peaks = new Map<number, number>([[today, used]]);
-  for (const sample of snapshot.meterHistory?.[meter] ?? []) {
-    const day = toDay(sample.day);
-    if (day >= from && day < today) peaks.set(day, Math.max(peaks.get(day) ?? -Infinity, sample.used));
-  }
+  for (const [day, peak] of facts.peaks(meter)) if (day >= from && day < today) peaks.set(day, peak);
   if (peaks.size < MIN_FORECAST_DAYS) {
     return `${meter}: ${plural(peaks.size, 'day')} of usage, too few to forecast (needs ${MIN_FORECAST_DAYS})`;
   }
@@ -91,19 +124,8 @@ function forecastMeter(
   return { meter, limit, daysLeft, slope };
 }
 
-/** Daily rows of one event name (or all events) inside [from, to], parsed once. */
-function eventRows(snapshot: TriggerSnapshot, name?: string) {
-  const rows: Array<{ day: number; name: string; user: string; count: number }> = [];
-  for (const row of snapshot.events ?? []) {
-    if (name === undefined || row.name === name) {
-      rows.push({ day: toDay(row.day), name: row.name, user: row.user ?? '', count: row.count ?? 1 });
-    }
-  }
-  return rows;
-}
-
 /** Counts per key (user, or '' for the account) of rows with a day in [from, to]. */
-function countsIn(rows: ReturnType<typeof eventRows>, from: number, to: number, perUser: boolean) {
+function countsIn(rows: readonly EventRow[], from: number, to: number, perUser: boolean) {
   const counts = new Map<string, number>();
   for (const row of rows) {
     if (row.day < from || row.day > to || (perUser && row.user === '')) continue;
@@ -180,6 +202,7 @@ export function evaluateEdgeTrigger(
   snapshot: TriggerSnapshot,
   config: EdgeTriggerSettings,
   now: number,
+  facts: EdgeFacts = prepareEdgeFacts(snapshot),
 ): TriggerResult {
   const today = epochDay(now);
   const { plan } = snapshot.claims;
@@ -194,7 +217,7 @@ export function evaluateEdgeTrigger(
     let best: Forecast | undefined;
     const notes: string[] = [];
     for (const meter of trigger.meters) {
-      const forecast = forecastMeter(meter, trigger, snapshot, config, now, today);
+      const forecast = forecastMeter(meter, trigger, snapshot, config, now, today, facts);
       if (typeof forecast === 'string') notes.push(forecast);
       else if (forecast && (best === undefined || forecast.daysLeft < best.daysLeft)) best = forecast;
     }
@@ -213,7 +236,7 @@ export function evaluateEdgeTrigger(
     }
     reason += ` (threshold ${plural(threshold, 'day')})`;
   } else if (trigger.kind === 'event_count') {
-    const rows = eventRows(snapshot, trigger.event);
+    const rows = facts.events.filter((row) => row.name === trigger.event);
     const perUser = trigger.per === 'user';
     const who = perUser ? ' by one user' : '';
     // Per key, the weeks in a row (this week first) whose window reaches the count.
@@ -251,7 +274,7 @@ export function evaluateEdgeTrigger(
     reason = `${texts.join('; ')} (threshold ${threshold === 1 ? 'the condition' : `all ${threshold} conditions`})`;
   } else if (trigger.kind === 'power_users') {
     threshold = trigger.minUsers;
-    const activity = countsIn(eventRows(snapshot), today - trigger.withinDays + 1, today, true);
+    const activity = countsIn(facts.events, today - trigger.withinDays + 1, today, true);
     let total = 0;
     for (const count of activity.values()) total += count;
     const average = activity.size > 0 ? total / activity.size : 0;
@@ -270,7 +293,7 @@ export function evaluateEdgeTrigger(
     const features = listed.includes('*') ? [] : listed;
     const from = today - trigger.withinDays + 1;
     const seen = new Set<string>();
-    for (const row of eventRows(snapshot)) if (row.day >= from && row.day <= today) seen.add(row.name);
+    for (const row of facts.events) if (row.day >= from && row.day <= today) seen.add(row.name);
     const used = features.filter((feature) => seen.has(feature));
     const next = config.upgradePath
       ? nextPlan({ plans: config.plans, upgradePath: config.upgradePath }, plan)

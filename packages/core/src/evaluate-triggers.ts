@@ -2,9 +2,11 @@ import type { HeadroomConfig, TriggerConfig } from './config.ts';
 import { dayOf, epochDay } from './day.ts';
 import {
   EDGE_TRIGGER_KINDS,
+  type EdgeFacts,
   type EdgeTriggerConfig,
   type EdgeTriggerSettings,
   evaluateEdgeTrigger,
+  prepareEdgeFacts,
 } from './evaluate-edge-trigger.ts';
 import { meterLimit } from './meter-limit.ts';
 import type { DayRef, TriggerResult, TriggerSnapshot } from './trigger-snapshot.ts';
@@ -59,11 +61,13 @@ export function evaluateTriggers(
 ): TriggerResult[] {
   const browser = evaluateBrowserTriggers(snapshot, config, now);
   let next = 0;
-  return config.triggers.map((trigger) =>
-    (EDGE_TRIGGER_KINDS as readonly string[]).includes(trigger.kind)
-      ? evaluateEdgeTrigger(trigger as EdgeTriggerConfig, snapshot, config, +now)
-      : (browser[next++] as TriggerResult),
-  );
+  let facts: EdgeFacts | undefined;
+  return config.triggers.map((trigger) => {
+    if (!(EDGE_TRIGGER_KINDS as readonly string[]).includes(trigger.kind))
+      return browser[next++] as TriggerResult;
+    facts ??= prepareEdgeFacts(snapshot);
+    return evaluateEdgeTrigger(trigger as EdgeTriggerConfig, snapshot, config, +now, facts);
+  });
 }
 
 /**
