@@ -426,3 +426,17 @@ const _kinds: TriggerConfig['kind'][] = [
   'power_users',
   'feature_adoption',
 ];
+
+describe('the playbooks example config', () => {
+  it('is valid and evaluates every play', async () => {
+    const { default: playbooks } = await import('../examples/playbooks.config.json', {
+      with: { type: 'json' },
+    });
+    const config = defineConfig(playbooks);
+    const kinds = new Set(config.triggers.map((t) => t.kind));
+    for (const kind of ['meter_forecast', 'event_count', 'trait', 'power_users', 'feature_adoption']) {
+      expect(kinds.has(kind as TriggerConfig['kind'])).toBe(true);
+    }
+    expect(evaluateTriggers({ claims: team, meters: {} }, config, NOW)).toHaveLength(config.triggers.length);
+  });
+});
