@@ -535,7 +535,7 @@ describe('config editor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
     await screen.findByText(/Published version 2/);
     const put = requests.find((r) => r.method === 'PUT')!.body as { config: typeof acme };
-    expect(put.config.triggers[0]!.atLeast).toBe(0.75);
+    expect((put.config.triggers[0] as { atLeast: number }).atLeast).toBe(0.75);
     expect(put.config.experiments.usage_copy!.variants[1]).toMatchObject({
       weight: 25,
       copy: { cta: 'Grow now' },
@@ -588,7 +588,7 @@ describe('config editor', () => {
 
   it('compares any two versions of the history, each change named', async () => {
     const edited = JSON.parse(JSON.stringify(acme)) as typeof acme;
-    edited.triggers[0]!.atLeast = 0.7;
+    (edited.triggers[0] as { atLeast: number }).atLeast = 0.7;
     edited.fatigue.maxPromptsPerWeek = 2;
     versions.push(
       { version: 2, config: edited, publishedAt: '2025-06-02T09:00:00.000Z', note: 'tune' },

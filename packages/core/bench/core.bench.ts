@@ -9,12 +9,18 @@ import {
   evaluateTriggers,
   meterState,
 } from '../src/index.ts';
-import { baseConfig, config20, NOW, snapshot } from './fixtures.ts';
+import { baseConfig, config20, config20Edge, NOW, snapshot } from './fixtures.ts';
 
 describe('evaluateTriggers', () => {
   bench('20 triggers, 90 days of history (budget ≤ 50 µs = ≥ 20,000 hz)', () => {
     evaluateTriggers(snapshot, config20, NOW);
   });
+  bench(
+    '20 triggers incl. 10 edge-only (forecast, events, traits, power users, adoption) (budget ≤ 50 µs)',
+    () => {
+      evaluateTriggers(snapshot, config20Edge, NOW);
+    },
+  );
   bench('5 canonical triggers', () => {
     evaluateTriggers(snapshot, baseConfig, NOW);
   });

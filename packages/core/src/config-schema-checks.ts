@@ -17,6 +17,7 @@ const unknownReference = (what: string, name: string, known: Set<string>) => {
 };
 
 const CHECKOUT_PLACEHOLDERS = ['plan', 'seats', 'accountId', 'userId'];
+const TRAIT_TESTS = ['atLeast', 'atMost', 'equals', 'withinDays', 'grewBy'];
 
 /** Cross-reference checks a per-field schema cannot express; every problem is reported. */
 export function configReferenceIssues(input: unknown): Issue[] {
@@ -71,6 +72,14 @@ export function configReferenceIssues(input: unknown): Issue[] {
     if (meter !== undefined && !meters.has(meter)) {
       issues.push({ path: ['triggers', i, 'meter'], message: unknownReference('meter', meter, meters) });
     }
+    list(trigger.all).forEach((condition, j) => {
+      if (!TRAIT_TESTS.some((test) => test in record(condition))) {
+        issues.push({
+          path: ['triggers', i, 'all', j],
+          message: `a trait condition needs ${TRAIT_TESTS.join(', ')}`,
+        });
+      }
+    });
   });
 
   for (const [promptId, raw] of Object.entries(record(config.prompts))) {

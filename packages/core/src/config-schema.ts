@@ -95,6 +95,23 @@ export const planSchema = strictObject({
 });
 
 const triggerBase = { id, prompt: z.optional(id) };
+const days = (fallback: number) => z._default(positiveInt.check(z.lte(365)), fallback);
+const eventName = z.string().check(z.minLength(1), z.maxLength(128));
+
+/**
+ * One condition on a server-reported trait (`POST /v1/server/accounts` or the token): a number
+ * at least / at most a bound, a value equal to one given, a date within the next `withinDays`,
+ * or a number that grew by a share over `overDays` (from the trait's daily history).
+ */
+export const traitConditionSchema = strictObject({
+  trait: eventName,
+  atLeast: z.optional(z.number()),
+  atMost: z.optional(z.number()),
+  equals: z.optional(z.union([z.boolean(), z.number(), z.string()])),
+  withinDays: z.optional(positiveInt.check(z.lte(3650))),
+  grewBy: z.optional(z.number()),
+  overDays: z._default(positiveInt.check(z.lte(365)), 90),
+});
 
 export const triggerSchema = z.discriminatedUnion('kind', [
   strictObject({
@@ -129,6 +146,51 @@ export const triggerSchema = z.discriminatedUnion('kind', [
     kind: z.literal('invites_sent'),
     atLeast: positiveInt,
     withinDays: positiveInt.check(z.lte(365)),
+  }),
+  // The kinds below are evaluated at the edge only (EDGE_TRIGGER_KINDS): their facts are the
+  // account's, not one browser's.
+  strictObject({
+    ...triggerBase,
+    kind: z.literal('meter_forecast'),
+    meters: z.array(id).check(z.minLength(1)),
+    /** Fires when a meter is projected to reach its limit within this many days. */
+    withinDays: days(14),
+    /** Days of daily peaks the trend is fitted on (Theil–Sen); 7 are the least it forecasts from. */
+    overDays: z._default(positiveInt.check(z.gte(7), z.lte(365)), 28),
+  }),
+  strictObject({
+    ...triggerBase,
+    kind: z.literal('event_count'),
+    /** The name of the tracked event (`hr.track(name)`). */
+    event: eventName,
+    atLeast: positiveInt,
+    withinDays: days(30),
+    /** `user`: one user alone must reach the count. */
+    per: z._default(z.enum(['account', 'user']), 'account'),
+    /** The count must also hold in the windows ending 7, 14, … days ago, for this many weeks. */
+    sustainedWeeks: z._default(positiveInt.check(z.lte(52)), 1),
+  }),
+  strictObject({
+    ...triggerBase,
+    kind: z.literal('trait'),
+    /** Conditions on server-reported account traits; all must hold. */
+    all: z.array(traitConditionSchema).check(z.minLength(1), z.maxLength(10)),
+  }),
+  strictObject({
+    ...triggerBase,
+    kind: z.literal('power_users'),
+    /** A user's tracked events ÷ the average of the account's active users, at least. */
+    atLeast: z._default(z.number().check(z.gt(1)), 2),
+    withinDays: days(30),
+    /** Power users the account needs for the trigger to fire. */
+    minUsers: z._default(positiveInt, 1),
+  }),
+  strictObject({
+    ...triggerBase,
+    kind: z.literal('feature_adoption'),
+    /** Share of the current plan's features used (tracked by name) within the window. */
+    atLeast: z._default(z.number().check(z.gt(0), z.lte(1)), 0.7),
+    withinDays: days(30),
   }),
 ]);
 

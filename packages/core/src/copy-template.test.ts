@@ -6,9 +6,21 @@ describe('copy templates', () => {
     expect(placeholdersIn('{used} of {limit} {seats} {}')).toEqual(['used', 'limit', 'seats', '']);
   });
 
-  it('knows exactly the nine documented placeholders', () => {
+  it('knows exactly the eleven documented placeholders', () => {
     expect([...COPY_PLACEHOLDERS].sort()).toEqual(
-      ['count', 'feature', 'limit', 'meter', 'nextLimit', 'nextPlan', 'percent', 'plan', 'used'].sort(),
+      [
+        'count',
+        'feature',
+        'limit',
+        'meter',
+        'nextLimit',
+        'nextPlan',
+        'percent',
+        'plan',
+        'used',
+        'adoptedPercent',
+        'nextPlanFeatures',
+      ].sort(),
     );
     expect(isCopyPlaceholder('nextPlan')).toBe(true);
     expect(isCopyPlaceholder('constructor')).toBe(false);

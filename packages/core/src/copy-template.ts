@@ -9,6 +9,8 @@ export const COPY_PLACEHOLDERS = [
   'nextLimit',
   'feature',
   'count',
+  'adoptedPercent',
+  'nextPlanFeatures',
 ] as const;
 
 /** A placeholder name copy may use. */

@@ -1,5 +1,13 @@
-import type { HeadroomConfig } from './config.ts';
+import type { HeadroomConfig, TriggerConfig } from './config.ts';
 import { dayOf, epochDay } from './day.ts';
+import {
+  EDGE_TRIGGER_KINDS,
+  type EdgeFacts,
+  type EdgeTriggerConfig,
+  type EdgeTriggerSettings,
+  evaluateEdgeTrigger,
+  prepareEdgeFacts,
+} from './evaluate-edge-trigger.ts';
 import { meterLimit } from './meter-limit.ts';
 import type { DayRef, TriggerResult, TriggerSnapshot } from './trigger-snapshot.ts';
 
@@ -48,6 +56,26 @@ function windowed(
  */
 export function evaluateTriggers(
   snapshot: TriggerSnapshot,
+  config: Pick<HeadroomConfig, 'plans' | 'triggers'> & EdgeTriggerSettings,
+  now: number | Date,
+): TriggerResult[] {
+  const browser = evaluateBrowserTriggers(snapshot, config, now);
+  let next = 0;
+  let facts: EdgeFacts | undefined;
+  return config.triggers.map((trigger) => {
+    if (!(EDGE_TRIGGER_KINDS as readonly string[]).includes(trigger.kind))
+      return browser[next++] as TriggerResult;
+    facts ??= prepareEdgeFacts(snapshot);
+    return evaluateEdgeTrigger(trigger as EdgeTriggerConfig, snapshot, config, +now, facts);
+  });
+}
+
+/**
+ * `evaluateTriggers` for the kinds a browser can know (usage, seats, gate hits, invites): the
+ * edge-only kinds (`EDGE_TRIGGER_KINDS`) give no result, so their code stays out of the SDK.
+ */
+export function evaluateBrowserTriggers(
+  snapshot: TriggerSnapshot,
   config: Pick<HeadroomConfig, 'plans' | 'triggers'>,
   now: number | Date,
 ): TriggerResult[] {
@@ -76,7 +104,9 @@ export function evaluateTriggers(
     return peaks;
   };
 
-  return config.triggers.map((trigger) => {
+  return config.triggers.flatMap((any) => {
+    // Edge-only kinds fall through to the last branch (no result).
+    const trigger = any as Exclude<TriggerConfig, EdgeTriggerConfig>;
     let threshold = trigger.atLeast;
     let shown: unknown = threshold;
     let value = 0;
@@ -130,7 +160,7 @@ export function evaluateTriggers(
     } else if (trigger.kind === 'invites_sent') {
       value = windowed(invites, today, trigger.withinDays, Infinity)[0];
       reason = `${value} invites sent in ${trigger.withinDays} days`;
-    } else throw new TypeError(`unknown trigger kind ${(trigger as { kind: string }).kind}`);
+    } else return [];
     const result: TriggerResult = {
       id: trigger.id,
       kind: trigger.kind,

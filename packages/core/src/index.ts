@@ -55,7 +55,14 @@ export {
 export { defineConfig } from './define-config.ts';
 export { didYouMean } from './did-you-mean.ts';
 export { type ConfigChange, diffConfigs } from './diff-configs.ts';
-export { evaluateTriggers } from './evaluate-triggers.ts';
+export {
+  EDGE_TRIGGER_KINDS,
+  type EdgeTriggerConfig,
+  type EdgeTriggerKind,
+  evaluateEdgeTrigger,
+  MIN_FORECAST_DAYS,
+} from './evaluate-edge-trigger.ts';
+export { evaluateBrowserTriggers, evaluateTriggers } from './evaluate-triggers.ts';
 export { createEventId, isEventId } from './event-id.ts';
 export { type EventOf, type EventType, eventSchema, type HeadroomEvent } from './event-schema.ts';
 export { hash32, hashUnit } from './hash.ts';
@@ -65,5 +72,6 @@ export { meterLimit } from './meter-limit.ts';
 export { APPROACHING_RATIO, type MeterState, type MeterStateName, meterState } from './meter-state.ts';
 export { nextReset } from './next-reset.ts';
 export { nextPlan, planIncludes, planUnlocking } from './plan-path.ts';
+export { theilSenSlope } from './theil-sen-slope.ts';
 export type { DayRef, TriggerResult, TriggerSnapshot } from './trigger-snapshot.ts';
 export { type ConfigValidation, validateConfig } from './validate-config.ts';

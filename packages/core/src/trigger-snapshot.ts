@@ -17,6 +17,15 @@ export interface TriggerSnapshot {
   invites?: ReadonlyArray<{ day: DayRef; count?: number }>;
   /** Daily usage samples per meter (e.g. the day's peak), for sustained-pressure triggers. */
   meterHistory?: Readonly<Record<string, ReadonlyArray<{ day: DayRef; used: number }>>>;
+  /**
+   * Tracked events per day, name and user (`user` absent: not attributed); `count` defaults
+   * to 1. Read by the edge-only kinds `event_count`, `power_users` and `feature_adoption`.
+   */
+  events?: ReadonlyArray<{ day: DayRef; name: string; user?: string; count?: number }>;
+  /** Server-reported account traits by name (`renewalDate`, `employees`, custom ones). */
+  traits?: Readonly<Record<string, string | number | boolean>>;
+  /** Daily values of numeric traits (the day's last report), for `grewBy` conditions. */
+  traitHistory?: Readonly<Record<string, ReadonlyArray<{ day: DayRef; value: number }>>>;
 }
 
 /** The outcome of one trigger rule. */
@@ -31,4 +40,10 @@ export interface TriggerResult {
   threshold: number;
   /** Prompt this trigger asks for, when it fires. */
   prompt?: string;
+  /** `meter_forecast`: the meter projected to reach its limit first, and the UTC day it would. */
+  forecast?: { meter: string; limit: number; reachesOn: string };
+  /** `power_users`: the users above the bar, most active first (at most 20). */
+  users?: string[];
+  /** `feature_adoption`: features of the current plan used in the window, and the next plan's extra ones. */
+  features?: { used: string[]; nextPlan: string[] };
 }

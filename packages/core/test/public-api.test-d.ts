@@ -42,7 +42,16 @@ describe('public types', () => {
     expectTypeOf(config.plans['']).toEqualTypeOf<HeadroomConfig['plans'][string] | undefined>();
     expectTypeOf<HeadroomConfig['plans'][string]['seatPrice']>().toEqualTypeOf<number | null>();
     expectTypeOf<HeadroomConfig['triggers'][number]['kind']>().toEqualTypeOf<
-      'meter_ratio' | 'meter_sustained' | 'gate_distinct' | 'gate_intent' | 'invites_sent'
+      | 'meter_ratio'
+      | 'meter_sustained'
+      | 'gate_distinct'
+      | 'gate_intent'
+      | 'invites_sent'
+      | 'meter_forecast'
+      | 'event_count'
+      | 'trait'
+      | 'power_users'
+      | 'feature_adoption'
     >();
     expectTypeOf(new HeadroomConfigError([]).issues).toEqualTypeOf<
       readonly { path: string; message: string }[]

@@ -78,14 +78,51 @@ export function potentialExpansionAcv(
   return price * claims.seats - claims.acv;
 }
 
+/** Slack loaded before a `grewBy` window, so a trait reported now and then still has a baseline. */
+const TRAIT_BASELINE_SLACK_DAYS = 60;
+
 /** The longest window any trigger of the config reads, in days (history to load). */
 export function historyDays(config: HeadroomConfig): number {
   let days = 90;
   for (const trigger of config.triggers) {
-    const window = 'withinDays' in trigger ? trigger.withinDays : 'days' in trigger ? trigger.days : 0;
+    let window = 'withinDays' in trigger ? trigger.withinDays : 'days' in trigger ? trigger.days : 0;
+    if (trigger.kind === 'meter_forecast') window = trigger.overDays;
+    if (trigger.kind === 'event_count') window += 7 * (trigger.sustainedWeeks - 1);
+    if (trigger.kind === 'trait') {
+      for (const condition of trigger.all) {
+        if (condition.grewBy !== undefined)
+          window = Math.max(window, condition.overDays + TRAIT_BASELINE_SLACK_DAYS);
+      }
+    }
     days = Math.max(days, window + 1);
   }
   return days;
+}
+
+/**
+ * Every trait the edge holds, by the name trait conditions use: built-in facts as they are,
+ * custom ones (`custom.nps`) by their own name unless a built-in has it. Usage is not a trait.
+ */
+export function traitsOf(
+  facts: Record<string, AccountFact>,
+  history: AccountInputs['traitHistory'],
+): { traits: Record<string, string | number | boolean>; traitHistory: AccountInputs['traitHistory'] } {
+  const traits: Record<string, string | number | boolean> = {};
+  const traitHistory: AccountInputs['traitHistory'] = {};
+  const custom = (name: string) => (name.startsWith('custom.') ? name.slice(7) : undefined);
+  for (const [name, fact] of Object.entries(facts)) {
+    if (fact.value === null || name.startsWith('usage.') || custom(name) !== undefined) continue;
+    traits[name] = fact.value;
+  }
+  for (const [name, fact] of Object.entries(facts)) {
+    const own = custom(name);
+    if (own !== undefined && fact.value !== null && !(own in traits)) traits[own] = fact.value;
+  }
+  for (const [name, days] of Object.entries(history)) {
+    const own = custom(name) ?? name;
+    if (!(own in traitHistory) || own === name) traitHistory[own] = days;
+  }
+  return { traits, traitHistory };
 }
 
 /** An evaluation and the trigger episodes it opens and closes. */
@@ -125,6 +162,8 @@ export function evaluateAccount(
             gateHits: inputs.gateHits,
             invites: inputs.invites,
             meterHistory: inputs.meterHistory,
+            events: inputs.events,
+            ...traitsOf(inputs.facts, inputs.traitHistory),
           },
           config,
           now,

@@ -1,6 +1,6 @@
 import {
   type AccountClaims,
-  evaluateTriggers,
+  evaluateBrowserTriggers,
   type HeadroomConfig,
   type TriggerResult,
 } from '@headroom/core';
@@ -178,7 +178,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     const used: Record<string, number> = { ...claims.usage };
     for (const [id, m] of meters) used[id] = m.$used.get();
     const snapshot = buildSnapshot(claims, used, ledger, history, now);
-    const triggers = evaluateTriggers(snapshot, config, now);
+    const triggers = evaluateBrowserTriggers(snapshot, config, now);
     $triggers.set(triggers);
     const next = selectPrompts({
       ...snapshot,

@@ -1,6 +1,7 @@
 import { DAY_MS } from '@headroom/core';
 import type { Hono } from 'hono';
 import type { EdgeContext } from '../edge-context.ts';
+import { edgeResultsOf, forecastsOf } from '../edge-results.ts';
 import { signalsOf } from '../escalation.ts';
 import { HttpError } from '../http-error.ts';
 import { bearer } from '../read-json.ts';
@@ -50,6 +51,10 @@ export function publicRoutes(app: Hono, ctx: EdgeContext): void {
       meterHistory,
       firstPqlAt,
       activeTriggers,
+      // Results of the kinds only the edge evaluates (forecasts, event counts, traits, power
+      // users, adoption), and per meter the day its trend reaches the limit, for the usage bar.
+      edgeTriggers: edgeResultsOf(state),
+      forecasts: forecastsOf(state),
       usage: { ...(claims.usage ?? {}), ...history.usage },
       eligibility: state
         ? { eligible: state.eligible, reasons: state.reasons, unknown: state.unknown }

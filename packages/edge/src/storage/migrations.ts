@@ -253,4 +253,25 @@ CREATE TABLE IF NOT EXISTS event_retention (
 );
 `,
   },
+  {
+    version: 7,
+    name: 'tracked events and trait history for the edge-only triggers',
+    sql: `
+-- account_days now also counts tracked (custom) events per day, name and user, kept by the
+-- same ingest statement; add the ones stored before (what retention kept). A store that ran
+-- version 3 with this code already counted them: start over, so no day counts twice.
+DELETE FROM account_days WHERE kind = 'custom';
+${mergeAccountDays(`(${accountDaysOf("(SELECT * FROM events WHERE type = 'custom')")}) f`)};
+
+-- The backend's numeric traits per UTC day (the day's newest report), for "grew by" conditions.
+CREATE TABLE IF NOT EXISTS account_trait_days (
+  account_id text NOT NULL,
+  name text NOT NULL,
+  day date NOT NULL,
+  value double precision NOT NULL,
+  at double precision NOT NULL,
+  PRIMARY KEY (account_id, name, day)
+);
+`,
+  },
 ];

@@ -173,11 +173,38 @@ export function createSqlAccounts(db: Pick<SqlClient, 'query' | 'transaction'>):
            )`,
         [accountId, JSON.stringify(facts), at(now)],
       );
+      // The backend's numeric traits also keep a daily value (the day's newest report wins).
+      const numeric = Object.entries(facts).filter(
+        ([name, fact]) =>
+          fact.source === 'server' && typeof fact.value === 'number' && !name.startsWith('usage.'),
+      );
+      if (numeric.length === 0) return;
+      await db.query(
+        `INSERT INTO account_trait_days AS t (account_id, name, day, value, at)
+         SELECT $1, name, (to_timestamp(at / 1000.0) AT TIME ZONE 'UTC')::date, value, at
+         FROM unnest($2::text[], $3::float8[], $4::float8[]) AS x(name, value, at)
+         ON CONFLICT (account_id, name, day) DO UPDATE SET
+           value = CASE WHEN excluded.at >= t.at THEN excluded.value ELSE t.value END,
+           at = greatest(t.at, excluded.at)`,
+        [
+          accountId,
+          numeric.map(([name]) => name),
+          numeric.map(([, fact]) => fact.value as number),
+          numeric.map(([, fact]) => fact.at),
+        ],
+      );
     },
 
     async accountInputs(accountId, sinceMs): Promise<AccountInputs> {
       // One round trip: evaluation runs after most event batches, so its reads must be cheap.
-      const [row] = await db.query<{ facts: string | null; days: string; latest: string; peaks: string }>(
+      const [row] = await db.query<{
+        facts: string | null;
+        days: string;
+        latest: string;
+        peaks: string;
+        events: string;
+        traits: string;
+      }>(
         `SELECT
            (SELECT facts::text FROM account_facts WHERE account_id = $1) AS facts,
            (SELECT coalesce(json_agg(json_build_array(to_char(day, 'YYYY-MM-DD'), kind, key, n) ORDER BY day, kind, key), '[]')::text
@@ -190,7 +217,11 @@ export function createSqlAccounts(db: Pick<SqlClient, 'query' | 'transaction'>):
                     ORDER BY kind, key, last_at DESC) l) AS latest,
            (SELECT coalesce(json_agg(json_build_array(key, to_char(day, 'YYYY-MM-DD'), peak) ORDER BY key, day), '[]')::text
               FROM account_days WHERE account_id = $1 AND kind = 'usage' AND day >= $2::timestamptz::date
-                AND peak IS NOT NULL) AS peaks`,
+                AND peak IS NOT NULL) AS peaks,
+           (SELECT coalesce(json_agg(json_build_array(to_char(day, 'YYYY-MM-DD'), key, user_id, count) ORDER BY day, key, user_id), '[]')::text
+              FROM account_days WHERE account_id = $1 AND kind = 'custom' AND day >= $2::timestamptz::date) AS events,
+           (SELECT coalesce(json_agg(json_build_array(name, to_char(day, 'YYYY-MM-DD'), value) ORDER BY name, day), '[]')::text
+              FROM account_trait_days WHERE account_id = $1 AND day >= $2::timestamptz::date) AS traits`,
         [accountId, at(sinceMs)],
       );
       const days = JSON.parse(row?.days ?? '[]') as [string, string, string, number][];
@@ -204,6 +235,11 @@ export function createSqlAccounts(db: Pick<SqlClient, 'query' | 'transaction'>):
       ][]) {
         if (kind === 'upgrade_completed') lastUpgradeAt = Math.round(lastAt);
         else if (last !== null) usage[key] = { value: last, at: Math.round(lastAt) };
+      }
+      const traitHistory: AccountInputs['traitHistory'] = {};
+      for (const [name, day, value] of JSON.parse(row?.traits ?? '[]') as [string, string, number][]) {
+        traitHistory[name] ??= [];
+        traitHistory[name]?.push({ day, value });
       }
       const meterHistory: AccountInputs['meterHistory'] = {};
       for (const [meter, day, used] of JSON.parse(row?.peaks ?? '[]') as [string, string, number][]) {
@@ -219,6 +255,10 @@ export function createSqlAccounts(db: Pick<SqlClient, 'query' | 'transaction'>):
         meterHistory,
         usage,
         lastUpgradeAt,
+        events: (JSON.parse(row?.events ?? '[]') as [string, string, string, number][]).map(
+          ([day, name, user, count]) => (user === '' ? { day, name, count } : { day, name, user, count }),
+        ),
+        traitHistory,
       };
     },
 

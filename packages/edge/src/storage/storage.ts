@@ -98,6 +98,10 @@ export interface AccountInputs {
   usage: Record<string, { value: number; at: number }>;
   /** Latest server-reported `upgrade_completed`, ms, or null. */
   lastUpgradeAt: number | null;
+  /** Tracked (`custom`) events per UTC day, name and user (absent: not attributed). */
+  events: { day: string; name: string; user?: string; count: number }[];
+  /** Daily values of the backend's numeric traits (fact names, e.g. `employees`, `custom.nps`). */
+  traitHistory: Record<string, { day: string; value: number }[]>;
 }
 
 /** What the edge concluded about an account the last time its facts changed. */

@@ -36,6 +36,8 @@ export function memoryStorageFixture(): Storage {
       meterHistory: {},
       usage: {},
       lastUpgradeAt: null,
+      events: [],
+      traitHistory: {},
     }),
     accountState: async () => null,
     saveAccountState: async () => {},

@@ -13,6 +13,12 @@ export interface AccountRecord
   accountId: string;
   /** From when these claims hold, ms since the epoch. */
   ts: number;
+  /** Backend traits for `trait` triggers (`renewalDate`, `employees`, …). */
+  renewalDate?: string;
+  employees?: number;
+  activeUsers?: number;
+  /** Custom numeric or boolean traits, as `POST /v1/server/accounts` takes them. */
+  traits?: Record<string, number | boolean>;
 }
 
 /** One input record of a backtest: a stored event or an account record. */

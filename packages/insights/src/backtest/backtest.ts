@@ -200,9 +200,35 @@ function apply(
   sustained: Record<string, number>,
 ): void {
   switch (record.type) {
-    case 'account':
+    case 'account': {
       state.claims = record;
+      // Numeric traits keep one value per day (the day's last record), for growth conditions.
+      const numeric: Array<[string, unknown]> = [
+        ['employees', record.employees],
+        ...Object.entries(record.traits ?? {}),
+      ];
+      for (const [name, value] of numeric) {
+        if (typeof value !== 'number') continue;
+        const history = state.traitHistory[name] ?? [];
+        state.traitHistory[name] = history;
+        const latest = history[history.length - 1];
+        if (latest?.day === day) latest.value = value;
+        else history.push({ day, value });
+      }
       return;
+    }
+    case 'custom': {
+      const user = record.userId;
+      const row = state.events.find((e) => e.day === day && e.name === record.name && e.user === user);
+      if (row !== undefined) row.count++;
+      else
+        state.events.push(
+          user === undefined
+            ? { day, name: record.name, count: 1 }
+            : { day, name: record.name, user, count: 1 },
+        );
+      return;
+    }
     case 'usage': {
       if (typeof record.value !== 'number' || typeof record.meter !== 'string') return;
       state.meters[record.meter] = record.value;
