@@ -152,7 +152,7 @@ describe('growth console on the edge', () => {
       .poll(() => page.getByTestId('copy-preview').textContent())
       .toContain('Your whole team fits on Team');
 
-    await page.getByLabel('Change note (optional)').fill('e2e copy');
+    await page.getByLabel('Change note (required)').fill('e2e copy');
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByText(/Published version 2/).waitFor();
     expect(await servedTitle()).toBe('Your whole team fits on {nextPlan}');

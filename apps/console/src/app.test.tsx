@@ -15,6 +15,7 @@ interface Version {
   config: unknown;
   publishedAt: string;
   note?: string;
+  publishedBy?: string;
 }
 let versions: Version[] = [];
 let experiments: unknown[] = [];
@@ -27,10 +28,11 @@ const configBody = () => {
   const current = versions[versions.length - 1] ?? null;
   return {
     current,
-    versions: versions.map(({ version, publishedAt, note }) => ({
+    versions: versions.map(({ version, publishedAt, note, publishedBy }) => ({
       version,
       publishedAt,
       ...(note ? { note } : {}),
+      ...(publishedBy ? { publishedBy } : {}),
     })),
   };
 };
@@ -68,6 +70,8 @@ const server = setupServer(
       config: body.config,
       publishedAt: new Date(Date.UTC(2025, 5, version)).toISOString(),
       ...(body.note ? { note: body.note } : {}),
+      // The label of the admin token, as the edge records it.
+      publishedBy: 'ana',
     });
     return HttpResponse.json({ version }, { status: 201 });
   }),
@@ -416,6 +420,9 @@ describe('config editor', () => {
     await screen.findByText(`Live: version ${version}`);
     await screen.findByRole('group', { name: 'Prompt seat_upgrade' });
   };
+  // Every publish says why: Publish stays disabled until a note is written.
+  const writeNote = (text: string) =>
+    fireEvent.input(screen.getByLabelText('Change note (required)'), { target: { value: text } });
 
   it('previews the real widget with edited copy, validates live, and publishes', async () => {
     signedIn('#config');
@@ -436,7 +443,7 @@ describe('config editor', () => {
     expect(screen.getByRole('button', { name: 'Publish' })).toHaveProperty('disabled', true);
 
     fireEvent.input(title, { target: { value: 'Make room for the whole team' } });
-    fireEvent.input(screen.getByLabelText('Change note (optional)'), {
+    fireEvent.input(screen.getByLabelText('Change note (required)'), {
       target: { value: 'friendlier seat copy' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
@@ -445,6 +452,28 @@ describe('config editor', () => {
     expect(put.note).toBe('friendlier seat copy');
     expect(put.config.prompts.seat_upgrade!.copy!.title).toBe('Make room for the whole team');
     expect(await screen.findByText('Live: version 2')).toBeTruthy();
+  });
+
+  it('keeps Publish disabled until the change has a note, and records who published', async () => {
+    signedIn('#config');
+    await editorReady(1);
+    fireEvent.input(within(group('Trigger usage_ceiling (meter_ratio)')).getByLabelText(/Threshold/), {
+      target: { value: '0.75' },
+    });
+    const publish = screen.getByRole('button', { name: 'Publish' });
+    expect(publish).toHaveProperty('disabled', true);
+    writeNote('   ');
+    expect(publish).toHaveProperty('disabled', true);
+    writeNote('prompt a little earlier');
+    expect(publish).toHaveProperty('disabled', false);
+    fireEvent.click(publish);
+    await screen.findByText(/Published version 2/);
+    const put = requests.find((r) => r.method === 'PUT')!.body as { note: string };
+    expect(put.note).toBe('prompt a little earlier');
+    await screen.findByText('Live: version 2');
+    const row = screen.getByRole('rowheader', { name: 'v2' }).closest('tr')!;
+    expect(within(row).getByText('ana')).toBeTruthy();
+    expect(within(row).getByText('prompt a little earlier')).toBeTruthy();
   });
 
   it('refuses "trigers": the error names the path and the key meant, and nothing is published', async () => {
@@ -495,6 +524,7 @@ describe('config editor', () => {
     ).toEqual([
       'triggers.0.atLeast: a share of the limit is usually in (0, 1]: 8 fires at 800 % of the limit',
     ]);
+    writeNote('ratio as a percentage');
     fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
     expect(await screen.findByText(/Published version 2/)).toBeTruthy();
   });
@@ -532,6 +562,7 @@ describe('config editor', () => {
     const momentum = group('Variant momentum');
     fireEvent.input(within(momentum).getByLabelText('Weight'), { target: { value: '25' } });
     fireEvent.input(within(momentum).getByLabelText('Button text'), { target: { value: 'Grow now' } });
+    writeNote('earlier usage prompt');
     fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
     await screen.findByText(/Published version 2/);
     const put = requests.find((r) => r.method === 'PUT')!.body as { config: typeof acme };
@@ -550,6 +581,7 @@ describe('config editor', () => {
     fireEvent.input(within(group('Trigger usage_ceiling (meter_ratio)')).getByLabelText(/Threshold/), {
       target: { value: '0.7' },
     });
+    writeNote('earlier usage prompt');
     fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Someone else published version 2 — reload and merge your changes');
@@ -580,6 +612,7 @@ describe('config editor', () => {
     signedIn('#config');
     await editorReady(1);
     const button = screen.getByRole('button', { name: 'Publish' });
+    writeNote('any change');
     fireEvent.click(button);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Invalid config');

@@ -1,3 +1,4 @@
+import type { AdminTokens } from './admin-tokens.ts';
 import type { RateLimit, RateLimiter } from './rate-limiter.ts';
 import type { SchemaCompiler } from './schema-compiler.ts';
 import type { Storage } from './storage/storage.ts';
@@ -18,6 +19,11 @@ export interface EdgeOptions {
   development?: boolean | undefined;
   /** Bearer token for `/v1/admin/*` (`HEADROOM_ADMIN_TOKEN`); the admin API answers 404 without it. */
   adminToken?: string | undefined;
+  /**
+   * More admin tokens, by label (`HEADROOM_ADMIN_TOKENS=ana:…,ci-bot:…`): each config version
+   * records the label of the token that published it (`adminToken` publishes as `admin`).
+   */
+  adminTokens?: AdminTokens | undefined;
   /** Bearer key for `/v1/server/events` (`HEADROOM_SERVER_KEY`); the route answers 404 without it. */
   serverKey?: string | undefined;
   /** Origins allowed to call from a browser (`HEADROOM_ALLOWED_ORIGINS`). @default '*' */

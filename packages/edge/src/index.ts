@@ -1,3 +1,4 @@
+export { type AdminTokens, parseAdminTokens } from './admin-tokens.ts';
 export { assertStrongSecrets, MIN_SECRET_BYTES, WeakSecretError } from './assert-strong-secrets.ts';
 export { createEdgeApp, type EdgeApp } from './create-edge-app.ts';
 export type { EdgeOptions, LogLine } from './edge-options.ts';

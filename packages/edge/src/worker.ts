@@ -1,3 +1,4 @@
+import { parseAdminTokens } from './admin-tokens.ts';
 import { createEdgeApp, type EdgeApp } from './create-edge-app.ts';
 import type { EdgeOptions } from './edge-options.ts';
 
@@ -13,6 +14,8 @@ export { verifyWebhookSignature } from './webhook-signature.ts';
 export interface EdgeWorkerEnv {
   HEADROOM_SECRET?: string;
   HEADROOM_ADMIN_TOKEN?: string;
+  /** `label:token,…`: admin tokens whose label each config publish records. */
+  HEADROOM_ADMIN_TOKENS?: string;
   HEADROOM_SERVER_KEY?: string;
   HEADROOM_ALLOWED_ORIGINS?: string;
   HEADROOM_HANDOFF_WEBHOOK?: string;
@@ -50,6 +53,7 @@ export function createEdgeWorker<Env extends EdgeWorkerEnv>(init: EdgeWorkerInit
         .filter(Boolean);
       const created = createEdgeApp({
         adminToken: env.HEADROOM_ADMIN_TOKEN,
+        adminTokens: env.HEADROOM_ADMIN_TOKENS ? parseAdminTokens(env.HEADROOM_ADMIN_TOKENS) : undefined,
         serverKey: env.HEADROOM_SERVER_KEY,
         allowedOrigins: origins?.length ? origins : '*',
         webhook: env.HEADROOM_HANDOFF_WEBHOOK

@@ -97,9 +97,17 @@ export const adminConfigSchema = z.object({
       config: z.unknown(),
       publishedAt: z.string(),
       note: z.optional(z.string()),
+      publishedBy: z.optional(z.string()),
     }),
   ),
-  versions: z.array(z.object({ version: z.number(), publishedAt: z.string(), note: z.optional(z.string()) })),
+  versions: z.array(
+    z.object({
+      version: z.number(),
+      publishedAt: z.string(),
+      note: z.optional(z.string()),
+      publishedBy: z.optional(z.string()),
+    }),
+  ),
 });
 export type AdminConfig = z.output<typeof adminConfigSchema>;
 

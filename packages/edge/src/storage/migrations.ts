@@ -253,4 +253,12 @@ CREATE TABLE IF NOT EXISTS event_retention (
 );
 `,
   },
+  {
+    version: 7,
+    name: 'config publisher',
+    sql: `
+-- Who published each config version: the label of the admin token (HEADROOM_ADMIN_TOKENS).
+ALTER TABLE config_versions ADD COLUMN IF NOT EXISTS published_by text;
+`,
+  },
 ];

@@ -25,7 +25,10 @@ export interface ConfigVersion {
   version: number;
   config: HeadroomConfig;
   publishedAt: string;
+  /** Why: the publisher's message (rollbacks say which version they restore). */
   note?: string;
+  /** Who: the label of the admin token that published it (absent for the initial config). */
+  publishedBy?: string;
 }
 
 export type HandoffStatus = 'pending' | 'delivered' | 'failed';
@@ -263,6 +266,7 @@ export interface Storage {
     note: string | undefined,
     now: number,
     ifVersion?: number,
+    publishedBy?: string,
   ): Promise<number>;
   /** Gate hits, invites (with this user's share) and daily meter peaks since `sinceMs`. */
   accountHistory(accountId: string, userId: string, sinceMs: number): Promise<AccountHistory>;
