@@ -1,4 +1,5 @@
 import type { AdminTokens } from './admin-tokens.ts';
+import type { ConfigTools } from './config-tools.ts';
 import type { RateLimit, RateLimiter } from './rate-limiter.ts';
 import type { SchemaCompiler } from './schema-compiler.ts';
 import type { Storage } from './storage/storage.ts';
@@ -44,6 +45,13 @@ export interface EdgeOptions {
    * @default false
    */
   requireIfMatch?: boolean | undefined;
+  /**
+   * The publish step's impact preview (`POST /v1/admin/config/impact`) and backtest
+   * (`POST /v1/admin/backtest`); without them both answer 404. `createEdgeApp` from
+   * `@headroom/edge` and the Node server include them; from `@headroom/edge/worker`, pass
+   * `configTools` from `@headroom/edge/config-tools`. @default included, except in the worker entry
+   */
+  configTools?: ConfigTools | undefined;
   /** Clock, ms since the epoch. @default Date.now */
   now?: () => number;
   /**

@@ -1,7 +1,9 @@
-import { parseAdminTokens } from './admin-tokens.ts';
 import { createEdgeApp, type EdgeApp } from './create-edge-app.ts';
 import type { EdgeOptions } from './edge-options.ts';
 
+// Labelled admin tokens are read in `init` (`adminTokens: parseAdminTokens(env.HEADROOM_ADMIN_TOKENS)`),
+// so a worker that does not use them does not carry the parser.
+export { type AdminTokens, parseAdminTokens } from './admin-tokens.ts';
 export { createEdgeApp, type EdgeApp } from './create-edge-app.ts';
 export type { EdgeOptions } from './edge-options.ts';
 export type { SqlClient } from './storage/sql-client.ts';
@@ -14,8 +16,6 @@ export { verifyWebhookSignature } from './webhook-signature.ts';
 export interface EdgeWorkerEnv {
   HEADROOM_SECRET?: string;
   HEADROOM_ADMIN_TOKEN?: string;
-  /** `label:token,…`: admin tokens whose label each config publish records. */
-  HEADROOM_ADMIN_TOKENS?: string;
   HEADROOM_SERVER_KEY?: string;
   HEADROOM_ALLOWED_ORIGINS?: string;
   HEADROOM_HANDOFF_WEBHOOK?: string;
@@ -53,7 +53,6 @@ export function createEdgeWorker<Env extends EdgeWorkerEnv>(init: EdgeWorkerInit
         .filter(Boolean);
       const created = createEdgeApp({
         adminToken: env.HEADROOM_ADMIN_TOKEN,
-        adminTokens: env.HEADROOM_ADMIN_TOKENS ? parseAdminTokens(env.HEADROOM_ADMIN_TOKENS) : undefined,
         serverKey: env.HEADROOM_SERVER_KEY,
         allowedOrigins: origins?.length ? origins : '*',
         webhook: env.HEADROOM_HANDOFF_WEBHOOK

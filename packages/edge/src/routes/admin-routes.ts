@@ -1,4 +1,4 @@
-import { DAY_MS, defineConfig, HeadroomConfigError, lintConfig } from '@headroom/core';
+import { DAY_MS, lintConfig } from '@headroom/core';
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
 import { adminTokensOf } from '../admin-tokens.ts';
@@ -8,6 +8,7 @@ import type { EdgeContext } from '../edge-context.ts';
 import { MIN_SIGNALS_FOR_A_HUMAN } from '../escalation.ts';
 import { experimentWindows } from '../experiment-windows.ts';
 import { HttpError } from '../http-error.ts';
+import { readDraftConfig } from '../read-draft-config.ts';
 import { bearer, readJson } from '../read-json.ts';
 import { dateParam, readQuery } from '../read-query.ts';
 import type { PqlStateRow } from '../storage/storage.ts';
@@ -149,18 +150,7 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
   app.put('/v1/admin/config', async (c) => {
     const ifVersion = publishPrecondition(ctx, c.req.header('if-match'));
     const body = await readJson(c, publishSchema);
-    let config: ReturnType<typeof defineConfig>;
-    try {
-      config = defineConfig(body.config);
-    } catch (error) {
-      if (!(error instanceof HeadroomConfigError)) throw error;
-      throw new HttpError(
-        400,
-        'invalid_config',
-        'the configuration is invalid',
-        error.issues.map((i) => ({ path: i.path ? `config.${i.path}` : 'config', message: i.message })),
-      );
-    }
+    const config = readDraftConfig(body.config);
     const version = await ctx.storage
       .publishConfig(config, body.note, ctx.now(), ifVersion, c.get('adminLabel'))
       .catch(conflictToHttp);
@@ -204,6 +194,16 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
     ctx.log({ level: 'info', msg: 'config rolled back', version, from: body.version });
     return c.json({ version }, 201);
   });
+
+  if (ctx.options.configTools) ctx.options.configTools.mount(app, ctx);
+  else
+    app.on('POST', ['/v1/admin/config/impact', '/v1/admin/backtest'], () => {
+      throw new HttpError(
+        501,
+        'not_enabled',
+        'no config tools here: pass configTools (@headroom/edge/config-tools)',
+      );
+    });
 
   app.get('/v1/admin/events', (c) => {
     const { since = 0 } = readQuery(c, exportQuery(ctx.now));

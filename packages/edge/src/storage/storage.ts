@@ -328,6 +328,18 @@ export interface Storage {
    * storage without it keeps every event.
    */
   pruneEvents?(before: number, limit: number): Promise<number>;
+  /**
+   * One page of accounts with their merged facts, in account id order after `after` (`''` for
+   * the first page). Optional: the impact preview and the backtest need it.
+   */
+  accountFacts?(
+    after: string,
+    limit: number,
+  ): Promise<{ accountId: string; facts: Record<string, AccountFact> }[]>;
+  /** Every server-reported `upgrade_completed`, oldest first: the expansions a backtest judges by. */
+  serverUpgrades?(): Promise<{ accountId: string; ts: number; plan?: string; amount?: number }[]>;
+  /** How many events are stored and the earliest event time (ms), for a backtest's progress. */
+  eventSpan?(): Promise<{ events: number; firstTs: number | null }>;
   /** Whether a migration left a rebuild for the next start (it needs the config). */
   pendingRebuild(): Promise<boolean>;
   funnel(sinceMs: number): Promise<FunnelReport>;
