@@ -37,6 +37,60 @@ const configBody = () => {
   };
 };
 
+const IMPACT = {
+  liveVersion: 1,
+  evaluatedAt: '2026-11-23T12:00:00.000Z',
+  accounts: 100,
+  truncated: false,
+  eligible: { live: 100, draft: 100 },
+  prompts: [
+    { promptId: 'usage_upgrade', live: 10, draft: 0, newlySee: 0, stopSeeing: 10 },
+    { promptId: 'seat_upgrade', live: 0, draft: 0, newlySee: 0, stopSeeing: 0 },
+  ],
+  triggers: [{ triggerId: 'usage_ceiling', live: 10, draft: 0, newlyFire: 0, stopFiring: 10 }],
+  routes: {
+    pqls: { live: 10, draft: 0 },
+    live: { self_serve: 10, self_serve_with_assist: 0, cs_assist: 0 },
+    draft: { self_serve: 0, self_serve_with_assist: 0, cs_assist: 0 },
+    shifts: [{ from: 'self_serve', to: 'not_pql', accounts: 10 }],
+  },
+};
+const share = (successes: number, trials: number, lower: number, upper: number) => ({
+  value: successes / trials,
+  successes,
+  trials,
+  lower,
+  upper,
+});
+const figures = (fired: number, falsePositives: number, verdict: string, band: string) => ({
+  id: 'usage_ceiling',
+  kind: 'meter_ratio',
+  fireRate: share(fired, 100, 0.05, 0.3),
+  quarters: [{ quarter: '2026-Q2', eligibleAccounts: 100, firedAccounts: fired, fireRate: fired / 100 }],
+  preceded: { ...share(10, 10, 0.7225, 1), medianLeadDays: 20 },
+  falsePositiveRate: share(falsePositives, fired, 0, 0.7),
+  censored: 0,
+  verdict,
+  band,
+  message: `${verdict}.`,
+});
+const BACKTEST_RESULT = {
+  type: 'result',
+  from: '2026-05-01T10:00:00.000Z',
+  to: '2026-10-15T00:00:00.000Z',
+  events: 111,
+  accounts: 101,
+  accountsWithoutClaims: 1,
+  expansions: 10,
+  triggers: [
+    {
+      id: 'usage_ceiling',
+      draft: figures(10, 0, 'automate', 'within'),
+      live: figures(20, 10, 'do_not_automate', 'above'),
+    },
+  ],
+};
+
 const server = setupServer(
   http.get(`${EDGE}/v1/admin/config`, ({ request }) =>
     authorized(request) ? HttpResponse.json(configBody()) : unauthorized(),
@@ -96,6 +150,23 @@ const server = setupServer(
       note: `rollback to v${body.version}`,
     });
     return HttpResponse.json({ version }, { status: 201 });
+  }),
+  http.post(`${EDGE}/v1/admin/config/impact`, async ({ request }) => {
+    if (!authorized(request)) return unauthorized();
+    requests.push({ method: 'POST', path: '/v1/admin/config/impact', body: await request.json() });
+    return HttpResponse.json(IMPACT);
+  }),
+  http.post(`${EDGE}/v1/admin/backtest`, async ({ request }) => {
+    if (!authorized(request)) return unauthorized();
+    requests.push({ method: 'POST', path: '/v1/admin/backtest', body: await request.json() });
+    const lines = [
+      { type: 'start', totalEvents: 111 },
+      { type: 'progress', events: 111, totalEvents: 111 },
+      BACKTEST_RESULT,
+    ];
+    return new HttpResponse(lines.map((l) => `${JSON.stringify(l)}\n`).join(''), {
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
   }),
   http.get(`${EDGE}/v1/admin/experiments`, ({ request }) =>
     authorized(request) ? HttpResponse.json({ experiments }) : unauthorized(),
@@ -474,6 +545,36 @@ describe('config editor', () => {
     const row = screen.getByRole('rowheader', { name: 'v2' }).closest('tr')!;
     expect(within(row).getByText('ana')).toBeTruthy();
     expect(within(row).getByText('prompt a little earlier')).toBeTruthy();
+  });
+
+  it('previews the impact and backtests the draft beside the live config before publishing', async () => {
+    signedIn('#config');
+    await editorReady(1);
+    fireEvent.input(within(group('Trigger usage_ceiling (meter_ratio)')).getByLabelText(/Threshold/), {
+      target: { value: '0.85' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Preview impact' }));
+    const prompts = await screen.findByRole('table', { name: /Prompts: eligible accounts/ });
+    const usage = within(prompts).getByRole('rowheader', { name: 'usage_upgrade' }).closest('tr')!;
+    expect([...usage.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['10', '0', '0', '10']);
+    expect(screen.getByRole('list', { name: 'Route shifts' }).textContent).toBe(
+      '10 accounts: Self-serve → No longer a PQL',
+    );
+    const sent = requests.find((r) => r.path === '/v1/admin/config/impact')!.body as {
+      config: { triggers: { atLeast: number }[] };
+    };
+    expect(sent.config.triggers[0]!.atLeast).toBe(0.85);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Run backtest' }));
+    const table = await screen.findByRole('table', { name: /Backtest per trigger/ });
+    const rows = within(table)
+      .getAllByRole('row')
+      .map((r) => r.textContent);
+    expect(rows[1]).toContain('Draft10.0% (95% CI 5.0%–30.0%)');
+    expect(rows[1]).toContain('Automate');
+    expect(rows[2]).toContain('Live20.0%');
+    expect(rows[2]).toContain("Don't automate");
+    expect(rows[1]).toContain('median lead 20 days');
   });
 
   it('refuses "trigers": the error names the path and the key meant, and nothing is published', async () => {

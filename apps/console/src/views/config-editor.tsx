@@ -10,10 +10,12 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AdminApiError, type AdminClient } from '../admin-client.ts';
 import { arrayAt, recordAt, setIn, stringAt } from '../set-in.ts';
 import { useResource } from '../use-resource.ts';
+import { BacktestPreview } from './backtest-preview.tsx';
 import { ConfigChanges } from './config-changes.tsx';
 import { CopyFields, NumberField } from './config-fields.tsx';
 import { ConfigHistory } from './config-history.tsx';
 import { CopyPreview, type PreviewSource } from './copy-preview.tsx';
+import { ImpactPreview } from './impact-preview.tsx';
 import { LoadState } from './load-state.tsx';
 import { VersionCompare } from './version-compare.tsx';
 
@@ -313,6 +315,12 @@ export function ConfigEditor({ client }: { client: AdminClient }) {
                   )}
                 </div>
                 {live && valid && <ConfigChanges live={live} draft={valid} version={liveVersion} />}
+                {valid && jsonError === null && (
+                  <>
+                    <ImpactPreview key={`impact:${liveVersion}`} client={client} draft={draft} />
+                    <BacktestPreview key={`backtest:${liveVersion}`} client={client} draft={draft} />
+                  </>
+                )}
                 <label for="publish-note">Change note (required)</label>
                 <input
                   id="publish-note"
