@@ -7,7 +7,7 @@ import {
   readBacktestStream,
 } from '../admin-api.ts';
 import { formatTable, pct } from './format-table.ts';
-import { createProgressBar, type ProgressStream } from './progress-bar.ts';
+import type { ProgressStream } from './progress-bar.ts';
 
 export interface RemoteBacktestOptions {
   endpoint: string;
@@ -73,12 +73,13 @@ export async function remoteBacktestCommand(options: RemoteBacktestOptions): Pro
       ].join('\n'),
     );
   }
-  let bar: ReturnType<typeof createProgressBar> | null = null;
   const result = await readBacktestStream(response.body, (line) => {
-    if (line.type === 'start') bar = createProgressBar('backtest (events)', line.totalEvents, options.err, 1);
-    if (line.type === 'progress') bar?.update(line.events);
+    // The edge reports every 50,000 events: one line each, readable in a terminal and in CI logs.
+    if (line.type === 'progress')
+      options.err.write(
+        `backtest: ${line.events.toLocaleString('en-US')} of ${line.totalEvents.toLocaleString('en-US')} events replayed\n`,
+      );
   });
-  (bar as ReturnType<typeof createProgressBar> | null)?.done();
   if (options.json) {
     options.out(`${JSON.stringify(result, null, 2)}\n`);
     return result;
