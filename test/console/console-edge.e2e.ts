@@ -152,7 +152,7 @@ describe('growth console on the edge', () => {
       .poll(() => page.getByTestId('copy-preview').textContent())
       .toContain('Your whole team fits on Team');
 
-    await page.getByLabel('Change note (optional)').fill('e2e copy');
+    await page.getByLabel('Change note (required)').fill('e2e copy');
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByText(/Published version 2/).waitFor();
     expect(await servedTitle()).toBe('Your whole team fits on {nextPlan}');
@@ -181,10 +181,53 @@ describe('growth console on the edge', () => {
     await json.fill(text.replace('"atLeast": 0.8', '"atLeast": 8'));
     const warnings = page.getByRole('list', { name: 'Warnings' });
     await expect.poll(() => warnings.textContent()).toContain('triggers.0.atLeast');
+    // Valid with warnings: only the change note is missing before Publish can be pressed.
+    await page.getByLabel('Change note (required)').fill('ratio check');
     expect(await page.getByRole('button', { name: 'Publish' }).isDisabled()).toBe(false);
     expect(await violations()).toEqual([]);
     await json.fill(text);
     await page.getByText('Whole config as JSON').click();
+  });
+
+  it('a threshold change shows its diff, impact and backtest, then publishes with a message', async () => {
+    await page.getByLabel('Change note (required)').fill('');
+    const threshold = page.getByRole('group', { name: /Trigger usage_ceiling/ }).getByLabel(/Threshold/);
+    await threshold.fill('0.85');
+    const changes = page.getByRole('list', { name: /Changes against version/ });
+    await expect.poll(() => changes.textContent()).toContain('Trigger usage_ceiling: atLeast 0.8 → 0.85');
+
+    await page.getByRole('button', { name: 'Preview impact' }).click();
+    const prompts = page.getByRole('table', { name: /Prompts: eligible accounts/ });
+    await prompts.waitFor();
+    expect(await prompts.getByRole('rowheader').allTextContents()).toEqual(
+      expect.arrayContaining(['usage_upgrade', 'seat_upgrade', 'tier_upgrade']),
+    );
+    await expect
+      .poll(() => page.locator('#impact-heading + button + div .meta').textContent())
+      .toMatch(/^3 accounts evaluated under live v3 and the draft/);
+    await page.getByRole('table', { name: /Routes of current PQLs/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Run backtest' }).click();
+    const backtest = page.getByRole('table', { name: /Backtest per trigger/ });
+    await backtest.waitFor();
+    const usage = backtest.locator('tr', { has: page.getByRole('rowheader', { name: 'usage_ceiling' }) });
+    await expect.poll(() => usage.textContent()).toMatch(/Draft.*%.*95% CI/);
+    expect(await backtest.textContent()).toContain('Live');
+    // The new screens are accessible too.
+    expect(await violations()).toEqual([]);
+
+    await expect.poll(() => page.getByRole('button', { name: 'Publish' }).isDisabled()).toBe(true);
+    await page
+      .getByLabel('Change note (required)')
+      .fill('prompt at 85 %: the backtest says 80 % fires too often');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText(/Published version 4/).waitFor();
+    const served = (await (await fetch(new URL('/v1/config', server.url))).json()) as typeof acme;
+    expect(served.triggers[0].atLeast).toBe(0.85);
+    const history = page.getByRole('table', { name: 'Version history' });
+    const row = history.locator('tr', { has: page.getByRole('rowheader', { name: 'v4' }) });
+    await expect.poll(() => row.textContent()).toContain('admin');
+    expect(await row.textContent()).toContain('prompt at 85 %: the backtest says 80 % fires too often');
   });
 
   it('has no WCAG 2.2 AA violations on any tab (axe-core)', async () => {

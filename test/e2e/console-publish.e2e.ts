@@ -82,7 +82,7 @@ describe('(k) growth console → demo', () => {
     await expect
       .poll(() => console_.getByTestId('copy-preview').textContent())
       .toContain('Everyone fits on Team');
-    await console_.getByLabel('Change note (optional)').fill('e2e: seat copy');
+    await console_.getByLabel('Change note (required)').fill('e2e: seat copy');
     await console_.getByRole('button', { name: 'Publish' }).click();
     const published = liveVersion + 1;
     await console_.getByText(`Published version ${published}.`, { exact: false }).waitFor();

@@ -1,16 +1,21 @@
 import type { HeadroomConfigInput } from '@headroom/core';
 import {
+  type AdminBacktest,
   type AdminConfig,
   type AdminExperiments,
   type AdminFunnel,
   type AdminHandoffs,
+  type AdminImpact,
   type AdminPqls,
   adminConfigSchema,
   adminErrorSchema,
   adminExperimentsSchema,
   adminFunnelSchema,
   adminHandoffsSchema,
+  adminImpactSchema,
   adminPqlsSchema,
+  type BacktestLine,
+  readBacktestStream,
 } from '@headroom/insights';
 import * as z from 'zod/mini';
 
@@ -65,15 +70,24 @@ export interface AdminClient {
     baseVersion?: number,
   ): Promise<{ version: number }>;
   rollback(version: number, baseVersion?: number): Promise<{ version: number }>;
+  /** Who would newly see or stop seeing each prompt under the draft, and how PQL routes shift. */
+  impact(config: unknown): Promise<AdminImpact>;
+  /**
+   * Backtests the draft beside the live config over the stored history; `onLine` sees progress.
+   * Aborting `signal` closes the response, which stops the run on the edge.
+   */
+  backtest(
+    config: unknown,
+    signal: AbortSignal,
+    onLine: (line: BacktestLine) => void,
+  ): Promise<AdminBacktest>;
 }
 
 export function createAdminClient(options: AdminClientOptions): AdminClient {
   const base = options.endpoint.endsWith('/') ? options.endpoint : `${options.endpoint}/`;
-  const call = async <T>(
-    path: string,
-    schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
-    init: { method?: string; body?: unknown; ifVersion?: number | undefined } = {},
-  ): Promise<T> => {
+  type Init = { method?: string; body?: unknown; ifVersion?: number | undefined; signal?: AbortSignal };
+  /** The response when it is OK; otherwise the edge's error as an `AdminApiError`. */
+  const send = async (path: string, init: Init): Promise<Response> => {
     const headers: Record<string, string> = {
       authorization: `Bearer ${options.token}`,
       accept: 'application/json',
@@ -86,12 +100,14 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
         method: init.method ?? 'GET',
         headers,
         ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+        ...(init.signal === undefined ? {} : { signal: init.signal }),
       });
-    } catch {
+    } catch (error) {
+      if (init.signal?.aborted) throw error;
       throw new AdminApiError(0, 'network_error', `Can't reach ${base} — is the edge running?`);
     }
-    const body: unknown = await response.json().catch(() => null);
     if (!response.ok) {
+      const body: unknown = await response.json().catch(() => null);
       const error = adminErrorSchema.safeParse(body);
       if (error.success) {
         const { code, message, issues } = error.data.error;
@@ -106,6 +122,15 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       }
       throw new AdminApiError(response.status, 'http_error', `HTTP ${response.status} from ${path}`);
     }
+    return response;
+  };
+  const call = async <T>(
+    path: string,
+    schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+    init: Init = {},
+  ): Promise<T> => {
+    const response = await send(path, init);
+    const body: unknown = await response.json().catch(() => null);
     const parsed = schema.safeParse(body);
     if (!parsed.success)
       throw new AdminApiError(response.status, 'bad_response', `Unexpected response from ${path}`);
@@ -130,5 +155,12 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
         body: { version },
         ifVersion: baseVersion,
       }),
+    impact: (config) =>
+      call('v1/admin/config/impact', adminImpactSchema, { method: 'POST', body: { config } }),
+    backtest: async (config, signal, onLine) => {
+      const response = await send('v1/admin/backtest', { method: 'POST', body: { config }, signal });
+      if (!response.body) throw new AdminApiError(response.status, 'bad_response', 'empty backtest answer');
+      return readBacktestStream(response.body, onLine);
+    },
   };
 }

@@ -15,6 +15,7 @@ interface Version {
   config: unknown;
   publishedAt: string;
   note?: string;
+  publishedBy?: string;
 }
 let versions: Version[] = [];
 let experiments: unknown[] = [];
@@ -27,12 +28,67 @@ const configBody = () => {
   const current = versions[versions.length - 1] ?? null;
   return {
     current,
-    versions: versions.map(({ version, publishedAt, note }) => ({
+    versions: versions.map(({ version, publishedAt, note, publishedBy }) => ({
       version,
       publishedAt,
       ...(note ? { note } : {}),
+      ...(publishedBy ? { publishedBy } : {}),
     })),
   };
+};
+
+const IMPACT = {
+  liveVersion: 1,
+  evaluatedAt: '2026-11-23T12:00:00.000Z',
+  accounts: 100,
+  truncated: false,
+  eligible: { live: 100, draft: 100 },
+  prompts: [
+    { promptId: 'usage_upgrade', live: 10, draft: 0, newlySee: 0, stopSeeing: 10 },
+    { promptId: 'seat_upgrade', live: 0, draft: 0, newlySee: 0, stopSeeing: 0 },
+  ],
+  triggers: [{ triggerId: 'usage_ceiling', live: 10, draft: 0, newlyFire: 0, stopFiring: 10 }],
+  routes: {
+    pqls: { live: 10, draft: 0 },
+    live: { self_serve: 10, self_serve_with_assist: 0, cs_assist: 0 },
+    draft: { self_serve: 0, self_serve_with_assist: 0, cs_assist: 0 },
+    shifts: [{ from: 'self_serve', to: 'not_pql', accounts: 10 }],
+  },
+};
+const share = (successes: number, trials: number, lower: number, upper: number) => ({
+  value: successes / trials,
+  successes,
+  trials,
+  lower,
+  upper,
+});
+const figures = (fired: number, falsePositives: number, verdict: string, band: string) => ({
+  id: 'usage_ceiling',
+  kind: 'meter_ratio',
+  fireRate: share(fired, 100, 0.05, 0.3),
+  quarters: [{ quarter: '2026-Q2', eligibleAccounts: 100, firedAccounts: fired, fireRate: fired / 100 }],
+  preceded: { ...share(10, 10, 0.7225, 1), medianLeadDays: 20 },
+  falsePositiveRate: share(falsePositives, fired, 0, 0.7),
+  censored: 0,
+  verdict,
+  band,
+  message: `${verdict}.`,
+});
+const BACKTEST_RESULT = {
+  type: 'result',
+  from: '2026-05-01T10:00:00.000Z',
+  to: '2026-10-15T00:00:00.000Z',
+  events: 111,
+  accounts: 101,
+  accountsWithoutClaims: 1,
+  expansions: 10,
+  triggers: [
+    {
+      id: 'usage_ceiling',
+      draft: figures(10, 0, 'automate', 'within'),
+      live: figures(20, 10, 'do_not_automate', 'above'),
+    },
+  ],
 };
 
 const server = setupServer(
@@ -68,6 +124,8 @@ const server = setupServer(
       config: body.config,
       publishedAt: new Date(Date.UTC(2025, 5, version)).toISOString(),
       ...(body.note ? { note: body.note } : {}),
+      // The label of the admin token, as the edge records it.
+      publishedBy: 'ana',
     });
     return HttpResponse.json({ version }, { status: 201 });
   }),
@@ -92,6 +150,23 @@ const server = setupServer(
       note: `rollback to v${body.version}`,
     });
     return HttpResponse.json({ version }, { status: 201 });
+  }),
+  http.post(`${EDGE}/v1/admin/config/impact`, async ({ request }) => {
+    if (!authorized(request)) return unauthorized();
+    requests.push({ method: 'POST', path: '/v1/admin/config/impact', body: await request.json() });
+    return HttpResponse.json(IMPACT);
+  }),
+  http.post(`${EDGE}/v1/admin/backtest`, async ({ request }) => {
+    if (!authorized(request)) return unauthorized();
+    requests.push({ method: 'POST', path: '/v1/admin/backtest', body: await request.json() });
+    const lines = [
+      { type: 'start', totalEvents: 111 },
+      { type: 'progress', events: 111, totalEvents: 111 },
+      BACKTEST_RESULT,
+    ];
+    return new HttpResponse(lines.map((l) => `${JSON.stringify(l)}\n`).join(''), {
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
   }),
   http.get(`${EDGE}/v1/admin/experiments`, ({ request }) =>
     authorized(request) ? HttpResponse.json({ experiments }) : unauthorized(),
@@ -416,6 +491,9 @@ describe('config editor', () => {
     await screen.findByText(`Live: version ${version}`);
     await screen.findByRole('group', { name: 'Prompt seat_upgrade' });
   };
+  // Every publish says why: Publish stays disabled until a note is written.
+  const writeNote = (text: string) =>
+    fireEvent.input(screen.getByLabelText('Change note (required)'), { target: { value: text } });
 
   it('previews the real widget with edited copy, validates live, and publishes', async () => {
     signedIn('#config');
@@ -436,7 +514,7 @@ describe('config editor', () => {
     expect(screen.getByRole('button', { name: 'Publish' })).toHaveProperty('disabled', true);
 
     fireEvent.input(title, { target: { value: 'Make room for the whole team' } });
-    fireEvent.input(screen.getByLabelText('Change note (optional)'), {
+    fireEvent.input(screen.getByLabelText('Change note (required)'), {
       target: { value: 'friendlier seat copy' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
@@ -445,6 +523,58 @@ describe('config editor', () => {
     expect(put.note).toBe('friendlier seat copy');
     expect(put.config.prompts.seat_upgrade!.copy!.title).toBe('Make room for the whole team');
     expect(await screen.findByText('Live: version 2')).toBeTruthy();
+  });
+
+  it('keeps Publish disabled until the change has a note, and records who published', async () => {
+    signedIn('#config');
+    await editorReady(1);
+    fireEvent.input(within(group('Trigger usage_ceiling (meter_ratio)')).getByLabelText(/Threshold/), {
+      target: { value: '0.75' },
+    });
+    const publish = screen.getByRole('button', { name: 'Publish' });
+    expect(publish).toHaveProperty('disabled', true);
+    writeNote('   ');
+    expect(publish).toHaveProperty('disabled', true);
+    writeNote('prompt a little earlier');
+    expect(publish).toHaveProperty('disabled', false);
+    fireEvent.click(publish);
+    await screen.findByText(/Published version 2/);
+    const put = requests.find((r) => r.method === 'PUT')!.body as { note: string };
+    expect(put.note).toBe('prompt a little earlier');
+    await screen.findByText('Live: version 2');
+    const row = screen.getByRole('rowheader', { name: 'v2' }).closest('tr')!;
+    expect(within(row).getByText('ana')).toBeTruthy();
+    expect(within(row).getByText('prompt a little earlier')).toBeTruthy();
+  });
+
+  it('previews the impact and backtests the draft beside the live config before publishing', async () => {
+    signedIn('#config');
+    await editorReady(1);
+    fireEvent.input(within(group('Trigger usage_ceiling (meter_ratio)')).getByLabelText(/Threshold/), {
+      target: { value: '0.85' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Preview impact' }));
+    const prompts = await screen.findByRole('table', { name: /Prompts: eligible accounts/ });
+    const usage = within(prompts).getByRole('rowheader', { name: 'usage_upgrade' }).closest('tr')!;
+    expect([...usage.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['10', '0', '0', '10']);
+    expect(screen.getByRole('list', { name: 'Route shifts' }).textContent).toBe(
+      '10 accounts: Self-serve → No longer a PQL',
+    );
+    const sent = requests.find((r) => r.path === '/v1/admin/config/impact')!.body as {
+      config: { triggers: { atLeast: number }[] };
+    };
+    expect(sent.config.triggers[0]!.atLeast).toBe(0.85);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Run backtest' }));
+    const table = await screen.findByRole('table', { name: /Backtest per trigger/ });
+    const rows = within(table)
+      .getAllByRole('row')
+      .map((r) => r.textContent);
+    expect(rows[1]).toContain('Draft10.0% (95% CI 5.0%–30.0%)');
+    expect(rows[1]).toContain('Automate');
+    expect(rows[2]).toContain('Live20.0%');
+    expect(rows[2]).toContain("Don't automate");
+    expect(rows[1]).toContain('median lead 20 days');
   });
 
   it('refuses "trigers": the error names the path and the key meant, and nothing is published', async () => {
@@ -495,6 +625,7 @@ describe('config editor', () => {
     ).toEqual([
       'triggers.0.atLeast: a share of the limit is usually in (0, 1]: 8 fires at 800 % of the limit',
     ]);
+    writeNote('ratio as a percentage');
     fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
     expect(await screen.findByText(/Published version 2/)).toBeTruthy();
   });
@@ -532,6 +663,7 @@ describe('config editor', () => {
     const momentum = group('Variant momentum');
     fireEvent.input(within(momentum).getByLabelText('Weight'), { target: { value: '25' } });
     fireEvent.input(within(momentum).getByLabelText('Button text'), { target: { value: 'Grow now' } });
+    writeNote('earlier usage prompt');
     fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
     await screen.findByText(/Published version 2/);
     const put = requests.find((r) => r.method === 'PUT')!.body as { config: typeof acme };
@@ -550,6 +682,7 @@ describe('config editor', () => {
     fireEvent.input(within(group('Trigger usage_ceiling (meter_ratio)')).getByLabelText(/Threshold/), {
       target: { value: '0.7' },
     });
+    writeNote('earlier usage prompt');
     fireEvent.click(screen.getByRole('button', { name: 'Publish' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Someone else published version 2 — reload and merge your changes');
@@ -580,6 +713,7 @@ describe('config editor', () => {
     signedIn('#config');
     await editorReady(1);
     const button = screen.getByRole('button', { name: 'Publish' });
+    writeNote('any change');
     fireEvent.click(button);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Invalid config');

@@ -18,7 +18,7 @@ export class WeakSecretError extends Error {
 export function assertStrongSecrets(
   options: Pick<
     EdgeOptions,
-    'secret' | 'adminToken' | 'serverKey' | 'webhook' | 'webhookSecret' | 'development'
+    'secret' | 'adminToken' | 'adminTokens' | 'serverKey' | 'webhook' | 'webhookSecret' | 'development'
   >,
 ): void {
   if (options.development === true) return;
@@ -31,6 +31,10 @@ export function assertStrongSecrets(
     ['HEADROOM_ADMIN_TOKEN (adminToken)', options.adminToken],
     ['HEADROOM_SERVER_KEY (serverKey)', options.serverKey],
     ['HEADROOM_WEBHOOK_SECRET (webhookSecret)', webhookSecret],
+    ...Object.entries(options.adminTokens ?? {}).map(([label, token]): [string, string] => [
+      `HEADROOM_ADMIN_TOKENS (${label})`,
+      token,
+    ]),
   ];
   const weak: string[] = [];
   for (const [name, value] of settings) {

@@ -1,3 +1,5 @@
+import type { AdminTokens } from './admin-tokens.ts';
+import type { ConfigTools } from './config-tools.ts';
 import type { RateLimit, RateLimiter } from './rate-limiter.ts';
 import type { SchemaCompiler } from './schema-compiler.ts';
 import type { Storage } from './storage/storage.ts';
@@ -18,6 +20,11 @@ export interface EdgeOptions {
   development?: boolean | undefined;
   /** Bearer token for `/v1/admin/*` (`HEADROOM_ADMIN_TOKEN`); the admin API answers 404 without it. */
   adminToken?: string | undefined;
+  /**
+   * More admin tokens, by label (`HEADROOM_ADMIN_TOKENS=ana:…,ci-bot:…`): each config version
+   * records the label of the token that published it (`adminToken` publishes as `admin`).
+   */
+  adminTokens?: AdminTokens | undefined;
   /** Bearer key for `/v1/server/events` (`HEADROOM_SERVER_KEY`); the route answers 404 without it. */
   serverKey?: string | undefined;
   /** Origins allowed to call from a browser (`HEADROOM_ALLOWED_ORIGINS`). @default '*' */
@@ -38,6 +45,13 @@ export interface EdgeOptions {
    * @default false
    */
   requireIfMatch?: boolean | undefined;
+  /**
+   * The publish step's impact preview (`POST /v1/admin/config/impact`) and backtest
+   * (`POST /v1/admin/backtest`); without them both answer 404. `createEdgeApp` from
+   * `@headroom/edge` and the Node server include them; from `@headroom/edge/worker`, pass
+   * `configTools` from `@headroom/edge/config-tools`. @default included, except in the worker entry
+   */
+  configTools?: ConfigTools | undefined;
   /** Clock, ms since the epoch. @default Date.now */
   now?: () => number;
   /**

@@ -1,10 +1,23 @@
+export { type AdminTokens, parseAdminTokens } from './admin-tokens.ts';
 export {
   signWebhookPayload,
   type VerifyWebhookOptions,
   verifyWebhookSignature,
 } from '@headroom/server';
 export { assertStrongSecrets, MIN_SECRET_BYTES, WeakSecretError } from './assert-strong-secrets.ts';
-export { createEdgeApp, type EdgeApp } from './create-edge-app.ts';
+export {
+  type BacktestComparison,
+  type BacktestLine,
+  type ConfigImpact,
+  type ConfigTools,
+  configTools,
+  type PromptImpact,
+  type Proportion,
+  type TriggerFigures,
+  type TriggerImpact,
+} from './config-tools.ts';
+export type { EdgeApp } from './create-edge-app.ts';
+export { createEdgeApp } from './create-edge-app-with-tools.ts';
 export type { EdgeOptions, LogLine } from './edge-options.ts';
 export { type AccountEvaluation, evaluateAccount, type FactClaims } from './evaluate-account.ts';
 export {

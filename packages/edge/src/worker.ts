@@ -2,6 +2,9 @@ import { createEdgeApp, type EdgeApp } from './create-edge-app.ts';
 import type { EdgeOptions } from './edge-options.ts';
 
 export { signAccountToken, verifyWebhookSignature } from '@headroom/server';
+// Labelled admin tokens are read in `init` (`adminTokens: parseAdminTokens(env.HEADROOM_ADMIN_TOKENS)`),
+// so a worker that does not use them does not carry the parser.
+export { type AdminTokens, parseAdminTokens } from './admin-tokens.ts';
 export { createEdgeApp, type EdgeApp } from './create-edge-app.ts';
 export type { EdgeOptions } from './edge-options.ts';
 export type { SqlClient } from './storage/sql-client.ts';

@@ -97,9 +97,17 @@ export const adminConfigSchema = z.object({
       config: z.unknown(),
       publishedAt: z.string(),
       note: z.optional(z.string()),
+      publishedBy: z.optional(z.string()),
     }),
   ),
-  versions: z.array(z.object({ version: z.number(), publishedAt: z.string(), note: z.optional(z.string()) })),
+  versions: z.array(
+    z.object({
+      version: z.number(),
+      publishedAt: z.string(),
+      note: z.optional(z.string()),
+      publishedBy: z.optional(z.string()),
+    }),
+  ),
 });
 export type AdminConfig = z.output<typeof adminConfigSchema>;
 
@@ -127,4 +135,108 @@ export function funnelDropOff(row: FunnelRow): Array<number | null> {
     const before = row[FUNNEL_STEPS[i]![0]];
     return before > 0 ? 1 - row[step] / before : null;
   });
+}
+
+const routeOrNone = z.enum(['self_serve', 'self_serve_with_assist', 'cs_assist', 'not_pql']);
+
+/** `POST /v1/admin/config/impact`: what a draft would change for the accounts the edge knows. */
+export const adminImpactSchema = z.object({
+  liveVersion: z.number(),
+  evaluatedAt: z.string(),
+  accounts: count,
+  truncated: z.boolean(),
+  eligible: z.object({ live: count, draft: count }),
+  prompts: z.array(
+    z.object({ promptId: z.string(), live: count, draft: count, newlySee: count, stopSeeing: count }),
+  ),
+  triggers: z.array(
+    z.object({ triggerId: z.string(), live: count, draft: count, newlyFire: count, stopFiring: count }),
+  ),
+  routes: z.object({
+    pqls: z.object({ live: count, draft: count }),
+    live: routeCounts,
+    draft: routeCounts,
+    shifts: z.array(z.object({ from: routeOrNone, to: routeOrNone, accounts: count })),
+  }),
+});
+export type AdminImpact = z.output<typeof adminImpactSchema>;
+
+const proportion = z.object({
+  value: z.number(),
+  lower: z.number(),
+  upper: z.number(),
+  successes: count,
+  trials: count,
+});
+const verdict = z.enum(['automate', 'tune_threshold', 'do_not_automate', 'insufficient_data']);
+const triggerFigures = z.object({
+  id: z.string(),
+  kind: z.string(),
+  fireRate: proportion,
+  quarters: z.array(
+    z.object({ quarter: z.string(), eligibleAccounts: count, firedAccounts: count, fireRate: z.number() }),
+  ),
+  preceded: z.object({ ...proportion.shape, medianLeadDays: z.nullable(z.number()) }),
+  falsePositiveRate: z.nullable(proportion),
+  censored: count,
+  verdict,
+  band: z.enum(['below', 'within', 'above']),
+  message: z.string(),
+});
+/** One trigger of a draft backtest, with the live config's figures beside it (`null`: not in that config). */
+export type BacktestTriggerFigures = z.output<typeof triggerFigures>;
+
+/** One NDJSON line of `POST /v1/admin/backtest`. */
+export const backtestLineSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('start'), totalEvents: count }),
+  z.object({ type: z.literal('progress'), events: count, totalEvents: count }),
+  z.object({
+    type: z.literal('result'),
+    from: z.nullable(z.string()),
+    to: z.nullable(z.string()),
+    events: count,
+    accounts: count,
+    accountsWithoutClaims: count,
+    expansions: count,
+    triggers: z.array(
+      z.object({ id: z.string(), live: z.nullable(triggerFigures), draft: z.nullable(triggerFigures) }),
+    ),
+  }),
+  z.object({ type: z.literal('error'), message: z.string() }),
+]);
+export type BacktestLine = z.output<typeof backtestLineSchema>;
+/** The final line of a backtest: the comparison. */
+export type AdminBacktest = Extract<BacktestLine, { type: 'result' }>;
+
+/**
+ * Reads a streamed backtest answer line by line, calling `onLine` for each valid line; resolves
+ * the result line. @throws Error on an `error` line, a malformed line, or a stream without a result
+ */
+export async function readBacktestStream(
+  body: ReadableStream<Uint8Array>,
+  onLine: (line: BacktestLine) => void = () => {},
+): Promise<AdminBacktest> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let pending = '';
+  let result: AdminBacktest | null = null;
+  const take = (text: string) => {
+    if (text.trim() === '') return;
+    const parsed = backtestLineSchema.safeParse(JSON.parse(text));
+    if (!parsed.success) throw new Error('unexpected line from the backtest');
+    if (parsed.data.type === 'error') throw new Error(parsed.data.message);
+    if (parsed.data.type === 'result') result = parsed.data;
+    onLine(parsed.data);
+  };
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    pending += decoder.decode(value, { stream: true });
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) take(line);
+  }
+  take(pending);
+  if (result === null) throw new Error('the backtest ended without a result');
+  return result;
 }

@@ -376,4 +376,106 @@ describe('headroom CLI', () => {
       expect(result.stderr).toMatch(/HTTP 401 bad admin token/);
     });
   });
+
+  describe('backtest --endpoint --draft', () => {
+    let endpoint = '';
+    const bodies: { config: { triggers: { atLeast: number }[] } }[] = [];
+    const figures = (fired: number, falsePositives: number, verdict: string) => ({
+      id: 'usage_ceiling',
+      kind: 'meter_ratio',
+      fireRate: { value: fired / 100, successes: fired, trials: 100, lower: 0.05, upper: 0.3 },
+      quarters: [{ quarter: '2026-Q2', eligibleAccounts: 100, firedAccounts: fired, fireRate: fired / 100 }],
+      preceded: { value: 1, successes: 10, trials: 10, lower: 0.7225, upper: 1, medianLeadDays: 20 },
+      falsePositiveRate: {
+        value: falsePositives / fired,
+        successes: falsePositives,
+        trials: fired,
+        lower: 0,
+        upper: 0.7,
+      },
+      censored: 0,
+      verdict,
+      band: 'within',
+      message: `${verdict}: the reason.`,
+    });
+    const server = createServer((req, res) => {
+      let text = '';
+      req.on('data', (chunk) => {
+        text += chunk;
+      });
+      req.on('end', () => {
+        if (req.headers.authorization !== 'Bearer admin-secret' || req.url !== '/v1/admin/backtest') {
+          res.writeHead(401, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: { code: 'invalid_token', message: 'bad admin token' } }));
+          return;
+        }
+        bodies.push(JSON.parse(text));
+        res.writeHead(200, { 'content-type': 'application/x-ndjson' });
+        const lines = [
+          { type: 'start', totalEvents: 111 },
+          { type: 'progress', events: 111, totalEvents: 111 },
+          {
+            type: 'result',
+            from: '2026-05-01T10:00:00.000Z',
+            to: '2026-10-15T00:00:00.000Z',
+            events: 111,
+            accounts: 101,
+            accountsWithoutClaims: 1,
+            expansions: 10,
+            triggers: [
+              {
+                id: 'usage_ceiling',
+                draft: figures(10, 0, 'automate'),
+                live: figures(20, 10, 'do_not_automate'),
+              },
+            ],
+          },
+        ];
+        res.end(lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
+      });
+    });
+    beforeAll(async () => {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    it('sends the draft to the edge and prints the draft beside the live config with intervals', async () => {
+      const config = JSON.parse(
+        readFileSync(fileURLToPath(new URL('../../core/examples/acme.config.json', import.meta.url)), 'utf8'),
+      ) as { triggers: { atLeast: number }[] };
+      config.triggers[0]!.atLeast = 0.85;
+      const draft = join(dir, 'draft.json');
+      writeFileSync(draft, JSON.stringify(config));
+      const result = await run(['backtest', '--endpoint', endpoint, '--draft', draft], {
+        HEADROOM_ADMIN_TOKEN: 'admin-secret',
+      });
+      expect(result.stderr).toBe('backtest: 111 of 111 events replayed\n');
+      expect(result.code).toBe(0);
+      expect(bodies.at(-1)?.config.triggers[0]?.atLeast).toBe(0.85);
+      expect(result.stdout).toMatch(/111 events, 101 accounts, 10 server-reported expansions/);
+      expect(result.stdout).toMatch(
+        /usage_ceiling\s+draft\s+10\.0% \[5\.0%, 30\.0%\]\s+100\.0% \[72\.3%, 100\.0%\]\s+20 d\s+0\.0% \[0\.0%, 70\.0%\]\s+automate/,
+      );
+      expect(result.stdout).toMatch(/\s+live\s+20\.0% .* do_not_automate/);
+    });
+
+    it('refuses an invalid draft before sending it, naming the key meant', async () => {
+      const draft = join(dir, 'typo.json');
+      writeFileSync(draft, JSON.stringify({ trigers: [] }));
+      const before = bodies.length;
+      const result = await run([
+        'backtest',
+        '--endpoint',
+        endpoint,
+        '--admin-token',
+        'admin-secret',
+        '--draft',
+        draft,
+      ]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/did you mean "triggers"/);
+      expect(bodies.length).toBe(before);
+    });
+  });
 });

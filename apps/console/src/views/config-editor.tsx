@@ -10,10 +10,12 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AdminApiError, type AdminClient } from '../admin-client.ts';
 import { arrayAt, recordAt, setIn, stringAt } from '../set-in.ts';
 import { useResource } from '../use-resource.ts';
+import { BacktestPreview } from './backtest-preview.tsx';
 import { ConfigChanges } from './config-changes.tsx';
 import { CopyFields, NumberField } from './config-fields.tsx';
 import { ConfigHistory } from './config-history.tsx';
 import { CopyPreview, type PreviewSource } from './copy-preview.tsx';
+import { ImpactPreview } from './impact-preview.tsx';
 import { LoadState } from './load-state.tsx';
 import { VersionCompare } from './version-compare.tsx';
 
@@ -143,10 +145,11 @@ export function ConfigEditor({ client }: { client: AdminClient }) {
       setBusy(false);
     }
   };
+  const message = note.trim();
   const publish = () => {
-    if (valid === null || jsonError !== null) return;
+    if (valid === null || jsonError !== null || message === '') return;
     void run(
-      () => client.publishConfig(draft, note.trim() || undefined, baseVersion),
+      () => client.publishConfig(draft, message, baseVersion),
       (v) =>
         `Published version ${v}. SDKs pick it up on their next config revalidation (within about a minute).`,
     );
@@ -160,7 +163,8 @@ export function ConfigEditor({ client }: { client: AdminClient }) {
   const triggers = arrayAt(draft, 'triggers');
   const prompts = recordAt(draft, 'prompts');
   const experiments = recordAt(draft, 'experiments');
-  const canPublish = valid !== null && jsonError === null && !busy;
+  // Every version says why it exists: the history is read months later, by someone else.
+  const canPublish = valid !== null && jsonError === null && !busy && message !== '';
 
   return (
     <section aria-labelledby="config-heading">
@@ -311,13 +315,24 @@ export function ConfigEditor({ client }: { client: AdminClient }) {
                   )}
                 </div>
                 {live && valid && <ConfigChanges live={live} draft={valid} version={liveVersion} />}
-                <label for="publish-note">Change note (optional)</label>
+                {valid && jsonError === null && (
+                  <>
+                    <ImpactPreview key={`impact:${liveVersion}`} client={client} draft={draft} />
+                    <BacktestPreview key={`backtest:${liveVersion}`} client={client} draft={draft} />
+                  </>
+                )}
+                <label for="publish-note">Change note (required)</label>
                 <input
                   id="publish-note"
                   value={note}
+                  required
+                  aria-describedby="publish-note-hint"
                   onInput={(e) => setNote(e.currentTarget.value)}
                   maxLength={200}
                 />
+                <p id="publish-note-hint" class="meta">
+                  A short message, shown in the version history with who published and when.
+                </p>
                 <button type="button" disabled={!canPublish} onClick={publish}>
                   {busy ? 'Publishing…' : 'Publish'}
                 </button>

@@ -1,7 +1,7 @@
 import type { AdminConfig } from '@headroom/insights';
 import { dateTime } from '../format.ts';
 
-/** Published versions, newest first, each (but the live one) with a one-click rollback. */
+/** Published versions, newest first (when, who, why), each but the live one with a one-click rollback. */
 export function ConfigHistory({
   data,
   busy,
@@ -19,7 +19,8 @@ export function ConfigHistory({
         <tr>
           <th scope="col">Version</th>
           <th scope="col">Published</th>
-          <th scope="col">Note</th>
+          <th scope="col">By</th>
+          <th scope="col">Message</th>
           <th scope="col">Action</th>
         </tr>
       </thead>
@@ -28,6 +29,7 @@ export function ConfigHistory({
           <tr key={v.version}>
             <th scope="row">v{v.version}</th>
             <td>{dateTime(v.publishedAt)}</td>
+            <td>{v.publishedBy ?? '—'}</td>
             <td>{v.note ?? '—'}</td>
             <td>
               {v.version === data.current?.version ? (

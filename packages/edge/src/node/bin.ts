@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `headroom-edge --config FILE --port N [--host 127.0.0.1] [--console DIR]`: the Node server.
-// Environment: HEADROOM_SECRET (required), HEADROOM_ADMIN_TOKEN, DATABASE_URL,
+// Environment: HEADROOM_SECRET (required), HEADROOM_ADMIN_TOKEN, HEADROOM_ADMIN_TOKENS
+// (label:token,… — each publish records its token's label), DATABASE_URL,
 // HEADROOM_DATA_DIR, HEADROOM_HANDOFF_WEBHOOK, HEADROOM_WEBHOOK_SECRET,
 // HEADROOM_ALLOWED_ORIGINS, HEADROOM_SERVER_KEY, HEADROOM_TRUST_PROXY (number of proxies that append
 // to X-Forwarded-For), HEADROOM_DEV (accept secrets shorter than 32 bytes: local development only),
@@ -12,6 +13,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parseAdminTokens } from '../admin-tokens.ts';
 import { assertStrongSecrets } from '../assert-strong-secrets.ts';
 import { createPgliteStorage } from '../storage/pglite-storage.ts';
 import { createPostgresStorage } from '../storage/postgres-storage.ts';
@@ -35,7 +37,8 @@ Serves the Headroom edge API (and the growth console, from a built console folde
   --help, --version
 
 Environment: HEADROOM_SECRET (required: the HS256 secret shared with your backend, 32+ bytes),
-HEADROOM_ADMIN_TOKEN, HEADROOM_SERVER_KEY, DATABASE_URL (Postgres; embedded PGlite otherwise),
+HEADROOM_ADMIN_TOKEN, HEADROOM_ADMIN_TOKENS (label:token,… one admin token per person or tool;
+the config history records who published), HEADROOM_SERVER_KEY, DATABASE_URL (Postgres; embedded PGlite otherwise),
 HEADROOM_DATA_DIR, HEADROOM_HANDOFF_WEBHOOK, HEADROOM_WEBHOOK_SECRET, HEADROOM_ALLOWED_ORIGINS,
 HEADROOM_TRUST_PROXY, HEADROOM_REDIS_URL, HEADROOM_REQUIRE_IF_MATCH, HEADROOM_DEV, timeouts and
 connection caps (HEADROOM_*_TIMEOUT_MS, HEADROOM_MAX_CONNECTIONS[_PER_IP]); see the README.
@@ -87,10 +90,13 @@ async function main(): Promise<void> {
   const development = env.HEADROOM_DEV === '1' || env.HEADROOM_DEV === 'true';
   const webhookSecret = env.HEADROOM_WEBHOOK_SECRET || undefined;
   // Before the store is opened: a weak secret is an operator error to fix, not to run with.
+  let adminTokens: ReturnType<typeof parseAdminTokens> | undefined;
   try {
+    adminTokens = env.HEADROOM_ADMIN_TOKENS ? parseAdminTokens(env.HEADROOM_ADMIN_TOKENS) : undefined;
     assertStrongSecrets({
       secret,
       adminToken: env.HEADROOM_ADMIN_TOKEN || undefined,
+      adminTokens,
       serverKey: env.HEADROOM_SERVER_KEY || undefined,
       webhookSecret,
       development,
@@ -136,6 +142,7 @@ async function main(): Promise<void> {
     storage,
     secret,
     adminToken: env.HEADROOM_ADMIN_TOKEN || undefined,
+    adminTokens,
     serverKey: env.HEADROOM_SERVER_KEY || undefined,
     development,
     allowedOrigins: origins?.length ? origins : '*',

@@ -1,15 +1,24 @@
-import { DAY_MS, defineConfig, HeadroomConfigError, lintConfig } from '@headroom/core';
+import { DAY_MS, lintConfig } from '@headroom/core';
 import type { Context, Hono } from 'hono';
 import * as z from 'zod/mini';
+import { adminTokensOf } from '../admin-tokens.ts';
 import { authenticateBearer } from '../authenticate-bearer.ts';
 import { configEtag, conflictToHttp, publishPrecondition } from '../config-precondition.ts';
 import type { EdgeContext } from '../edge-context.ts';
 import { MIN_SIGNALS_FOR_A_HUMAN } from '../escalation.ts';
 import { experimentWindows } from '../experiment-windows.ts';
 import { HttpError } from '../http-error.ts';
+import { readDraftConfig } from '../read-draft-config.ts';
 import { bearer, readJson } from '../read-json.ts';
 import { dateParam, readQuery } from '../read-query.ts';
 import type { PqlStateRow } from '../storage/storage.ts';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** The label of the admin token this request authenticated with (recorded on publishes). */
+    adminLabel: string;
+  }
+}
 
 /** What each funnel number means, shown by the console and the CLI. */
 export const FUNNEL_DEFINITIONS = {
@@ -47,11 +56,11 @@ function intParam(c: Context, name: string, fallback: number, min: number, max: 
 
 /** The admin API under `/v1/admin`, behind the admin bearer token. */
 export function adminRoutes(app: Hono, ctx: EdgeContext): void {
+  const tokens = adminTokensOf(ctx.options);
   app.use('/v1/admin/*', async (c, next) => {
-    const expected = ctx.options.adminToken;
-    if (!expected)
+    if (tokens.length === 0)
       throw new HttpError(404, 'not_found', 'the admin API is not enabled (HEADROOM_ADMIN_TOKEN)');
-    await authenticateBearer(ctx, c.get('request').ip, bearer(c), expected, 'admin token');
+    c.set('adminLabel', await authenticateBearer(ctx, c.get('request').ip, bearer(c), tokens, 'admin token'));
     c.header('Cache-Control', 'no-store');
     // Reports include every batch this instance acknowledged: evaluations and decisions pending.
     if (c.req.method === 'GET') await Promise.all([ctx.accounts.settle(), ctx.decisions.flush()]);
@@ -144,20 +153,9 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
   app.put('/v1/admin/config', async (c) => {
     const ifVersion = publishPrecondition(ctx, c.req.header('if-match'));
     const body = await readJson(c, publishSchema);
-    let config: ReturnType<typeof defineConfig>;
-    try {
-      config = defineConfig(body.config);
-    } catch (error) {
-      if (!(error instanceof HeadroomConfigError)) throw error;
-      throw new HttpError(
-        400,
-        'invalid_config',
-        'the configuration is invalid',
-        error.issues.map((i) => ({ path: i.path ? `config.${i.path}` : 'config', message: i.message })),
-      );
-    }
+    const config = readDraftConfig(body.config);
     const version = await ctx.storage
-      .publishConfig(config, body.note, ctx.now(), ifVersion)
+      .publishConfig(config, body.note, ctx.now(), ifVersion, c.get('adminLabel'))
       .catch(conflictToHttp);
     ctx.invalidateConfig();
     ctx.log({ level: 'info', msg: 'config published', version });
@@ -186,13 +184,29 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
     const old = await ctx.storage.configVersion(body.version);
     if (!old) throw new HttpError(404, 'not_found', `config version ${body.version} does not exist`);
     const version = await ctx.storage
-      .publishConfig(old.config, `rollback to version ${body.version}`, ctx.now(), ifVersion)
+      .publishConfig(
+        old.config,
+        `rollback to version ${body.version}`,
+        ctx.now(),
+        ifVersion,
+        c.get('adminLabel'),
+      )
       .catch(conflictToHttp);
     c.header('ETag', configEtag(version));
     ctx.invalidateConfig();
     ctx.log({ level: 'info', msg: 'config rolled back', version, from: body.version });
     return c.json({ version }, 201);
   });
+
+  if (ctx.options.configTools) ctx.options.configTools.mount(app, ctx);
+  else
+    app.on('POST', ['/v1/admin/config/impact', '/v1/admin/backtest'], () => {
+      throw new HttpError(
+        501,
+        'not_enabled',
+        'no config tools here: pass configTools (@headroom/edge/config-tools)',
+      );
+    });
 
   app.get('/v1/admin/events', (c) => {
     const { since = 0 } = readQuery(c, exportQuery(ctx.now));

@@ -274,4 +274,12 @@ CREATE TABLE IF NOT EXISTS account_trait_days (
 );
 `,
   },
+  {
+    version: 8,
+    name: 'config publisher',
+    sql: `
+-- Who published each config version: the label of the admin token (HEADROOM_ADMIN_TOKENS).
+ALTER TABLE config_versions ADD COLUMN IF NOT EXISTS published_by text;
+`,
+  },
 ];

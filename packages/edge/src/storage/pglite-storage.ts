@@ -1,6 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { coalesceInserts } from './coalesce-inserts.ts';
 import type { SqlClient } from './sql-client.ts';
+import { createSqlConfigTools } from './sql-config-tools.ts';
 import { createSqlStorage } from './sql-storage.ts';
 import type { Storage } from './storage.ts';
 
@@ -16,7 +17,11 @@ export async function createPgliteStorage(dir?: string): Promise<Storage> {
   const base = createSqlStorage(client);
   await base.migrate();
   // One connection: concurrent event batches share a statement and a commit.
-  return { ...base, insertEvents: coalesceInserts((rows) => base.insertEvents(rows)) };
+  return {
+    ...base,
+    ...createSqlConfigTools(client),
+    insertEvents: coalesceInserts((rows) => base.insertEvents(rows)),
+  };
 }
 
 /** A `SqlClient` over an embedded PGlite database (in memory without `dir`). */

@@ -1,5 +1,6 @@
 import postgres from 'postgres';
 import type { SqlClient } from './sql-client.ts';
+import { createSqlConfigTools } from './sql-config-tools.ts';
 import { createSqlStorage } from './sql-storage.ts';
 import type { Storage } from './storage.ts';
 
@@ -19,9 +20,11 @@ export async function createPostgresStorage(
   url: string,
   options: PostgresStorageOptions = {},
 ): Promise<Storage> {
-  const storage = createSqlStorage(createPostgresClient(url, options));
+  const client = createPostgresClient(url, options);
+  const storage = createSqlStorage(client);
   await storage.migrate();
-  return storage;
+  // The impact preview's and the backtest's reads (kept out of createSqlStorage, which the worker bundles).
+  return { ...storage, ...createSqlConfigTools(client) };
 }
 
 /** A `SqlClient` over postgres.js (a pool of `max` connections). */

@@ -55,11 +55,13 @@ interface ConfigRow {
   config?: string;
   published_at: string;
   note: string | null;
+  published_by: string | null;
 }
 const toVersion = (row: ConfigRow): Omit<ConfigVersion, 'config'> => ({
   version: row.version,
   publishedAt: row.published_at,
   ...(row.note === null ? {} : { note: row.note }),
+  ...(row.published_by === null ? {} : { publishedBy: row.published_by }),
 });
 
 /** Implements `Storage` over any `SqlClient`; both built-in storages use it. */
@@ -127,7 +129,7 @@ export function createSqlStorage(db: SqlClient): Storage {
 
     async latestConfig() {
       const [row] = await db.query<ConfigRow>(
-        `SELECT version, config::text AS config, ${iso('published_at')} AS published_at, note
+        `SELECT version, config::text AS config, ${iso('published_at')} AS published_at, note, published_by
          FROM config_versions ORDER BY version DESC LIMIT 1`,
       );
       return row ? { ...toVersion(row), config: JSON.parse(row.config ?? 'null') as HeadroomConfig } : null;
@@ -135,7 +137,7 @@ export function createSqlStorage(db: SqlClient): Storage {
 
     async configVersion(version) {
       const [row] = await db.query<ConfigRow>(
-        `SELECT version, config::text AS config, ${iso('published_at')} AS published_at, note
+        `SELECT version, config::text AS config, ${iso('published_at')} AS published_at, note, published_by
          FROM config_versions WHERE version = $1`,
         [version],
       );
@@ -144,12 +146,12 @@ export function createSqlStorage(db: SqlClient): Storage {
 
     async configVersions() {
       const rows = await db.query<ConfigRow>(
-        `SELECT version, ${iso('published_at')} AS published_at, note FROM config_versions ORDER BY version DESC`,
+        `SELECT version, ${iso('published_at')} AS published_at, note, published_by FROM config_versions ORDER BY version DESC`,
       );
       return rows.map(toVersion);
     },
 
-    async publishConfig(config, note, now, ifVersion) {
+    async publishConfig(config, note, now, ifVersion, publishedBy) {
       // One publish at a time (a transaction-scoped advisory lock): racing on the primary key
       // instead left 1–2 of 40 concurrent publishes on Postgres without a version (500), and
       // the If-Match check must see the version it replaces.
@@ -161,9 +163,9 @@ export function createSqlStorage(db: SqlClient): Storage {
         const current = Number(latest?.version ?? 0);
         if (ifVersion !== undefined && ifVersion !== current) throw new ConfigConflictError(current);
         const [row] = await tx.query<{ version: number }>(
-          `INSERT INTO config_versions (version, config, published_at, note)
-           VALUES ($1, $2::text::jsonb, $3::timestamptz, $4) RETURNING version`,
-          [current + 1, JSON.stringify(config), at(now), note ?? null],
+          `INSERT INTO config_versions (version, config, published_at, note, published_by)
+           VALUES ($1, $2::text::jsonb, $3::timestamptz, $4, $5) RETURNING version`,
+          [current + 1, JSON.stringify(config), at(now), note ?? null, publishedBy ?? null],
         );
         return row?.version ?? 0;
       });

@@ -26,7 +26,10 @@ export interface ConfigVersion {
   version: number;
   config: HeadroomConfig;
   publishedAt: string;
+  /** Why: the publisher's message (rollbacks say which version they restore). */
   note?: string;
+  /** Who: the label of the admin token that published it (absent for the initial config). */
+  publishedBy?: string;
 }
 
 export type HandoffStatus = 'pending' | 'delivered' | 'failed';
@@ -252,6 +255,7 @@ export interface Storage {
     note: string | undefined,
     now: number,
     ifVersion?: number,
+    publishedBy?: string,
   ): Promise<number>;
   /** Gate hits, invites (with this user's share) and daily meter peaks since `sinceMs`. */
   accountHistory(accountId: string, userId: string, sinceMs: number): Promise<AccountHistory>;
@@ -313,6 +317,18 @@ export interface Storage {
    * storage without it keeps every event.
    */
   pruneEvents?(before: number, limit: number): Promise<number>;
+  /**
+   * One page of accounts with their merged facts, in account id order after `after` (`''` for
+   * the first page). Optional: the impact preview and the backtest need it.
+   */
+  accountFacts?(
+    after: string,
+    limit: number,
+  ): Promise<{ accountId: string; facts: Record<string, AccountFact> }[]>;
+  /** Every server-reported `upgrade_completed`, oldest first: the expansions a backtest judges by. */
+  serverUpgrades?(): Promise<{ accountId: string; ts: number; plan?: string; amount?: number }[]>;
+  /** How many events are stored and the earliest event time (ms), for a backtest's progress. */
+  eventSpan?(): Promise<{ events: number; firstTs: number | null }>;
   /** Whether a migration left a rebuild for the next start (it needs the config). */
   pendingRebuild(): Promise<boolean>;
   funnel(sinceMs: number): Promise<FunnelReport>;

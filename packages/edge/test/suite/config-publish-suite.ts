@@ -116,6 +116,44 @@ export function configPublishSuite(label: string, makeStorage: () => Promise<Sto
       expect((await app.get(`/v1/admin/config/versions/${version}`)).status).toBe(401);
     });
 
+    it('records who published each version (the admin token label), when and why', async () => {
+      const ana = 'ana-admin-token-0123456789abcdef0123';
+      const labelled = testApp(storage, { adminTokens: { ana } });
+      const res = await labelled.put(
+        '/v1/admin/config',
+        { config: edited(4), note: 'fewer prompts per week' },
+        { authorization: `Bearer ${ana}` },
+      );
+      expect(res.status).toBe(201);
+      const { version } = (await res.json()) as { version: number };
+      // The lone HEADROOM_ADMIN_TOKEN still works beside the labelled ones, as `admin`.
+      const rollback = await labelled.post('/v1/admin/config/rollback', { version: 1 }, admin);
+      expect(rollback.status).toBe(201);
+      const { body } = await load();
+      const versions = body.versions as {
+        version: number;
+        note?: string;
+        publishedBy?: string;
+        publishedAt: string;
+      }[];
+      expect(versions.find((v) => v.version === version)).toMatchObject({
+        note: 'fewer prompts per week',
+        publishedBy: 'ana',
+        publishedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      });
+      expect(versions.find((v) => v.version === version + 1)).toMatchObject({
+        note: 'rollback to version 1',
+        publishedBy: 'admin',
+      });
+      // A token of no label is refused.
+      const stranger = await labelled.put(
+        '/v1/admin/config',
+        { config: edited(4) },
+        { authorization: 'Bearer not-a-token-of-anyone-0123456789' },
+      );
+      expect(stranger.status).toBe(401);
+    });
+
     it('GET /v1/admin/config returns the current version as ETag', async () => {
       const { etag, body } = await load();
       expect(etag).toBe(`"hr-config-${body.current.version}"`);

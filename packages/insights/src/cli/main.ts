@@ -5,6 +5,7 @@ import type { InferenceMethod } from '../analyze-experiment.ts';
 import { backtestCommand } from './backtest-command.ts';
 import { checkFiles, FileArgumentError } from './check-files.ts';
 import { planCommand } from './plan-command.ts';
+import { remoteBacktestCommand } from './remote-backtest-command.ts';
 import { reportCommand } from './report-command.ts';
 import { sampleCommand } from './sample-command.ts';
 
@@ -16,6 +17,10 @@ const USAGE = `Usage: headroom <command> [options]    (headroom --version, headr
       the trigger engine; per trigger: fire rate per quarter, share of expansions preceded, false
       positives, calibration verdict. Account claims ({"type":"account",...} records: plan,
       segment, activatedAt, health…) come inline in the events or from --claims.
+  backtest --endpoint URL --admin-token TOKEN --draft FILE [--lookback-days 90]
+           [--outcome-days 90] [--json]
+      The same backtest run by the edge over its stored history (POST /v1/admin/backtest) for the
+      draft config FILE beside the live one, with 95 % intervals and progress. Ctrl-C stops it.
   report --endpoint URL --admin-token TOKEN [--days 90] [--json]
          [--method sequential|fixed-horizon] [--planned-exposures N]
       Experiment results (with intervals, p-values, SRM check, verdict) and the expansion funnel.
@@ -86,6 +91,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         'lookback-days': { type: 'string' },
         'outcome-days': { type: 'string' },
         endpoint: { type: 'string' },
+        draft: { type: 'string' },
         'admin-token': { type: 'string' },
         days: { type: 'string' },
         accounts: { type: 'string' },
@@ -108,6 +114,24 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     switch (command) {
       case 'backtest': {
+        if (values.draft !== undefined || values.endpoint !== undefined) {
+          const adminToken = values['admin-token'] ?? process.env.HEADROOM_ADMIN_TOKEN;
+          required({ ...values, 'admin-token': adminToken }, 'endpoint', 'admin-token', 'draft');
+          await checkFiles(values, ['draft']);
+          const lookback = values['lookback-days'];
+          const outcome = values['outcome-days'];
+          await remoteBacktestCommand({
+            endpoint: values.endpoint!,
+            adminToken: adminToken!,
+            draft: values.draft!,
+            json: values.json,
+            ...(lookback === undefined ? {} : { lookbackDays: positiveInt('lookback-days', lookback, 90) }),
+            ...(outcome === undefined ? {} : { outcomeDays: positiveInt('outcome-days', outcome, 90) }),
+            out,
+            err: process.stderr,
+          });
+          return 0;
+        }
         required(values, 'config', 'events', 'expansions');
         await checkFiles(values, ['config']);
         const lookback = values['lookback-days'];

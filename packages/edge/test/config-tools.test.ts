@@ -1,0 +1,4 @@
+import { createPgliteStorage } from '../src/index.ts';
+import { configToolsSuite } from './suite/config-tools-suite.ts';
+
+configToolsSuite('PGlite', () => createPgliteStorage());
