@@ -1,9 +1,9 @@
-export { type AdminTokens, parseAdminTokens } from './admin-tokens.ts';
 export {
   signWebhookPayload,
   type VerifyWebhookOptions,
   verifyWebhookSignature,
 } from '@headroom/server';
+export { type AdminTokens, parseAdminTokens } from './admin-tokens.ts';
 export { assertStrongSecrets, MIN_SECRET_BYTES, WeakSecretError } from './assert-strong-secrets.ts';
 export {
   type BacktestComparison,
