@@ -30,12 +30,21 @@ function GateWallView({ feature, label, children }: GateWallProps) {
   const entitled = useStore(gate.$);
   const unlockedBy = useStore(gate.unlockedBy);
   const config = useStore(client.config.$);
+  const account = useStore(client.account.$);
+  const status = useStore(client.status.$);
   const flow = useUpgradeFlow(`gate:${feature}`);
   const titleId = useId();
+  // Entitlement cannot be decided without config and account state: the SDK fails open (the
+  // host's server enforces entitlements), so no wall and no gate hit; after start-up that is
+  // reported once, for the product engineer, in `hr.diagnostics.$`.
+  const unknown = (!config || !account) && status !== 'loading';
   useEffect(() => {
     // One gate hit per time the wall is put in front of the user.
     if (!entitled) gate.hit();
   }, [gate, entitled]);
+  useEffect(() => {
+    if (unknown) client.diagnostics.report(`${feature}: entitlement unknown, shown`, 'GateWall');
+  }, [client, feature, unknown]);
   if (entitled) return <>{children}</>;
   // One set of values for the title and the body (no plan: the title without one).
   const values = {
@@ -66,7 +75,9 @@ function GateWallView({ feature, label, children }: GateWallProps) {
 
 /**
  * Renders its children when the plan includes `feature`; otherwise records a gate hit and
- * shows which plan unlocks it, with an upgrade CTA.
+ * shows which plan unlocks it, with an upgrade CTA. When entitlement is unknown (no config
+ * or account state) it fails open: the children render, no paywall, no gate hit, and
+ * `hr.diagnostics` gets one report (your server must enforce entitlements anyway).
  * @example <GateWall feature="sso"><SsoSettings /></GateWall>
  */
 export const GateWall = withBoundary('GateWall', GateWallView);
