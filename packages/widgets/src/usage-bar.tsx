@@ -35,7 +35,7 @@ function UsageBarView({ meter, cta = true }: UsageBarProps) {
   const known =
     meterConfig &&
     account &&
-    config?.plans[account.plan] &&
+    config!.plans[account.plan] &&
     (state.used || account.usage?.[meter] !== undefined || status === 'ready');
   // The visible text ("8,200 of 10,000 calls") and the progressbar's valuetext
   // ("8,200 of 10,000 calls, 82%. Approaching limit"); inline, so no result object to ship.
