@@ -126,3 +126,17 @@ describe('why data is unknown (diagnostics.reason)', () => {
     expect(diagnostics.reason).toBe('token_expired');
   });
 });
+
+describe('status after a failed start', () => {
+  it('stays offline when events get through but the account never answered', async () => {
+    const { platform } = testPlatform({ fetch: edge({ account: () => json({ error: {} }, 401) }) });
+    const hr = client({ platform, config: undefined, token: tokenFor(claims({ exp: 1 })) });
+    await hr.ready();
+    hr.track('opened');
+    await hr.flush();
+    expect(hr.diagnostics.$.get().sent).toBe(1);
+    // "ready" would let the widgets read an account that never answered as known usage.
+    expect(hr.status.$.get()).toBe('offline');
+    await hr.shutdown();
+  });
+});
