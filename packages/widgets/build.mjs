@@ -27,6 +27,10 @@ await build({
     index: 'src/index.ts',
     elements: 'src/elements.ts',
     'testing/index': 'src/testing/index.ts',
+    // Types-only entries (the JSX tags for React, Preact and Vue hosts): empty modules at runtime.
+    'jsx/react': 'src/jsx/react.ts',
+    'jsx/preact': 'src/jsx/preact.ts',
+    'jsx/vue': 'src/jsx/vue.ts',
   },
   outdir: 'dist',
   chunkNames: 'shared-[hash]',

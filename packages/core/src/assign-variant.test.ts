@@ -181,3 +181,67 @@ describe('assignVariant properties', () => {
     );
   });
 });
+
+describe('assignment version 2', () => {
+  const variants: Variants = [
+    { id: 'control', weight: 50 },
+    { id: 'treatment', weight: 50 },
+  ];
+  const sameVariantShare = (first: string, second: string, assignmentVersion: 1 | 2 | 'absent') => {
+    let same = 0;
+    const units = UNITS.slice(0, 10_000);
+    for (const unit of units) {
+      const version = assignmentVersion === 'absent' ? {} : { assignmentVersion };
+      const a = assignVariant({ id: first, variants, ...version }, unit).variantId;
+      const b = assignVariant({ id: second, variants, ...version }, unit).variantId;
+      if (a === b) same++;
+    }
+    return same / units.length;
+  };
+
+  it('version 1 assigns "costarring" and "liquid" identically: their FNV-1a states collide', () => {
+    expect(sameVariantShare('costarring', 'liquid', 'absent')).toBe(1);
+    expect(sameVariantShare('costarring', 'liquid', 1)).toBe(1);
+  });
+
+  it('version 2 assigns those two experiments independently (about half the units agree, by chance)', () => {
+    expect(Math.abs(sameVariantShare('costarring', 'liquid', 2) - 0.5)).toBeLessThan(0.03);
+  });
+
+  it('version 2 keeps any two distinct experiment ids independent', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), (first, second) => {
+        fc.pre(first !== second);
+        let same = 0;
+        for (const unit of UNITS.slice(0, 400)) {
+          const a = assignVariant({ id: first, variants, assignmentVersion: 2 }, unit).variantId;
+          const b = assignVariant({ id: second, variants, assignmentVersion: 2 }, unit).variantId;
+          if (a === b) same++;
+        }
+        // 400 fair coin flips agree between 140 and 260 times except with probability < 1e-9.
+        expect(same).toBeGreaterThan(140);
+        expect(same).toBeLessThan(260);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('version 2 still honours weights and coverage', () => {
+    const weighted = {
+      id: 'exp_v2',
+      variants: [
+        { id: 'a', weight: 90 },
+        { id: 'b', weight: 10 },
+      ],
+      assignmentVersion: 2 as const,
+    };
+    let b = 0;
+    let enrolled = 0;
+    for (const unit of UNITS) {
+      if (assignVariant(weighted, unit).variantId === 'b') b++;
+      if (assignVariant({ ...weighted, coverage: 0.25 }, unit).enrolled) enrolled++;
+    }
+    expect(Math.abs(b / UNITS.length - 0.1)).toBeLessThan(0.01);
+    expect(Math.abs(enrolled / UNITS.length - 0.25)).toBeLessThan(0.01);
+  });
+});

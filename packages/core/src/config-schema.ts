@@ -203,6 +203,11 @@ export const experimentSchema = strictObject({
   variants: z.array(variantSchema).check(z.minLength(1), z.maxLength(20)),
   /** Hash salt; defaults to the experiment id so experiments bucket independently. */
   salt: z.optional(z.string().check(z.minLength(1))),
+  /**
+   * Assignment algorithm the experiment was started with (see `ASSIGNMENT_VERSION`); 1 when
+   * absent so live experiments keep their buckets. Change it only when restarting.
+   */
+  assignmentVersion: z.optional(z.union([z.literal(1), z.literal(2)])),
   /** Share of units enrolled, 0–1; ramping it up never moves enrolled units. */
   coverage: z._default(z.number().check(z.gte(0), z.lte(1)), 1),
   /** Days after exposure in which the goal counts as a conversion. */

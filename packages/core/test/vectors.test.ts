@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { eligibilitySchema } from '../src/config-schema.ts';
 import {
+  type AssignableExperiment,
   assignVariant,
   checkEligibility,
   decideRoute,
@@ -90,7 +91,7 @@ describe('assignment vectors', () => {
     expect(hash32(c.input)).toBe(c.hash32);
   });
   it.each(assignment.cases.map((c) => [c.name, c] as const))('%s', (_, c) => {
-    const { variantId, bucket, enrolled } = assignVariant(c.experiment, c.unitId);
+    const { variantId, bucket, enrolled } = assignVariant(c.experiment as AssignableExperiment, c.unitId);
     expect({ variantId, bucket, enrolled }).toEqual(c.expected);
   });
 });

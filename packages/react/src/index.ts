@@ -1,0 +1,14 @@
+'use client';
+export { GateWall, type GateWallProps } from './gate-wall.tsx';
+export type { HeadroomContextValue } from './headroom-context.ts';
+export { HeadroomProvider, type HeadroomProviderProps } from './headroom-provider.tsx';
+export { InviteNudge, type InviteNudgeProps } from './invite-nudge.tsx';
+export { UpgradePrompt, type UpgradePromptProps } from './upgrade-prompt.tsx';
+export { UsageBar, type UsageBarProps } from './usage-bar.tsx';
+export { UsageSummary, type UsageSummaryProps } from './usage-summary.tsx';
+export { useExperiment } from './use-experiment.ts';
+export { type GateView, useGate } from './use-gate.ts';
+export { useHeadroom } from './use-headroom.ts';
+export { useMeter } from './use-meter.ts';
+export { usePrompt } from './use-prompt.ts';
+export { useStatus } from './use-status.ts';
