@@ -1,7 +1,7 @@
 // Issue #17, item 2, in Chromium with the real SDK: when the edge cannot answer (expired
 // token, unreachable endpoint, CORS refusal, no valid config) the elements say "Usage
 // unavailable" (no invented numbers), a GateWall shows its content without a paywall,
-// hr.diagnostics says why, and the numbers come back when the data does.
+// explainUnknown (@headroom/sdk/diagnose) says why, and the numbers come back when the data does.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { defineConfig } from '@headroom/core';
@@ -99,7 +99,8 @@ afterAll(async () => {
 
 /** What the user sees and what diagnostics say, after the SDK started. */
 async function look(page: Page) {
-  return page.evaluate(() => {
+  return page.evaluate(async () => {
+    const why = await window.hrReal.explain();
     const bar = document.querySelector('headroom-usage-bar')?.shadowRoot;
     const gate = document.querySelector('headroom-gate')?.shadowRoot;
     const d = window.hrReal.client?.diagnostics.$.get();
@@ -110,7 +111,8 @@ async function look(page: Page) {
       // The slot renders the host's content; a paywall would have a heading.
       gateContent: Boolean(gate?.querySelector('slot')) && !gate?.querySelector('h2'),
       status: window.hrReal.client?.status.$.get(),
-      reason: d?.reason,
+      reason: why?.reason,
+      message: why?.message,
       lastError: d?.lastError,
     };
   });
@@ -171,7 +173,9 @@ describe('unknown data in Chromium (real SDK, loopback edge on another origin)',
     const deadUrl = await listen(dead);
     await new Promise((r) => dead.close(r));
     const page = await startOn(deadUrl, token(3600));
-    expect(await look(page)).toMatchObject({ ...unavailable, reason: 'endpoint_unreachable' });
+    const seen = await look(page);
+    expect(seen).toMatchObject({ ...unavailable, reason: 'endpoint_unreachable' });
+    expect(seen.message).toContain(`Nothing answered as a Headroom edge at ${deadUrl}`);
     expect(await recover(page)).toMatchObject({
       state: 'ok',
       progressbar: true,
@@ -184,7 +188,11 @@ describe('unknown data in Chromium (real SDK, loopback edge on another origin)',
   it('a CORS refusal (the edge answers without CORS headers): unavailable, reason cors_refused; recovers', async () => {
     mode = 'no_cors';
     const page = await startOn(edgeUrl, token(3600));
-    expect(await look(page)).toMatchObject({ ...unavailable, reason: 'cors_refused' });
+    const seen = await look(page);
+    expect(seen).toMatchObject({ ...unavailable, reason: 'cors_refused' });
+    // The message names the origin to allow.
+    expect(seen.message).toContain(`refused this page's origin (${siteUrl})`);
+    expect(seen.message).toContain('HEADROOM_ALLOWED_ORIGINS');
     expect(await recover(page)).toMatchObject({ state: 'ok', progressbar: true, reason: undefined });
     await page.close();
   });

@@ -55,7 +55,6 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   const $status = atom<HeadroomStatus>('loading');
   const $triggers = atom<TriggerResult[]>([]);
   const { $diagnostics, tally, drop, fail, guard } = createReporter(host, o.debug);
-
   // Storage that refuses writes and locks that throw are reported once each, then worked around.
   const platform = withFallbacks(host, (what, error) => {
     const d = $diagnostics.get();
@@ -75,7 +74,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       return `${encodeURIComponent(c.sub)}:${encodeURIComponent(c.uid)}`;
     })
     .catch((error: unknown) => {
-      fail('token', error, 'token_invalid');
+      fail('token', error);
       return 'anonymous';
     });
 
@@ -197,7 +196,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   const configure = async () => {
     const inline = parseConfig(o.config);
     if (inline) return $config.set(inline);
-    if (o.config) fail('config', 'invalid', 'config_invalid');
+    if (o.config) fail('config', 'invalid');
     await loadConfig(platform, endpoint, $config);
   };
   const loadAccount = async () => {
@@ -213,27 +212,9 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   };
   let online = true;
   const attempt = (name: string, task: () => Promise<void>) =>
-    task().catch(async (error: unknown) => {
+    task().catch((error: unknown) => {
       online = false;
-      fail(
-        name,
-        error,
-        error === 401
-          ? Number($claims.get()?.exp) * 1000 < clock()
-            ? 'token_expired'
-            : 'token_invalid'
-          : error === 'invalid'
-            ? 'config_invalid'
-            : // fetch fails alike for a dead host and a refused CORS check; an opaque request,
-              // which needs no CORS, reaches only a live one.
-              error instanceof TypeError &&
-                (await platform.fetch(endpoint, { mode: 'no-cors' }).then(
-                  () => 1,
-                  () => 0,
-                ))
-              ? 'cors_refused'
-              : 'endpoint_unreachable',
-      );
+      fail(name, error);
     });
   const started = (async () => {
     await scope;

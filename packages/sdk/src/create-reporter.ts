@@ -1,7 +1,7 @@
 import { atom } from 'nanostores';
-import type { Diagnostics, Platform, UnknownReason } from './types.ts';
+import type { Diagnostics, Platform } from './types.ts';
 
-type Counter = Exclude<keyof Diagnostics, 'lastError' | 'degraded' | 'reason'>;
+type Counter = Exclude<keyof Diagnostics, 'lastError' | 'degraded'>;
 
 /** The diagnostics store and the reporting helpers `createReporter` returns. */
 export type Reporter = ReturnType<typeof createReporter>;
@@ -16,19 +16,17 @@ export function createReporter(platform: Pick<Platform, 'console'>, debug: boole
     evicted: 0,
     errors: 0,
   });
-  const tally = (patch: Partial<Record<Counter, number>>, error?: string, reason?: UnknownReason) => {
+  const tally = (patch: Partial<Record<Counter, number>>, error?: string) => {
     const next = { ...$diagnostics.get() };
     for (const k in patch) next[k as Counter] += patch[k as Counter] as number;
     if (error !== undefined) {
       next.lastError = error;
       if (debug) platform.console?.warn?.(`[headroom] ${error}`);
     }
-    // Why data is unknown: the first cause found is kept (the README says what to do about each).
-    if (reason && !next.reason) next.reason = reason;
     $diagnostics.set(next);
   };
-  const fail = (where: string, error: unknown, reason?: UnknownReason) =>
-    tally({ errors: 1 }, `${where}: ${String(error)}`.slice(0, 500), reason);
+  const fail = (where: string, error: unknown) =>
+    tally({ errors: 1 }, `${where}: ${String(error)}`.slice(0, 500));
   return {
     $diagnostics,
     tally,

@@ -182,21 +182,7 @@ export interface Diagnostics {
   degraded?: Array<'storage' | 'locks'> | undefined;
   /** The most recent problem, for display in debug tools. */
   lastError?: string | undefined;
-  /**
-   * Why account data or the config is unknown (the widgets then say "Usage unavailable"); the
-   * first cause found, kept while the page lives. The README's "Why data is unknown" says what
-   * to do about each.
-   */
-  reason?: UnknownReason | undefined;
 }
-
-/** What keeps the SDK from knowing the account's data or the config. */
-export type UnknownReason =
-  | 'token_expired'
-  | 'token_invalid'
-  | 'endpoint_unreachable'
-  | 'cors_refused'
-  | 'config_invalid';
 
 export interface DiagnosticsHandle {
   readonly $: ReadableAtom<Diagnostics>;

@@ -1,7 +1,9 @@
-// Issue #17, item 2: when the SDK cannot know the account's data or the config, diagnostics
-// say why, with a code the README explains (what to do about each).
-import { describe, expect, it } from 'vitest';
+// Issue #17, item 2: when the SDK cannot know the account's data or the config, the optional
+// `@headroom/sdk/diagnose` entry says why, with a code the README explains and a sentence that
+// says what to do; the main entry keeps only the raw `diagnostics.lastError`.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { claims, client, config, ENDPOINT, T0, testPlatform, tokenFor } from '../test/harness.ts';
+import { explainUnknown, type UnknownExplanation } from './diagnose.ts';
 import type { Diagnostics, Platform, TokenSource } from './types.ts';
 
 type Answer = (url: string, init?: RequestInit) => Promise<Response>;
@@ -29,63 +31,103 @@ const edge =
 
 const networkError = () => Promise.reject(new TypeError('Failed to fetch'));
 
-async function start(fetch: Platform['fetch'], options: { token?: TokenSource; config?: unknown } = {}) {
+/** Starts a client against `fetch`, and asks why its data is unknown (with the same fetch). */
+async function start(
+  fetch: Platform['fetch'],
+  options: { token?: TokenSource; config?: unknown; widgetReport?: string } = {},
+) {
   const { platform } = testPlatform({ fetch });
-  const hr = client({ platform, config: undefined, ...options } as Parameters<typeof client>[0]);
+  const { widgetReport, ...rest } = options;
+  const hr = client({ platform, config: undefined, ...rest } as Parameters<typeof client>[0]);
   await hr.ready();
+  // A widget reporting after the SDK's failure replaces the raw lastError.
+  if (widgetReport) hr.diagnostics.report(widgetReport, 'GateWall');
   const diagnostics: Diagnostics = hr.diagnostics.$.get();
   const status = hr.status.$.get();
+  const why: UnknownExplanation | undefined = await explainUnknown(hr, { endpoint: ENDPOINT, fetch });
   await hr.shutdown();
-  return { diagnostics, status };
+  return { diagnostics, status, why, reason: why?.reason };
 }
 
-describe('why data is unknown (diagnostics.reason)', () => {
+// Token expiry is judged against the page's clock: the tokens here are minted around T0.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(T0);
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('why data is unknown (explainUnknown from @headroom/sdk/diagnose)', () => {
   it('everything answers: no reason', async () => {
-    const { diagnostics, status } = await start(edge());
+    const { status, why } = await start(edge());
     expect(status).toBe('ready');
-    expect(diagnostics.reason).toBeUndefined();
+    expect(why).toBeUndefined();
   });
 
   it('token_expired: the edge refuses a token whose exp has passed', async () => {
     const expired = tokenFor(claims({ exp: Math.floor(T0 / 1000) - 60 }));
-    const { diagnostics, status } = await start(edge({ account: () => json({ error: {} }, 401) }), {
-      token: expired,
-    });
+    const { diagnostics, status, reason, why } = await start(
+      edge({ account: () => json({ error: {} }, 401) }),
+      {
+        token: expired,
+      },
+    );
     expect(status).toBe('offline');
-    expect(diagnostics.reason).toBe('token_expired');
+    expect(reason).toBe('token_expired');
+    expect(why?.message).toMatch(/expired.*function that returns a fresh token/);
     expect(diagnostics.lastError).toBe('account: 401');
   });
 
   it('token_invalid: the edge refuses a token that has not expired (wrong secret, tampered)', async () => {
     const live = tokenFor(claims({ exp: Math.floor(T0 / 1000) + 3600 }));
-    const { diagnostics } = await start(edge({ account: () => json({ error: {} }, 401) }), { token: live });
-    expect(diagnostics.reason).toBe('token_invalid');
+    const { reason, why } = await start(edge({ account: () => json({ error: {} }, 401) }), { token: live });
+    expect(reason).toBe('token_invalid');
+    expect(why?.message).toContain('HEADROOM_SECRET');
   });
 
   it('token_invalid: a token that is not an account token at all', async () => {
-    const { diagnostics } = await start(edge(), { token: 'not.a.token' });
-    expect(diagnostics.reason).toBe('token_invalid');
+    const { reason } = await start(edge(), { token: 'not.a.token' });
+    expect(reason).toBe('token_invalid');
   });
 
   it('token_invalid: the token function fails', async () => {
-    const { diagnostics } = await start(edge(), { token: () => Promise.reject(new Error('session gone')) });
-    expect(diagnostics.reason).toBe('token_invalid');
+    const { diagnostics, reason, why } = await start(edge(), {
+      token: () => Promise.reject(new Error('session gone')),
+    });
+    expect(reason).toBe('token_invalid');
+    expect(diagnostics.lastError).toBe('flush: Error: session gone');
+    expect(why?.message).toContain('session gone');
   });
 
   it('endpoint_unreachable: nothing answers, not even an opaque request', async () => {
-    const { diagnostics, status } = await start(() => networkError());
+    const { diagnostics, status, reason, why } = await start(() => networkError());
     expect(status).toBe('offline');
-    expect(diagnostics.reason).toBe('endpoint_unreachable');
+    expect(diagnostics.lastError).toMatch(/TypeError: Failed to fetch/);
+    expect(reason).toBe('endpoint_unreachable');
+    expect(why?.message).toContain(`Nothing answered as a Headroom edge at ${ENDPOINT}`);
   });
 
   it('endpoint_unreachable: the endpoint answers, but not as a Headroom edge (404)', async () => {
-    const { diagnostics } = await start(edge({ config: () => json({}, 404), account: () => json({}, 404) }));
-    expect(diagnostics.reason).toBe('endpoint_unreachable');
+    const probes: string[] = [];
+    const { reason } = await start(
+      edge({
+        config: () => json({}, 404),
+        account: () => json({}, 404),
+        opaque: (url) => {
+          probes.push(url);
+          return Promise.resolve(new Response(null));
+        },
+      }),
+    );
+    expect(reason).toBe('endpoint_unreachable');
+    // Only a network failure needs the opaque request.
+    expect(probes).toEqual([]);
   });
 
   it('cors_refused: requests fail but an opaque request reaches the host', async () => {
     const probes: string[] = [];
-    const { diagnostics } = await start(
+    const { reason, why } = await start(
       edge({
         config: networkError,
         account: networkError,
@@ -95,26 +137,29 @@ describe('why data is unknown (diagnostics.reason)', () => {
         },
       }),
     );
-    expect(diagnostics.reason).toBe('cors_refused');
-    expect(probes.every((url) => url === ENDPOINT)).toBe(true);
+    expect(reason).toBe('cors_refused');
+    expect(why?.message).toContain('HEADROOM_ALLOWED_ORIGINS');
+    // One opaque request, to the endpoint itself.
+    expect(probes).toEqual([ENDPOINT]);
   });
 
   it('config_invalid: an inline config that is not a config', async () => {
-    const { diagnostics } = await start(edge({ config: () => json({ meters: 'nope' }) }), {
+    const { reason } = await start(edge({ config: () => json({ meters: 'nope' }) }), {
       config: { meters: 'nope' },
     });
-    expect(diagnostics.reason).toBe('config_invalid');
+    expect(reason).toBe('config_invalid');
   });
 
   it('config_invalid: the edge serves a document that is not a config', async () => {
-    const { diagnostics } = await start(edge({ config: () => json({ hello: 'world' }) }));
-    expect(diagnostics.reason).toBe('config_invalid');
+    const { diagnostics, reason, why } = await start(edge({ config: () => json({ hello: 'world' }) }));
+    expect(reason).toBe('config_invalid');
+    expect(why?.message).toContain(`${ENDPOINT}/v1/config, is not a Headroom config`);
     expect(diagnostics.lastError).toBe('config: invalid');
   });
 
-  it('keeps the first cause: an expired token is not hidden by a later failure', async () => {
+  it('an expired token is not hidden by a later failure', async () => {
     const expired = tokenFor(claims({ exp: Math.floor(T0 / 1000) - 60 }));
-    const { diagnostics } = await start(
+    const { diagnostics, reason } = await start(
       edge({
         account: () => json({ error: {} }, 401),
         // The config answers after the account did, and fails differently.
@@ -123,7 +168,48 @@ describe('why data is unknown (diagnostics.reason)', () => {
       }),
       { token: expired },
     );
-    expect(diagnostics.reason).toBe('token_expired');
+    expect(diagnostics.lastError).toBe('config: 500');
+    expect(reason).toBe('token_expired');
+  });
+});
+
+describe('when a widget reported after the SDK failed (lastError replaced)', () => {
+  const widgetReport = 'audit_log: entitlement unknown, shown';
+
+  it('cors_refused: asks the public config again, then makes the opaque request', async () => {
+    const asked: string[] = [];
+    const { diagnostics, reason, why } = await start(
+      (url, init) => {
+        asked.push(`${init?.mode ?? 'cors'} ${url}`);
+        return init?.mode === 'no-cors' ? Promise.resolve(new Response(null)) : networkError();
+      },
+      { widgetReport },
+    );
+    expect(diagnostics.lastError).toBe(`GateWall: ${widgetReport}`);
+    expect(reason).toBe('cors_refused');
+    expect(why?.message).not.toContain('GateWall');
+    expect(asked.slice(-2)).toEqual([`cors ${ENDPOINT}/v1/config`, `no-cors ${ENDPOINT}`]);
+  });
+
+  it('config_invalid: the edge serves the document the SDK refused', async () => {
+    const { reason } = await start(edge({ config: () => json({ hello: 'world' }) }), { widgetReport });
+    expect(reason).toBe('config_invalid');
+  });
+
+  it('endpoint_unreachable: the config is not served (503 before a config is published)', async () => {
+    const { reason } = await start(edge({ config: () => json({}, 503), account: () => json({}, 503) }), {
+      widgetReport,
+    });
+    expect(reason).toBe('endpoint_unreachable');
+  });
+
+  it('token_expired: still named from the token itself', async () => {
+    const expired = tokenFor(claims({ exp: Math.floor(T0 / 1000) - 60 }));
+    const { reason } = await start(edge({ account: () => json({ error: {} }, 401) }), {
+      token: expired,
+      widgetReport,
+    });
+    expect(reason).toBe('token_expired');
   });
 });
 
