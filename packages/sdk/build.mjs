@@ -1,4 +1,5 @@
-// Builds dist/: one pre-minified ESM module (with a source map) and tsc's .d.ts files.
+// Builds dist/: pre-minified ESM modules (with source maps) and tsc's .d.ts files: index.js, and
+// diagnose.js, the optional `@headroom/sdk/diagnose` entry the main one never imports.
 // @headroom/core and nanostores stay imports, so they dedupe with the host's copies.
 // Internal-only property names (never part of types.ts) are mangled, as Preact does for
 // its `__` fields; public names cannot be, because the list names them one by one.
@@ -19,8 +20,8 @@ execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--emitDeclara
   stdio: 'inherit',
 });
 await build({
-  entryPoints: [`${root}src/index.ts`],
-  outfile: `${root}dist/index.js`,
+  entryPoints: [`${root}src/index.ts`, `${root}src/diagnose.ts`],
+  outdir: `${root}dist`,
   bundle: true,
   format: 'esm',
   platform: 'neutral',

@@ -93,9 +93,11 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     fail,
     setQueued: (queued, otherAccount = $diagnostics.get().otherAccount) =>
       $diagnostics.set({ ...$diagnostics.get(), queued: queued + held.length, otherAccount }),
+    // Ready means the account's data is loaded: events getting through do not make it so (the
+    // widgets would read an account that never answered as known usage).
     onNetwork: (online) => {
       const status = $status.get();
-      if (status === 'ready' || status === 'offline') $status.set(online ? 'ready' : 'offline');
+      if (status === 'ready' || status === 'offline') $status.set(online && history ? 'ready' : 'offline');
     },
   });
   let stopped = false;

@@ -180,7 +180,11 @@ export interface Diagnostics {
    * the page lives), `locks` (the cross-tab lock threw: sending without it).
    */
   degraded?: Array<'storage' | 'locks'> | undefined;
-  /** The most recent problem, for display in debug tools. */
+  /**
+   * The most recent problem, raw, for display in debug tools (`account: 401`, `config: invalid`).
+   * Why account data or the config is unknown, in words to act on: `explainUnknown` from the
+   * optional `@headroom/sdk/diagnose` entry.
+   */
   lastError?: string | undefined;
 }
 

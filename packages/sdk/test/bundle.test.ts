@@ -24,4 +24,21 @@ it('a bundle of the SDK contains no preact', async () => {
   expect(inputs.some((p) => p.includes('nanostores'))).toBe(true);
   expect(inputs.filter((p) => /preact|zod/.test(p))).toEqual([]);
   expect(out.outputFiles[0]?.text).not.toMatch(/preact/i);
+  // Why data is unknown is the optional `@headroom/sdk/diagnose` entry's job, not the main one's.
+  expect(inputs.filter((p) => /explain-unknown|diagnose/.test(p))).toEqual([]);
+  expect(out.outputFiles[0]?.text).not.toMatch(/no-cors|HEADROOM_ALLOWED_ORIGINS/);
+});
+
+it('the diagnose entry stands alone: it reads a client, it brings no second SDK', async () => {
+  const out = await build({
+    entryPoints: [new URL('../src/diagnose.ts', import.meta.url).pathname],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    conditions: ['@headroom/source'],
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const inputs = Object.keys(Object.values(out.metafile.outputs)[0]?.inputs ?? {});
+  expect(inputs.map((p) => p.replace(/^.*\/src\//, ''))).toEqual(['explain-unknown.ts', 'diagnose.ts']);
 });

@@ -23,24 +23,25 @@ export type RenderWidget = (element: HTMLElement, attr: (name: string) => string
 export interface ElementDefaults {
   client: Headroom | null;
   nonce: string | null;
-  /** Re-renders of connected elements, run when a default changes. */
-  readonly connected: Set<() => void>;
+  /** The connected elements, re-rendered (as on an attribute change) when a default changes. */
+  readonly connected: Set<{ attributeChangedCallback(): void }>;
 }
 
 const COMMON = ['locale', 'theme', 'nonce'];
-const sheets = new WeakMap<Document, CSSStyleSheet>();
+// One constructed sheet for every element: it belongs to the document of this realm, which is
+// the only one the elements registered here upgrade in. `null`: unsupported (a `<style>` instead).
+let sheet: CSSStyleSheet | null | undefined;
 
-function adoptedSheet(doc: Document): CSSStyleSheet | null {
-  if (typeof CSSStyleSheet !== 'function' || !('adoptedStyleSheets' in ShadowRoot.prototype)) return null;
-  let sheet = sheets.get(doc) ?? null;
-  if (!sheet) {
+function adoptedSheet(): CSSStyleSheet | null {
+  if (sheet === undefined) {
+    sheet = null;
     try {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(widgetCss);
+      const built = new CSSStyleSheet();
+      built.replaceSync(widgetCss);
+      if ('adoptedStyleSheets' in ShadowRoot.prototype) sheet = built;
     } catch {
-      return null;
+      // No constructable stylesheets: each element gets a `<style>`.
     }
-    sheets.set(doc, sheet);
   }
   return sheet;
 }
@@ -60,9 +61,14 @@ export function createWidgetElement(
     #client: Headroom | null = null;
     #messages: Partial<Messages> | null = null;
     #onNavigate: ((url: string) => void) | null = null;
-    #adopted = false;
-    readonly #refresh = () => this.#render();
     readonly #root: ShadowRoot = this.attachShadow({ mode: 'open' });
+
+    constructor() {
+      super();
+      // The shared stylesheet, adopted once by the root this element owns.
+      const sheet = adoptedSheet();
+      if (sheet) this.#root.adoptedStyleSheets = [sheet];
+    }
 
     get client(): Headroom | null {
       return this.#client ?? defaults.client;
@@ -96,48 +102,42 @@ export function createWidgetElement(
           (this as Record<string, unknown>)[key] = value;
         }
       }
-      const sheet = adoptedSheet(this.ownerDocument);
-      if (sheet && !this.#adopted) {
-        this.#root.adoptedStyleSheets = [...this.#root.adoptedStyleSheets, sheet];
-        this.#adopted = true;
-      }
-      defaults.connected.add(this.#refresh);
+      defaults.connected.add(this);
       this.#render();
     }
 
     disconnectedCallback() {
-      defaults.connected.delete(this.#refresh);
+      defaults.connected.delete(this);
       render(null, this.#root);
     }
 
     attributeChangedCallback() {
-      if (this.isConnected) this.#render();
+      this.#render();
     }
 
     #render() {
+      // Not in a document: nothing to show; attributes set before insertion render on connect.
       if (!this.isConnected) return;
       const client = this.client;
-      const widget = client ? renderWidget(this, (name) => this.getAttribute(name)) : null;
-      if (!client || !widget) {
-        render(null, this.#root);
-        return;
-      }
+      const widget = client && renderWidget(this, (name) => this.getAttribute(name));
       const theme = this.getAttribute('theme');
       const locale = this.getAttribute('locale') ?? undefined;
-      // Elements ship every catalog, so `locale="de"` alone is enough for non-Preact hosts.
-      const catalog = locale && /^de\b/i.test(locale) ? de : undefined;
       render(
-        h(HeadroomProvider, {
-          client,
-          locale,
-          messages: catalog || this.#messages ? { ...catalog, ...this.#messages } : undefined,
-          theme: theme === 'light' || theme === 'dark' ? theme : 'auto',
-          onNavigate: this.#onNavigate ?? undefined,
-          styles: !this.#adopted,
-          // Browsers hide the nonce attribute after parsing; the IDL property keeps it.
-          nonce: this.nonce || this.getAttribute('nonce') || defaults.nonce || undefined,
-          children: widget,
-        }),
+        widget
+          ? h(HeadroomProvider, {
+              client: client!,
+              locale,
+              // Elements ship every catalog, so `locale="de"` alone is enough for non-Preact hosts.
+              messages: { ...(locale && /^de\b/i.test(locale) ? de : null), ...this.#messages },
+              theme: theme === 'light' || theme === 'dark' ? theme : 'auto',
+              onNavigate: this.#onNavigate ?? undefined,
+              styles: !adoptedSheet(),
+              // The IDL property: browsers hide the nonce attribute after parsing, and it
+              // follows the attribute when a script sets one.
+              nonce: this.nonce || defaults.nonce || undefined,
+              children: widget,
+            })
+          : null,
         this.#root,
       );
     }

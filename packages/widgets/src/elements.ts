@@ -1,4 +1,5 @@
 // Side-effectful entry: importing it registers the <headroom-*> custom elements.
+import type { Surface } from '@headroom/core';
 import type { Headroom } from '@headroom/sdk';
 import { createWidgetElement, type ElementDefaults, type RenderWidget } from './create-widget-element.ts';
 import { GateWall } from './gate-wall.tsx';
@@ -15,7 +16,7 @@ const defaults: ElementDefaults = { client: null, nonce: null, connected: new Se
 /** Sets the SDK instance every `<headroom-*>` element uses unless its `client` property is set. */
 export function setDefaultClient(client: Headroom | null): void {
   defaults.client = client;
-  for (const refresh of defaults.connected) refresh();
+  for (const element of defaults.connected) element.attributeChangedCallback();
 }
 
 /** Sets the CSP nonce for `<style>` fallbacks in browsers without adopted stylesheets. */
@@ -31,7 +32,6 @@ export interface InviteEventDetail {
   waitUntil(promise: Promise<unknown>): void;
 }
 
-const SURFACES = new Set(['banner', 'modal', 'inline', 'toast']);
 const ctaAttr = (attr: (name: string) => string | null) => attr('cta') !== 'false';
 
 const elements: Record<string, [readonly string[], RenderWidget]> = {
@@ -54,12 +54,8 @@ const elements: Record<string, [readonly string[], RenderWidget]> = {
   ],
   'headroom-upgrade-prompt': [
     ['surface'],
-    (_, attr) => {
-      const surface = attr('surface') ?? 'banner';
-      return SURFACES.has(surface)
-        ? h(UpgradePrompt, { surface: surface as 'banner' | 'modal' | 'inline' | 'toast' })
-        : null;
-    },
+    // An unknown surface gets the SDK's empty prompt store, so it renders nothing.
+    (_, attr) => h(UpgradePrompt, { surface: (attr('surface') ?? 'banner') as Surface }),
   ],
   'headroom-gate': [
     ['feature', 'label'],

@@ -30,12 +30,20 @@ function GateWallView({ feature, label, children }: GateWallProps) {
   const entitled = useStore(gate.$);
   const unlockedBy = useStore(gate.unlockedBy);
   const config = useStore(client.config.$);
+  const account = useStore(client.account.$);
+  const status = useStore(client.status.$);
   const flow = useUpgradeFlow(`gate:${feature}`);
   const titleId = useId();
+  // Entitlement cannot be decided without config and account state: the SDK fails open (the
+  // host's server enforces entitlements), so no wall and no gate hit; after start-up that is
+  // reported once, for the product engineer, in `hr.diagnostics.$`.
+  const unknown = (!config || !account) && status !== 'loading';
   useEffect(() => {
-    // One gate hit per time the wall is put in front of the user.
+    // One gate hit per time the wall is put in front of the user (never while unknown: the
+    // SDK answers entitled then, so the two branches cannot both apply).
     if (!entitled) gate.hit();
-  }, [gate, entitled]);
+    else if (unknown) client.diagnostics.report(`${feature}: entitlement unknown, shown`, 'GateWall');
+  }, [gate, entitled, unknown]);
   if (entitled) return <>{children}</>;
   // One set of values for the title and the body (no plan: the title without one).
   const values = {
@@ -45,11 +53,8 @@ function GateWallView({ feature, label, children }: GateWallProps) {
   return (
     <WidgetRoot>
       <section part="card" aria-labelledby={titleId}>
-        <svg class="hr-lock" viewBox="0 0 16 16" width="20" height="20" aria-hidden="true" focusable="false">
-          <path
-            fill="currentColor"
-            d="M8 1a3.5 3.5 0 0 0-3.5 3.5V7H4a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h8a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1h-.5V4.5A3.5 3.5 0 0 0 8 1Zm2 6V4.5a2 2 0 1 0-4 0V7Z"
-          />
+        <svg class="hr-lock" viewBox="0 0 16 16" width="20" height="20" aria-hidden="true">
+          <path fill="currentColor" d="M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7Zm2 0h4V5a2 2 0 0 0-4 0Z" />
         </svg>
         <div class="hr-text">
           <h2 id={titleId} part="title">
@@ -66,7 +71,9 @@ function GateWallView({ feature, label, children }: GateWallProps) {
 
 /**
  * Renders its children when the plan includes `feature`; otherwise records a gate hit and
- * shows which plan unlocks it, with an upgrade CTA.
+ * shows which plan unlocks it, with an upgrade CTA. When entitlement is unknown (no config
+ * or account state) it fails open: the children render, no paywall, no gate hit, and
+ * `hr.diagnostics` gets one report (your server must enforce entitlements anyway).
  * @example <GateWall feature="sso"><SsoSettings /></GateWall>
  */
 export const GateWall = withBoundary('GateWall', GateWallView);

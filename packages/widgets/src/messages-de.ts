@@ -4,6 +4,7 @@ import type { Messages } from './messages.ts';
 export const de: Messages = {
   usageOf: '{used} von {limit} {unit}',
   usageUnlimited: '{used} {unit} (unbegrenzt)',
+  usageUnavailable: 'Nutzung nicht verfügbar',
   unlimited: 'unbegrenzt',
   stateApproaching: 'Limit bald erreicht',
   stateAtLimit: 'Limit erreicht',

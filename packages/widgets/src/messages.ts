@@ -4,6 +4,8 @@ export interface Messages {
   usageOf: string;
   /** Usage on a meter without a limit. */
   usageUnlimited: string;
+  /** A meter whose limit or value is not known (no config, no account state, edge unreachable). */
+  usageUnavailable: string;
   unlimited: string;
   stateApproaching: string;
   stateAtLimit: string;
@@ -40,6 +42,7 @@ export interface Messages {
 export const en: Messages = {
   usageOf: '{used} of {limit} {unit}',
   usageUnlimited: '{used} {unit} (unlimited)',
+  usageUnavailable: 'Usage unavailable',
   unlimited: 'unlimited',
   stateApproaching: 'Approaching limit',
   stateAtLimit: 'Limit reached',

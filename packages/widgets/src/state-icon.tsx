@@ -13,7 +13,7 @@ const STOP = 'M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1ZM4 7.25h8v1.5H4Z';
 export function StateIcon({ state }: { state: MeterStateName }) {
   if (state === 'ok') return null;
   return (
-    <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+    <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
       <path fill="currentColor" fill-rule="evenodd" d={state === 'approaching' ? WARN : STOP} />
     </svg>
   );

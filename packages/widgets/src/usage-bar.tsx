@@ -26,16 +26,28 @@ function UsageBarView({ meter, cta = true }: UsageBarProps) {
   const state = useStore(handle.$);
   const config = useStore(client.config.$);
   const account = useStore(client.account.$);
+  const status = useStore(client.status.$);
   const flow = useUpgradeFlow(`usage_bar:${meter}`);
   const meterConfig = config?.meters[meter];
+  const label = meterConfig?.label ?? meter;
+  // Numbers only when both are known: the limit (config, the account's plan, the meter) and
+  // the value (reported by the host, the token's claim, or the edge's answer).
+  const known =
+    meterConfig &&
+    account &&
+    config!.plans[account.plan] &&
+    (state.used || account.usage?.[meter] !== undefined || status === 'ready');
   // The visible text ("8,200 of 10,000 calls") and the progressbar's valuetext
   // ("8,200 of 10,000 calls, 82%. Approaching limit"); inline, so no result object to ship.
-  const unitOf = (n: number) => (meterConfig ? fmt.unit(meterConfig.unit, n) : '');
+  const unitOf = (n: number) => fmt.unit(meterConfig!.unit, n);
   let text: string;
-  let valueText: string;
+  let valueText = '';
   let percent = '';
   let stateLabel = '';
-  if (state.limit === null) {
+  if (!known) {
+    // While the SDK starts, a neutral ellipsis: not yet "unavailable", never a number.
+    text = status === 'loading' ? '…' : m.usageUnavailable;
+  } else if (state.limit === null) {
     text = valueText = interpolate(m.usageUnlimited, {
       used: fmt.count(state.used),
       unit: unitOf(state.used),
@@ -67,10 +79,9 @@ function UsageBarView({ meter, cta = true }: UsageBarProps) {
       }) + (stateLabel ? `. ${stateLabel}` : '');
   }
   const reset = nextReset(meterConfig?.resets, Date.now());
-  const upgradeTo = config && account ? nextPlan(config, account.plan) : null;
-  const label = meterConfig?.label ?? meter;
+  const upgradeTo = known ? nextPlan(config!, account.plan) : null;
   return (
-    <WidgetRoot data-state={state.state}>
+    <WidgetRoot data-state={known ? state.state : 'unknown'}>
       <div class="hr-head">
         <span part="label">{label}</span>
         <span part="value">
@@ -78,7 +89,7 @@ function UsageBarView({ meter, cta = true }: UsageBarProps) {
           {percent ? <span> · {percent}</span> : null}
         </span>
       </div>
-      {state.limit !== null && (
+      {known && state.limit !== null && (
         <div
           part="track"
           role="progressbar"
@@ -108,7 +119,9 @@ function UsageBarView({ meter, cta = true }: UsageBarProps) {
 
 /**
  * A labelled usage bar for one meter: "8,200 of 10,000 calls", percent, state with icon and
- * text, reset date, and an upgrade CTA from 80 %.
+ * text, reset date, and an upgrade CTA from 80 %. While the limit or the value is not known
+ * it says "…" while the SDK starts, then "Usage unavailable" (never an invented 0 or "unlimited"), and
+ * shows the numbers as soon as they arrive.
  * @example <UsageBar meter="api_calls" />
  */
 export const UsageBar = withBoundary('UsageBar', UsageBarView);

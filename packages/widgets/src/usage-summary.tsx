@@ -23,9 +23,10 @@ export interface UsageSummaryProps {
 
 function UsageSummaryView({ meters, cta = true }: UsageSummaryProps) {
   const { client, messages: m } = useHeadroom();
-  const titleId = useId();
   const config = useStore(client.config.$);
   const account = useStore(client.account.$);
+  const status = useStore(client.status.$);
+  const titleId = useId();
   const flow = useUpgradeFlow('usage_summary');
   const ids = meters ?? (config ? Object.keys(config.meters) : []);
   const key = ids.join('\n');
@@ -41,9 +42,10 @@ function UsageSummaryView({ meters, cta = true }: UsageSummaryProps) {
       for (const stop of stops) stop();
     };
   }, [stores]);
-  if (config === null) return null;
-  const plan = account ? planName(config, account.plan) : '';
-  const upgradeTo = account ? nextPlan(config, account.plan) : null;
+  // Nothing to list yet; once start-up is over, an unknown config says so (below).
+  if (!ids.length && status === 'loading') return null;
+  const plan = config && account ? planName(config, account.plan) : '';
+  const upgradeTo = config && account ? nextPlan(config, account.plan) : null;
   return (
     <WidgetRoot class="hr hr-summary">
       <section aria-labelledby={plan ? titleId : undefined}>
@@ -57,11 +59,15 @@ function UsageSummaryView({ meters, cta = true }: UsageSummaryProps) {
         </div>
         <UpgradeOutcome flow={flow} />
         <ul>
-          {ids.map((id) => (
-            <li key={id}>
-              <UsageBar meter={id} cta={false} />
-            </li>
-          ))}
+          {ids.length || config ? (
+            ids.map((id) => (
+              <li key={id}>
+                <UsageBar meter={id} cta={false} />
+              </li>
+            ))
+          ) : (
+            <li part="value">{m.usageUnavailable}</li>
+          )}
         </ul>
       </section>
     </WidgetRoot>
@@ -70,7 +76,8 @@ function UsageSummaryView({ meters, cta = true }: UsageSummaryProps) {
 
 /**
  * Every meter of the account's plan as a list of usage bars, with one upgrade CTA once any
- * of them is approaching its limit.
+ * of them is approaching its limit. Without a config after start-up it says "Usage
+ * unavailable" rather than rendering nothing.
  * @example <UsageSummary />
  */
 export const UsageSummary = withBoundary('UsageSummary', UsageSummaryView);
