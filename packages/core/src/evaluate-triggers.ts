@@ -98,9 +98,8 @@ export function evaluateBrowserTriggers(
     return samples.filter((sample, i) => sample[0] !== samples[i - 1]?.[0]);
   };
 
-  return config.triggers.flatMap((any) => {
-    // Edge-only kinds fall through to the last branch (no result).
-    const trigger = any as Exclude<TriggerConfig, EdgeTriggerConfig>;
+  // Edge-only kinds fall through to the last branch (no result).
+  return (config.triggers as Array<Exclude<TriggerConfig, EdgeTriggerConfig>>).flatMap((trigger) => {
     let threshold = trigger.atLeast;
     let shown: unknown = threshold;
     let value = 0;
@@ -141,8 +140,8 @@ export function evaluateBrowserTriggers(
         }
         value = today - streakStart + 1;
       }
+      reason = `${trigger.meter} at or above ${pct(threshold)} for ${value} consecutive days`;
       shown = threshold = trigger.days;
-      reason = `${trigger.meter} at or above ${pct(trigger.atLeast)} for ${value} consecutive days`;
     } else if (trigger.kind === 'gate_distinct') {
       value = windowed(gateHits, today, trigger.withinDays, Infinity)[1];
       reason = `${value} distinct gated features hit in ${trigger.withinDays} days`;
