@@ -83,30 +83,23 @@ export function evaluateBrowserTriggers(
   const { plan } = snapshot.claims;
   const gateHits = rows(snapshot.gateHits);
   const invites = rows(snapshot.invites);
-  const histories = new Map<string, Array<[day: number, used: number]>>();
   // The merged live count when the caller has one, else the backend's count from the token.
   const usedOf = (meter: string) => snapshot.meters[meter] ?? snapshot.claims.usage?.[meter] ?? 0;
-  // Daily peaks before today, newest first, parsed once per meter.
+  // Daily peaks before today, newest first.
   const history = (meter: string) => {
-    let peaks = histories.get(meter);
-    if (!peaks) {
-      const samples: Array<[day: number, used: number]> = [];
-      for (const { day: raw, used } of snapshot.meterHistory?.[meter] ?? []) {
-        const day = toDay(raw);
-        if (day < today) samples.push([day, used]); // also drops NaN
-      }
-      // Newest day first and, within a day, its highest sample first: that one is kept.
-      // (The usual input, one sample per day in order, is one run for the sort: O(n).)
-      samples.sort((x, y) => y[0] - x[0] || y[1] - x[1]);
-      peaks = samples.filter((sample, i) => sample[0] !== samples[i - 1]?.[0]);
-      histories.set(meter, peaks);
+    const samples: Array<[day: number, used: number]> = [];
+    for (const { day: raw, used } of snapshot.meterHistory?.[meter] ?? []) {
+      const day = toDay(raw);
+      if (day < today) samples.push([day, used]); // also drops NaN
     }
-    return peaks;
+    // Newest day first and, within a day, its highest sample first: that one is kept.
+    // (The usual input, one sample per day in order, is one run for the sort: O(n).)
+    samples.sort((x, y) => y[0] - x[0] || y[1] - x[1]);
+    return samples.filter((sample, i) => sample[0] !== samples[i - 1]?.[0]);
   };
 
-  return config.triggers.flatMap((any) => {
-    // Edge-only kinds fall through to the last branch (no result).
-    const trigger = any as Exclude<TriggerConfig, EdgeTriggerConfig>;
+  // Edge-only kinds fall through to the last branch (no result).
+  return (config.triggers as Array<Exclude<TriggerConfig, EdgeTriggerConfig>>).flatMap((trigger) => {
     let threshold = trigger.atLeast;
     let shown: unknown = threshold;
     let value = 0;
@@ -147,8 +140,8 @@ export function evaluateBrowserTriggers(
         }
         value = today - streakStart + 1;
       }
+      reason = `${trigger.meter} at or above ${pct(threshold)} for ${value} consecutive days`;
       shown = threshold = trigger.days;
-      reason = `${trigger.meter} at or above ${pct(trigger.atLeast)} for ${value} consecutive days`;
     } else if (trigger.kind === 'gate_distinct') {
       value = windowed(gateHits, today, trigger.withinDays, Infinity)[1];
       reason = `${value} distinct gated features hit in ${trigger.withinDays} days`;

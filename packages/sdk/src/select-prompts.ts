@@ -84,11 +84,12 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
    */
   const context = (trigger: TriggerResult): PromptContext => {
     const path = config.upgradePath;
-    const i = path.indexOf(claims.plan);
+    const current = path.indexOf(claims.plan);
+    // The plans above the current one (an unknown plan has none).
+    const higher = current < 0 ? [] : path.slice(current + 1);
     const explicit = config.prompts[trigger.prompt as string]?.plan;
-    // The first plan above the current one that passes `test` (an unknown plan has none).
-    const above = (test: (plan: string) => boolean) =>
-      explicit ?? (i < 0 ? null : (path.slice(i + 1).find(test) ?? null));
+    // The first plan above the current one that passes `test`.
+    const above = (test: (plan: string) => boolean) => explicit ?? higher.find(test) ?? null;
     const ctx: PromptContext = {
       plan: claims.plan,
       nextPlan: above(() => true),
