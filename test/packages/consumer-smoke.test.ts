@@ -37,6 +37,19 @@ const consumerTypes = [
   '@types/node@20',
   ...(packages.some((pkg) => usesReact(pkg.manifest)) ? ['@types/react'] : []),
 ];
+// Optional peers an entry imports (msw for `@headroom/sdk/testing`): a consumer that uses the
+// entry installs them, as its README says.
+const optionalPeers = [
+  ...new Set(
+    packages.flatMap((pkg) =>
+      Object.entries(pkg.manifest.peerDependenciesMeta ?? {})
+        .filter(([name, meta]) => meta.optional && !['react', '@types/react', 'vue'].includes(name))
+        .map(([name]) => `${name}@${pkg.manifest.peerDependencies?.[name] ?? 'latest'}`),
+    ),
+  ),
+];
+/** JSON entries (an OpenAPI document) need an import attribute in Node and under NodeNext. */
+const isJson = (specifier: string) => specifier.endsWith('.json');
 
 /** Runs a command in the consumer folder; resolves with its output even when it fails. */
 async function inConsumer(command: string, args: string[]): Promise<{ code: number; output: string }> {
@@ -51,7 +64,11 @@ async function inConsumer(command: string, args: string[]): Promise<{ code: numb
 
 function writeUsageFiles(): void {
   mkdirSync(join(consumer, 'usage'));
-  const imports = specifiers.map((specifier, index) => `import * as entry${index} from '${specifier}';`);
+  const imports = specifiers.map((specifier, index) =>
+    isJson(specifier)
+      ? `import entry${index} from '${specifier}' with { type: 'json' };`
+      : `import * as entry${index} from '${specifier}';`,
+  );
   const uses = specifiers.map((_, index) => `entry${index}`).join(', ');
   writeFileSync(
     join(consumer, 'usage', 'entries.ts'),
@@ -91,7 +108,7 @@ function writeUsageFiles(): void {
     `const results = {};
 for (const specifier of JSON.parse(process.argv[2])) {
   try {
-    const module = await import(specifier);
+    const module = await import(specifier, specifier.endsWith('.json') ? { with: { type: 'json' } } : undefined);
     results[specifier] = { ok: true, exports: Object.keys(module).length };
   } catch (error) {
     results[specifier] = { ok: false, error: String(error?.stack ?? error) };
@@ -120,6 +137,7 @@ beforeAll(async () => {
     '--loglevel=error',
     ...packages.map((pkg) => tarballs[pkg.manifest.name] ?? `${pkg.manifest.name} was not packed`),
     ...consumerTypes,
+    ...optionalPeers,
   ]);
   if (install.code !== 0) throw new Error(`npm install of the tarballs failed:\n${install.output}`);
   writeUsageFiles();

@@ -89,7 +89,7 @@ describe('the built dist', () => {
     const both = await bundle(
       `import ${JSON.stringify(distFile('elements.js'))};\nexport { ${SIX} } from ${index};`,
     );
-    expect(both.split(':host{display:block}')).toHaveLength(2);
+    expect(both.split(':host{display:contents}')).toHaveLength(2);
     expect(both.split('No <HeadroomProvider> above this widget')).toHaveLength(2);
   });
 });

@@ -40,6 +40,23 @@ export const accountHistorySchema = z.object({
   meterHistory: z.record(z.string(), z.array(z.object({ day, used: z.number() }))),
   firstPqlAt: z.nullable(isoTime),
   activeTriggers: z.array(z.string()),
+  /** Results of the trigger kinds only the edge evaluates (forecast, event counts, traits, power users, adoption). */
+  edgeTriggers: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      fired: z.boolean(),
+      reason: z.string(),
+      value: z.number(),
+      threshold: z.number(),
+      prompt: z.optional(z.string()),
+      forecast: z.optional(z.object({ meter: z.string(), limit: z.number(), reachesOn: day })),
+      users: z.optional(z.array(z.string())),
+      features: z.optional(z.object({ used: z.array(z.string()), nextPlan: z.array(z.string()) })),
+    }),
+  ),
+  /** Per meter, the earliest projected limit day of the `meter_forecast` triggers. */
+  forecasts: z.record(z.string(), z.object({ limit: z.number(), reachesOn: day, fired: z.boolean() })),
   usage: counts,
   eligibility: z.nullable(
     z.object({ eligible: z.boolean(), reasons: z.array(z.string()), unknown: z.array(z.string()) }),

@@ -261,7 +261,7 @@ CREATE TABLE IF NOT EXISTS event_retention (
 -- same ingest statement; add the ones stored before (what retention kept). A store that ran
 -- version 3 with this code already counted them: start over, so no day counts twice.
 DELETE FROM account_days WHERE kind = 'custom';
-${mergeAccountDays(`(${accountDaysOf("(SELECT * FROM events WHERE type = 'custom')")}) f`)};
+${mergeAccountDays(`(${accountDaysOf("(SELECT * FROM events WHERE type = 'custom') custom_events")}) f`)};
 
 -- The backend's numeric traits per UTC day (the day's newest report), for "grew by" conditions.
 CREATE TABLE IF NOT EXISTS account_trait_days (

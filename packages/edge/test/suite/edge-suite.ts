@@ -440,6 +440,9 @@ export function edgeSuite(label: string, makeStorage: () => Promise<Storage>): v
           // Edge-evaluated from the documents used (88 %), not from the browser's trigger_fired.
           firstPqlAt: new Date(NOW).toISOString(),
           activeTriggers: ['usage_ceiling'],
+          // The edge-only kinds (forecast, traits, event counts …): none configured here.
+          edgeTriggers: [],
+          forecasts: {},
           usage: { seats: 8, docs: 880 },
           eligibility: { eligible: true, reasons: [], unknown: ['health', 'active_users'] },
         });
