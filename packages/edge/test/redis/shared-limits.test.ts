@@ -93,6 +93,9 @@ describe('rate limits shared through Redis', () => {
           expect(res.status).toBe(429);
           await res.arrayBuffer();
         }
+        // As above: the instance's first round trip to Redis finishes before the next batch, so
+        // what B takes in that round trip stays the one documented batch of slack.
+        if (i === 0) await new Promise((r) => setTimeout(r, 200));
       }
     }
     expect(accepted).toBeGreaterThanOrEqual(1000);
