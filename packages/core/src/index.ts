@@ -57,8 +57,10 @@ export { didYouMean } from './did-you-mean.ts';
 export { type ConfigChange, diffConfigs } from './diff-configs.ts';
 export {
   EDGE_TRIGGER_KINDS,
+  type EdgeFacts,
   type EdgeTriggerConfig,
   type EdgeTriggerKind,
+  type EdgeTriggerSettings,
   evaluateEdgeTrigger,
   MIN_FORECAST_DAYS,
 } from './evaluate-edge-trigger.ts';

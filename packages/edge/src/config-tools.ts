@@ -23,4 +23,4 @@ export type { ConfigImpact, PromptImpact, TriggerImpact } from './config-impact.
  * @example
  * storage: { ...createSqlStorage(db), ...createSqlConfigTools(db) }, configTools
  */
-export { createSqlConfigTools } from './storage/sql-config-tools.ts';
+export { type ConfigToolStorage, createSqlConfigTools } from './storage/sql-config-tools.ts';

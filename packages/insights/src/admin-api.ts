@@ -169,7 +169,8 @@ const proportion = z.object({
   trials: count,
 });
 const verdict = z.enum(['automate', 'tune_threshold', 'do_not_automate', 'insufficient_data']);
-const triggerFigures = z.object({
+/** One trigger's backtest figures as the edge's backtest endpoint returns them. */
+export const triggerFigures = z.object({
   id: z.string(),
   kind: z.string(),
   fireRate: proportion,

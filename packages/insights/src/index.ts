@@ -21,6 +21,7 @@ export {
   type FunnelRow,
   funnelDropOff,
   readBacktestStream,
+  triggerFigures,
 } from './admin-api.ts';
 export {
   type AnalysisOptions,

@@ -1,7 +1,8 @@
 import type { SqlClient } from './sql-client.ts';
 import type { AccountFact, Storage } from './storage.ts';
 
-type ConfigToolStorage = Required<Pick<Storage, 'accountFacts' | 'serverUpgrades' | 'eventSpan'>>;
+/** What the config tools read from a SQL store. */
+export type ConfigToolStorage = Required<Pick<Storage, 'accountFacts' | 'serverUpgrades' | 'eventSpan'>>;
 
 /** The reads behind the impact preview and the backtest: aggregates and indexed slices only. */
 export function createSqlConfigTools(db: Pick<SqlClient, 'query'>): ConfigToolStorage {
