@@ -94,7 +94,15 @@ export const planSchema = strictObject({
   features: z._default(z.array(z.string().check(z.minLength(1))), []),
 });
 
-const triggerBase = { id, prompt: z.optional(id) };
+const triggerBase = {
+  id,
+  prompt: z.optional(id),
+  /**
+   * Share of accounts (up to half) that are evaluated and logged but never shown this trigger's
+   * prompt: the control group that tells whether the trigger causes expansion.
+   */
+  holdout: z.optional(z.number().check(z.gt(0), z.lte(0.5))),
+};
 const days = (fallback: number) => z._default(positiveInt.check(z.lte(365)), fallback);
 const eventName = z.string().check(z.minLength(1), z.maxLength(128));
 

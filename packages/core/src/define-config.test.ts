@@ -244,7 +244,7 @@ describe('defineConfig: unknown keys', () => {
       { path: 'triggers.0.atleast', message: 'unknown key "atleast"; did you mean "atLeast"?' },
       {
         path: 'triggers.2.withinDays',
-        message: 'unknown key "withinDays"; allowed: id, prompt, kind, meter, atLeast, days',
+        message: 'unknown key "withinDays"; allowed: id, prompt, holdout, kind, meter, atLeast, days',
       },
       {
         path: 'eligibility.minDaysSinceActivation.midmarket',

@@ -9,6 +9,7 @@ import {
   prepareEdgeFacts,
 } from './evaluate-edge-trigger.ts';
 import { meterLimit } from './meter-limit.ts';
+import { inTriggerHoldout } from './trigger-holdout.ts';
 import type { DayRef, TriggerResult, TriggerSnapshot } from './trigger-snapshot.ts';
 
 // Ratios are compared with a hair of tolerance so 0.9 × 10 seats counts as 90 %.
@@ -52,6 +53,7 @@ function windowed(
  * Evaluates every trigger of the config against one account snapshot. Pure and
  * deterministic: the same inputs give the same results in the browser, the edge and the CLI.
  * Every reason ends with the threshold it was compared to, as a person reads it.
+ * An account in a trigger's `holdout` gets `heldOut: true` and no `prompt`.
  * @param now ms since the epoch (or a Date); windows end on its UTC day.
  */
 export function evaluateTriggers(
@@ -63,10 +65,19 @@ export function evaluateTriggers(
   let next = 0;
   let facts: EdgeFacts | undefined;
   return config.triggers.map((trigger) => {
+    let result: TriggerResult;
     if (!(EDGE_TRIGGER_KINDS as readonly string[]).includes(trigger.kind))
-      return browser[next++] as TriggerResult;
-    facts ??= prepareEdgeFacts(snapshot);
-    return evaluateEdgeTrigger(trigger as EdgeTriggerConfig, snapshot, config, +now, facts);
+      result = browser[next++] as TriggerResult;
+    else {
+      facts ??= prepareEdgeFacts(snapshot);
+      result = evaluateEdgeTrigger(trigger as EdgeTriggerConfig, snapshot, config, +now, facts);
+    }
+    // Marked here, where the edge and the CLI read it; the browser only withholds the prompt.
+    if (inTriggerHoldout(trigger, snapshot.claims.sub)) {
+      result.heldOut = true;
+      delete result.prompt;
+    }
+    return result;
   });
 }
 
@@ -163,7 +174,9 @@ export function evaluateBrowserTriggers(
       threshold,
       reason: shown === undefined ? reason : `${reason} (threshold ${shown})`,
     };
-    if (trigger.prompt !== undefined) result.prompt = trigger.prompt;
+    // An account in the trigger's holdout is never asked to show its prompt.
+    if (trigger.prompt !== undefined && !inTriggerHoldout(trigger, snapshot.claims.sub))
+      result.prompt = trigger.prompt;
     return result;
   });
 }

@@ -1,6 +1,3 @@
-// 256 + i always has three hex digits; the last two are i's, zero-padded.
-const HEX: string[] = Array.from({ length: 256 }, (_, i) => (256 + i).toString(16).slice(1));
-
 /**
  * A UUIDv7 (RFC 9562): 48-bit millisecond timestamp then random bits, so ids sort by time
  * and stay unique across tabs, reloads and retries.
@@ -14,7 +11,8 @@ export function createEventId(
   // A byte store keeps the integer part mod 256, and halving by 256 is exact, so each byte
   // gets its 8 bits of ⌊ms⌋ with no rounding (NaN and ±Infinity store 0).
   let ms = Math.max(0, now);
-  for (let i = 5; i >= 0; i--) {
+  // Bytes 5 down to 0: the timestamp is big-endian.
+  for (let i = 6; i--; ) {
     b[i] = ms;
     ms /= 256;
   }
@@ -25,7 +23,8 @@ export function createEventId(
   for (let i = 0; i < 16; i++) {
     // Dashes before bytes 4, 6, 8 and 10: bits 4, 6, 8 and 10 of 0x550.
     if ((0x550 >> i) & 1) s += '-';
-    s += HEX[b[i] as number];
+    // 256 + a byte has three hex digits; the last two are the byte's, zero-padded.
+    s += (256 + (b[i] as number)).toString(16).slice(1);
   }
   return s;
 }

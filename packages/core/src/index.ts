@@ -75,5 +75,6 @@ export { APPROACHING_RATIO, type MeterState, type MeterStateName, meterState } f
 export { nextReset } from './next-reset.ts';
 export { nextPlan, planIncludes, planUnlocking } from './plan-path.ts';
 export { theilSenSlope } from './theil-sen-slope.ts';
+export { inTriggerHoldout } from './trigger-holdout.ts';
 export type { DayRef, TriggerResult, TriggerSnapshot } from './trigger-snapshot.ts';
 export { type ConfigValidation, validateConfig } from './validate-config.ts';

@@ -6,7 +6,8 @@ export type ConfigWarningCode =
   | 'unused_experiment'
   | 'ratio_out_of_range'
   | 'zero_weights'
-  | 'no_click_snooze';
+  | 'no_click_snooze'
+  | 'holdout_without_prompt';
 
 /** A valid configuration that is probably not what its author meant. */
 export interface ConfigWarning {
@@ -19,7 +20,7 @@ export interface ConfigWarning {
 /**
  * Warnings about a valid configuration, in document order: a prompt no trigger shows, an
  * experiment no prompt uses, a ratio threshold outside (0, 1], variant weights that sum to 0,
- * a prompt that comes straight back after its CTA was clicked.
+ * a prompt that comes straight back after its CTA was clicked, a holdout on a trigger with no prompt.
  * None of them stops a publish; each is worth a second look.
  * @example
  * for (const w of lintConfig(defineConfig(input))) console.warn(`${w.path}: ${w.message}`);
@@ -39,6 +40,14 @@ export function lintConfig(config: HeadroomConfig): ConfigWarning[] {
         'ratio_out_of_range',
         `triggers.${i}.atLeast`,
         `a share of the limit is usually in (0, 1]: ${trigger.atLeast} fires at ${Math.round(trigger.atLeast * 100)} % of the limit`,
+      );
+    }
+    // A holdout withholds the prompt; with none to withhold, both groups see the same thing.
+    if (trigger.holdout !== undefined && trigger.prompt === undefined) {
+      warn(
+        'holdout_without_prompt',
+        `triggers.${i}.holdout`,
+        'this trigger shows no prompt, so its holdout withholds nothing and its lift will read zero',
       );
     }
   });

@@ -38,8 +38,13 @@ export interface TriggerResult {
   /** The measured value the rule compared (ratio, days, count or score). */
   value: number;
   threshold: number;
-  /** Prompt this trigger asks for, when it fires. */
+  /** Prompt this trigger asks for, when it fires (absent for an account in its holdout). */
   prompt?: string;
+  /**
+   * The account is in the trigger's holdout: it fires and is logged, its prompt is withheld
+   * (set by `evaluateTriggers`; `evaluateBrowserTriggers` only leaves `prompt` out).
+   */
+  heldOut?: true;
   /** `meter_forecast`: the meter projected to reach its limit first, and the UTC day it would. */
   forecast?: { meter: string; limit: number; reachesOn: string };
   /** `power_users`: the users above the bar, most active first (at most 20). */

@@ -161,7 +161,12 @@ describe('public types', () => {
     else expectTypeOf(result.issues).toEqualTypeOf<readonly { path: string; message: string }[]>();
     expectTypeOf(lintConfig(config)).toEqualTypeOf<ConfigWarning[]>();
     expectTypeOf<ConfigWarning['code']>().toEqualTypeOf<
-      'unused_prompt' | 'unused_experiment' | 'ratio_out_of_range' | 'zero_weights' | 'no_click_snooze'
+      | 'unused_prompt'
+      | 'unused_experiment'
+      | 'ratio_out_of_range'
+      | 'zero_weights'
+      | 'no_click_snooze'
+      | 'holdout_without_prompt'
     >();
     // @ts-expect-error raw JSON must go through defineConfig or validateConfig first
     lintConfig({ triggers: [] });

@@ -157,7 +157,8 @@ export function evaluateAccount(
       ? []
       : evaluateTriggers(
           {
-            claims: { ...claims, plan: claims.plan },
+            // The account id assigns trigger holdouts, as the token's `sub` does in the browser.
+            claims: { ...claims, sub: accountId, plan: claims.plan },
             meters: usage,
             gateHits: inputs.gateHits,
             invites: inputs.invites,

@@ -47,6 +47,31 @@ export const adminFunnelSchema = z.object({
 export type AdminFunnel = z.output<typeof adminFunnelSchema>;
 export type FunnelRow = AdminFunnel['byTrigger'][number];
 
+const holdoutArm = z.object({
+  accounts: count,
+  expanded: count,
+  amount: count,
+  amountSquares: count,
+  pending: count,
+});
+
+export const adminHoldoutsSchema = z.object({
+  since: z.string(),
+  judgedBefore: z.string(),
+  outcomeDays: count,
+  triggers: z.array(
+    z.object({
+      triggerId: z.string(),
+      /** The share the live config holds out (null: no longer held out). */
+      holdout: z.nullable(z.number()),
+      exposed: holdoutArm,
+      heldOut: holdoutArm,
+    }),
+  ),
+  definitions: z.optional(z.record(z.string(), z.string())),
+});
+export type AdminHoldouts = z.output<typeof adminHoldoutsSchema>;
+
 export const adminHandoffsSchema = z.object({
   handoffs: z.array(
     z.object({

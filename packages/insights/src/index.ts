@@ -5,6 +5,7 @@ export {
   type AdminExperiments,
   type AdminFunnel,
   type AdminHandoffs,
+  type AdminHoldouts,
   type AdminImpact,
   type AdminPqls,
   adminConfigSchema,
@@ -12,6 +13,7 @@ export {
   adminExperimentsSchema,
   adminFunnelSchema,
   adminHandoffsSchema,
+  adminHoldoutsSchema,
   adminImpactSchema,
   adminPqlsSchema,
   type BacktestLine,
@@ -52,6 +54,14 @@ export type {
 } from './backtest/backtest-types.ts';
 export { mergeByTime } from './backtest/merge-by-time.ts';
 export { experimentCounts } from './experiment-counts.ts';
+export {
+  type HoldoutArm,
+  type HoldoutArmCounts,
+  type HoldoutLift,
+  type HoldoutVerdict,
+  holdoutLift,
+  MIN_HOLDOUT_ARM,
+} from './holdout-lift.ts';
 export { type CountsIssue, InvalidExperimentCountsError } from './invalid-experiment-counts-error.ts';
 export {
   type Archetype,

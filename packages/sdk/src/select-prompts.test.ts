@@ -1,4 +1,4 @@
-import { defineConfig, evaluateTriggers, type HeadroomConfig } from '@headroom/core';
+import { defineConfig, evaluateTriggers, type HeadroomConfig, inTriggerHoldout } from '@headroom/core';
 import { describe, expect, it } from 'vitest';
 import acme from '../../core/examples/acme.config.json' with { type: 'json' };
 import { claims, DAY, settle, T0, testPlatform, tokenFor } from '../test/harness.ts';
@@ -137,5 +137,43 @@ describe('selectPrompts: gate prompt context', () => {
       [T0 - 60_000, 'g', 'audit_log'],
     ];
     expect(tier('free', marks, hits)).toMatchObject({ feature: 'audit_log', nextPlan: 'business' });
+  });
+});
+
+describe('trigger holdouts', () => {
+  const holdout = 0.2;
+  const config = defineConfig({
+    ...acme,
+    triggers: acme.triggers.map((t) => (t.id === 'feature_exploration' ? { ...t, holdout } : t)),
+  });
+  const trigger = { id: 'feature_exploration', holdout };
+  const ids = Array.from({ length: 100 }, (_, i) => `acct_${i}`);
+  const start = async (sub: string) => {
+    const { platform } = testPlatform({ fetch });
+    const hr = createHeadroom({
+      endpoint: 'https://edge.invalid',
+      token: tokenFor(claims({ plan: 'free', sub })),
+      config,
+      platform,
+    });
+    await hr.ready();
+    for (const f of ['sso', 'audit_log', 'automations']) hr.gate(f).hit();
+    await settle();
+    return hr;
+  };
+
+  it('a held-out account fires the trigger but is never shown its prompt', async () => {
+    const held = ids.find((id) => inTriggerHoldout(trigger, id)) as string;
+    const hr = await start(held);
+    expect(hr.triggers.$.get().find((t) => t.id === 'feature_exploration')).toMatchObject({ fired: true });
+    expect(hr.prompts.current('modal').get()).toBeNull();
+    await hr.shutdown();
+  });
+
+  it('every other account sees it', async () => {
+    const exposed = ids.find((id) => !inTriggerHoldout(trigger, id)) as string;
+    const hr = await start(exposed);
+    expect(hr.prompts.current('modal').get()?.trigger.id).toBe('feature_exploration');
+    await hr.shutdown();
   });
 });

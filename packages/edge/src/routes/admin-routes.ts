@@ -32,6 +32,15 @@ export const FUNNEL_DEFINITIONS = {
   direct: 'accounts routed in the window with no prompt click before their first route',
 } as const;
 
+/** What each holdout number means, shown by the console and the CLI. */
+export const HOLDOUT_DEFINITIONS = {
+  accounts:
+    "eligible accounts whose first fire of the trigger in the window is at least outcomeDays old: held out (never shown the trigger's prompt, by hash of account and trigger) or exposed",
+  expanded: 'of those, accounts whose backend reported upgrade_completed within outcomeDays after that fire',
+  amount: "sum of those upgrades' amounts (amountSquares: of their squares, for the interval)",
+  pending: 'first fires in the window younger than outcomeDays: not judged yet',
+} as const;
+
 export const publishSchema = z.object({
   config: z.unknown(),
   note: z.optional(z.string().check(z.maxLength(500))),
@@ -105,6 +114,45 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
     const since = ctx.now() - days * DAY_MS;
     const funnel = await ctx.storage.funnel(since);
     return c.json({ since: new Date(since).toISOString(), ...funnel, definitions: FUNNEL_DEFINITIONS });
+  });
+
+  app.get('/v1/admin/holdouts', async (c) => {
+    const days = intParam(c, 'days', 365, 1, 3650);
+    const outcomeDays = intParam(c, 'outcomeDays', 60, 1, 365);
+    const now = ctx.now();
+    const since = now - days * DAY_MS;
+    const judgedBefore = now - outcomeDays * DAY_MS;
+    const [{ config }, groups] = await Promise.all([
+      ctx.config(),
+      ctx.storage.holdoutGroups(since, judgedBefore, outcomeDays),
+    ]);
+    const arm = (triggerId: string, heldOut: boolean) => {
+      const row = groups.find((g) => g.triggerId === triggerId && g.heldOut === heldOut);
+      return {
+        accounts: row?.accounts ?? 0,
+        expanded: row?.expanded ?? 0,
+        amount: row?.amount ?? 0,
+        amountSquares: row?.amountSquares ?? 0,
+        pending: row?.pending ?? 0,
+      };
+    };
+    // Every trigger the live config holds out, then any other with held-out episodes on record.
+    const ids = [
+      ...config.triggers.filter((t) => t.holdout !== undefined).map((t) => t.id),
+      ...groups.filter((g) => g.heldOut).map((g) => g.triggerId),
+    ];
+    return c.json({
+      since: new Date(since).toISOString(),
+      judgedBefore: new Date(judgedBefore).toISOString(),
+      outcomeDays,
+      triggers: [...new Set(ids)].map((triggerId) => ({
+        triggerId,
+        holdout: config.triggers.find((t) => t.id === triggerId)?.holdout ?? null,
+        exposed: arm(triggerId, false),
+        heldOut: arm(triggerId, true),
+      })),
+      definitions: HOLDOUT_DEFINITIONS,
+    });
   });
 
   app.get('/v1/admin/handoffs', async (c) => {

@@ -17,11 +17,13 @@ const FUNNEL_LOCK = 7_411_004;
  * edge decision at or after the click) → completed (a server-reported upgrade dated at or after
  * the route). Every step is the earliest that follows the one before it, so the chain can only
  * move earlier as steps arrive: merging with `least` keeps what pruned events once gave.
+ * Beside the chain, whatever route led there: the first server-reported upgrade dated at or
+ * after the fire and its amount (what trigger holdouts compare; server events are never pruned).
  * `where` picks the episodes (`trigger_fires f`).
  */
 const chainOf = (where: string) => `
   SELECT f.account_id, f.trigger_id, f.fired_at, s.at AS shown_at, c.at AS clicked_at, r.at AS routed_at,
-    k.at AS completed_at
+    k.at AS completed_at, x.ts AS expanded_at, x.amount AS expansion_amount
   FROM trigger_fires f
   CROSS JOIN LATERAL (SELECT least(f.shown_at, (
       SELECT min(e.received_at) FROM events e
@@ -40,15 +42,18 @@ const chainOf = (where: string) => `
       SELECT min(e.ts) FROM events e
       WHERE e.account_id = f.account_id AND e.type = 'upgrade_completed' AND e.source = 'server' AND e.ts >= r.at
     )) AS at) k
+  LEFT JOIN LATERAL (SELECT e.ts, (e.payload->>'amount')::float8 AS amount FROM events e
+      WHERE e.account_id = f.account_id AND e.type = 'upgrade_completed' AND e.source = 'server' AND e.ts >= f.fired_at
+      ORDER BY e.ts, e.id LIMIT 1) x ON true
   WHERE ${where}`;
 
 const UPDATE_CHAINS = (where: string) => `
   UPDATE trigger_fires t SET shown_at = n.shown_at, clicked_at = n.clicked_at, routed_at = n.routed_at,
-    completed_at = n.completed_at
+    completed_at = n.completed_at, expanded_at = n.expanded_at, expansion_amount = n.expansion_amount
   FROM (${chainOf(where)}) n
   WHERE t.account_id = n.account_id AND t.trigger_id = n.trigger_id AND t.fired_at = n.fired_at
-    AND (t.shown_at, t.clicked_at, t.routed_at, t.completed_at)
-      IS DISTINCT FROM (n.shown_at, n.clicked_at, n.routed_at, n.completed_at)`;
+    AND (t.shown_at, t.clicked_at, t.routed_at, t.completed_at, t.expanded_at, t.expansion_amount)
+      IS DISTINCT FROM (n.shown_at, n.clicked_at, n.routed_at, n.completed_at, n.expanded_at, n.expansion_amount)`;
 
 /** Recomputes the funnel steps of every episode of the accounts in `$1` (text[]). */
 export const FUNNEL_STEPS_OF_ACCOUNTS = UPDATE_CHAINS('f.account_id = ANY($1::text[])');
@@ -90,7 +95,8 @@ export async function keepFunnelSteps(
 export async function rebuildFunnelSteps(tx: Pick<SqlClient, 'query'>, pruned: boolean) {
   if (!pruned)
     await tx.query(
-      'UPDATE trigger_fires SET shown_at = NULL, clicked_at = NULL, routed_at = NULL, completed_at = NULL',
+      `UPDATE trigger_fires SET shown_at = NULL, clicked_at = NULL, routed_at = NULL, completed_at = NULL,
+         expanded_at = NULL, expansion_amount = NULL`,
     );
   await tx.query(UPDATE_CHAINS('true'));
 }

@@ -282,4 +282,23 @@ CREATE TABLE IF NOT EXISTS account_trait_days (
 ALTER TABLE config_versions ADD COLUMN IF NOT EXISTS published_by text;
 `,
   },
+  {
+    version: 9,
+    name: 'trigger holdouts',
+    sql: `
+-- Per fire episode: whether the account was in the trigger's holdout (never shown its prompt)
+-- and eligible when it fired (NULL: fired before holdouts were recorded), and the first
+-- server-reported upgrade at or after the fire with its amount. The holdout report compares
+-- held-out and exposed episodes from these columns alone.
+ALTER TABLE trigger_fires ADD COLUMN IF NOT EXISTS held_out boolean;
+ALTER TABLE trigger_fires ADD COLUMN IF NOT EXISTS eligible boolean;
+ALTER TABLE trigger_fires ADD COLUMN IF NOT EXISTS expanded_at timestamptz;
+ALTER TABLE trigger_fires ADD COLUMN IF NOT EXISTS expansion_amount double precision;
+-- The report reads one trigger's episodes in a window.
+CREATE INDEX IF NOT EXISTS trigger_fires_trigger_at ON trigger_fires (trigger_id, fired_at);
+-- The rebuild on the next start fills the expansions of the episodes stored before.
+INSERT INTO aggregate_rebuilds (name) SELECT 'funnel' WHERE EXISTS (SELECT 1 FROM trigger_fires)
+  ON CONFLICT DO NOTHING;
+`,
+  },
 ];

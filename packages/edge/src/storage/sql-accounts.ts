@@ -287,8 +287,9 @@ export function createSqlAccounts(db: Pick<SqlClient, 'query' | 'transaction'>):
            WHERE account_state.evaluated_at <= excluded.evaluated_at
            RETURNING account_id
          ), opened AS (
-           INSERT INTO trigger_fires (account_id, trigger_id, fired_at)
-           SELECT s.account_id, t, $3::timestamptz FROM saved s, jsonb_array_elements_text($16::text::jsonb) t
+           INSERT INTO trigger_fires (account_id, trigger_id, fired_at, held_out, eligible)
+           SELECT s.account_id, t, $3::timestamptz, t IN (SELECT jsonb_array_elements_text($20::text::jsonb)), $6
+           FROM saved s, jsonb_array_elements_text($16::text::jsonb) t
            WHERE NOT EXISTS (SELECT 1 FROM trigger_fires f
              WHERE f.account_id = s.account_id AND f.trigger_id = t AND f.cleared_at IS NULL)
            ON CONFLICT DO NOTHING
@@ -316,6 +317,8 @@ export function createSqlAccounts(db: Pick<SqlClient, 'query' | 'transaction'>):
           JSON.stringify(cleared),
           s.fired.length,
           JSON.stringify(Object.fromEntries(s.results.filter((r) => r.fired).map((r) => [r.id, r.reason]))),
+          // Triggers whose holdout this account is in: their episodes are the control group.
+          JSON.stringify(s.results.filter((r) => r.heldOut).map((r) => r.id)),
         ],
       );
       // A new episode's steps may already be stored (the browser showed the prompt first).

@@ -213,6 +213,23 @@ export interface FunnelRow {
   medianMsToUpgrade: number | null;
 }
 
+/**
+ * One arm of a trigger's holdout: eligible accounts whose first fire episode in the window
+ * was held out (never shown the prompt) or exposed. `accounts` counts the judged ones (fired
+ * at least the outcome window ago), `expanded` those with a server-reported upgrade within the
+ * window after the fire, `amount` / `amountSquares` the sum and sum of squares of those
+ * upgrades' amounts (0 for the rest); `pending` the episodes too recent to judge.
+ */
+export interface HoldoutGroupRow {
+  triggerId: string;
+  heldOut: boolean;
+  accounts: number;
+  expanded: number;
+  amount: number;
+  amountSquares: number;
+  pending: number;
+}
+
 /** The funnel by trigger, the route split from stored decisions, and routes without a click. */
 export interface FunnelReport {
   byTrigger: FunnelRow[];
@@ -332,6 +349,8 @@ export interface Storage {
   /** Whether a migration left a rebuild for the next start (it needs the config). */
   pendingRebuild(): Promise<boolean>;
   funnel(sinceMs: number): Promise<FunnelReport>;
+  /** Trigger holdout arms from fire episodes since `sinceMs`, judged when fired before `judgedBeforeMs`. */
+  holdoutGroups(sinceMs: number, judgedBeforeMs: number, outcomeDays: number): Promise<HoldoutGroupRow[]>;
   /** Streams stored events received at or after `sinceMs`, in id (≈ time) order, in pages. */
   exportEvents(sinceMs: number, pageSize?: number): AsyncIterable<StoredEvent[]>;
   ping(): Promise<void>;

@@ -212,9 +212,10 @@ export function aggregatesSuite(
           'clicked_at',
           'routed_at',
           'completed_at',
+          'expanded_at',
         ]
           .map((c) => `(extract(epoch FROM ${c}) * 1000)::float8 AS ${c}`)
-          .join(', ')}
+          .join(', ')}, expansion_amount, held_out, eligible
          FROM trigger_fires ORDER BY account_id, trigger_id, fired_at`,
       ),
       clickDays: await db.query(
@@ -490,6 +491,7 @@ export function aggregatesSuite(
       };
       await explain('experiments', () => storage.experimentCounts(WINDOWS));
       await explain('funnel', () => storage.funnel(Date.parse(since)));
+      await explain('holdouts', () => storage.holdoutGroups(NOW - 365 * DAY_MS, NOW - 60 * DAY_MS, 60));
       await explain('pqls', () => storage.pqlStates(5000));
       await explain('suppressed', () => storage.suppressedStates(5000));
       await explain('handoffs', () => storage.handoffs(200));

@@ -73,6 +73,7 @@ export function memoryStorageFixture(): Storage {
     pendingOutbox: async () => 0,
     experimentCounts: async () => [],
     funnel: async () => ({ byTrigger: [], routes: {}, routedAccounts: {}, direct: 0 }),
+    holdoutGroups: async () => [],
     async *exportEvents() {},
     ping: async () => {},
     close: async () => {},
