@@ -15,6 +15,7 @@ import {
   funnelReportSchema,
   handoffsReportSchema,
   healthSchema,
+  holdoutsReportSchema,
   pqlsReportSchema,
   publishedSchema,
   routeDecisionSchema,
@@ -151,6 +152,7 @@ export function createOpenApiDocument(version: string): Json {
         Health: schemaOf(healthSchema, 'output'),
         ExperimentsReport: schemaOf(experimentsReportSchema, 'output'),
         FunnelReport: schemaOf(funnelReportSchema, 'output'),
+        HoldoutsReport: schemaOf(holdoutsReportSchema, 'output'),
         HandoffsReport: schemaOf(handoffsReportSchema, 'output'),
         PqlsReport: schemaOf(pqlsReportSchema, 'output'),
         AdminConfig: schemaOf(adminConfigSchema, 'output'),
@@ -267,6 +269,14 @@ export function createOpenApiDocument(version: string): Json {
       '/v1/admin/funnel': adminReport('Funnel per trigger and the route split', 'FunnelReport', [
         intQuery('days', 1, 3650, 90, 'Window in days'),
       ]),
+      '/v1/admin/holdouts': adminReport(
+        'Trigger holdouts: eligible accounts that fired, held out of the prompt or shown it, and their expansions',
+        'HoldoutsReport',
+        [
+          intQuery('days', 1, 3650, 365, 'Window of first fires, in days'),
+          intQuery('outcomeDays', 1, 365, 60, 'Days after a fire in which an upgrade counts'),
+        ],
+      ),
       '/v1/admin/handoffs': adminReport('Handoffs and their delivery state', 'HandoffsReport', [
         intQuery('limit', 1, 1000, 200, 'Most handoffs listed'),
       ]),

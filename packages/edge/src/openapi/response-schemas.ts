@@ -104,6 +104,30 @@ export const funnelReportSchema = z.object({
   definitions: z.record(z.string(), z.string()),
 });
 
+const holdoutArm = z.object({
+  accounts: z.number(),
+  expanded: z.number(),
+  amount: z.number(),
+  amountSquares: z.number(),
+  pending: z.number(),
+});
+
+/** `GET /v1/admin/holdouts`: per held-out trigger, the exposed and held-out arms. */
+export const holdoutsReportSchema = z.object({
+  since: isoTime,
+  judgedBefore: isoTime,
+  outcomeDays: z.number(),
+  triggers: z.array(
+    z.object({
+      triggerId: z.string(),
+      holdout: z.nullable(z.number()),
+      exposed: holdoutArm,
+      heldOut: holdoutArm,
+    }),
+  ),
+  definitions: z.record(z.string(), z.string()),
+});
+
 /** `GET /v1/admin/handoffs`: each handoff with its delivery state. */
 export const handoffsReportSchema = z.object({
   handoffs: z.array(
