@@ -25,6 +25,10 @@ export interface AccountState {
   /** Quarter index each trigger last fired in (−1 never), for per-quarter counting. */
   firedQuarter: Int32Array;
   eligibleQuarter: number;
+  /** Per trigger, when its latest fire episode started (ms; NaN before the first) … */
+  episodeStart: Float64Array;
+  /** … and the day of its latest fire, for the quiet-days rule. */
+  lastFireDay: Int32Array;
 }
 
 /** How much history the config's triggers can look at. */
@@ -75,6 +79,8 @@ export function createAccountState(triggers: number): AccountState {
     traitHistory: {},
     firedQuarter: new Int32Array(triggers).fill(-1),
     eligibleQuarter: -1,
+    episodeStart: new Float64Array(triggers).fill(Number.NaN),
+    lastFireDay: new Int32Array(triggers),
   };
 }
 

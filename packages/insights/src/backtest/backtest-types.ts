@@ -1,4 +1,5 @@
 import type { AccountClaims } from '@headroom/core';
+import type { Interval } from '../stats/wilson-interval.ts';
 import type { StoredEvent } from '../stored-event.ts';
 
 /**
@@ -50,20 +51,38 @@ export interface CalibrationBands {
 export interface BacktestOptions {
   /** A fire up to this many days before an expansion counts as preceding it. @default 90 */
   lookbackDays?: number;
-  /** A fire with no expansion within this many days is a false positive. @default 90 */
+  /** A fire episode with no expansion within this many days of its first fire is a false positive. @default 90 */
   outcomeDays?: number;
+  /**
+   * A fire starts a new episode when the trigger had not fired on the account (while eligible)
+   * for at least this many whole days before it; 0 makes every firing day an episode.
+   * @default 30 — longer than a monthly meter's cycle, so a meter that climbs back over its
+   * threshold after each monthly reset stays one episode; the same as the default handoff
+   * cooldown (`routing.handoffCooldownDays`), so one episode is at most one outreach.
+   */
+  quietDays?: number;
   bands?: Partial<CalibrationBands>;
 }
 
-export interface QuarterRate {
+export interface QuarterRate extends Interval {
   /** `YYYY-Qn` (UTC calendar quarter). */
   quarter: string;
   eligibleAccounts: number;
   firedAccounts: number;
+  /** `firedAccounts / eligibleAccounts`; `lower`/`upper` are its 95 % Wilson interval. */
   fireRate: number;
 }
 
-export type CalibrationVerdict = 'automate' | 'tune_threshold' | 'do_not_automate' | 'insufficient_data';
+/**
+ * `inconclusive`: enough history, but a 95 % interval straddles the band edge that would decide
+ * the verdict — more history (or a wider window) is needed before acting on it.
+ */
+export type CalibrationVerdict =
+  | 'automate'
+  | 'tune_threshold'
+  | 'do_not_automate'
+  | 'inconclusive'
+  | 'insufficient_data';
 
 export interface TriggerBacktest {
   id: string;
@@ -74,19 +93,26 @@ export interface TriggerBacktest {
   fireRate: number;
   /** Expansions it fired before (within `lookbackDays`, while the account was eligible). */
   preceded: number;
+  /** Expansions of accounts eligible in the lookback window that it did not fire before. */
+  notPreceded: number;
+  /** `preceded / (preceded + notPreceded)`: never-eligible expansions are not counted. */
   precededShare: number;
   /** Median days from the earliest such fire to the expansion; `null` when it preceded none. */
   medianLeadDays: number | null;
-  /** Account-quarters it fired on whose outcome window ended inside the data. */
+  /** Fire episodes judged: an expansion followed, or their outcome window ended inside the data. */
   fires: number;
-  /** Of `fires`, those with no expansion within `outcomeDays`. */
+  /** Of `fires`, those with no expansion within `outcomeDays` of their first fire. */
   falsePositives: number;
   /** `null` when there were no judged fires. */
   falsePositiveRate: number | null;
-  /** Fires whose outcome window runs past the end of the data: not judged either way. */
+  /** Fire episodes whose outcome window runs past the end of the data: not judged either way. */
   censored: number;
+  /** 95 % Wilson intervals of the three rates (`falsePositiveRate`: `null` with no judged fire). */
+  intervals: { fireRate: Interval; precededShare: Interval; falsePositiveRate: Interval | null };
   calibration: {
+    /** Where the fire rate's point estimate falls against the playbook band. */
     band: 'below' | 'within' | 'above';
+    /** The intervals clear both bars: preceded ≥ `minPrecededShare`, false positives < `maxFalsePositiveRate`. */
     worthAutomating: boolean;
     verdict: CalibrationVerdict;
     /** One sentence a growth manager can act on. */
@@ -106,6 +132,11 @@ export interface BacktestReport {
   /** Accounts with events but no account record: left out (eligibility unknown). */
   accountsWithoutClaims: number;
   expansions: number;
+  /**
+   * Expansions of accounts not eligible at any evaluation in the `lookbackDays` before them (or
+   * with no claims): no trigger could have preceded them, so `precededShare` leaves them out.
+   */
+  neverEligibleExpansions: number;
   triggers: TriggerBacktest[];
-  settings: { lookbackDays: number; outcomeDays: number; bands: CalibrationBands };
+  settings: { lookbackDays: number; outcomeDays: number; quietDays: number; bands: CalibrationBands };
 }

@@ -63,10 +63,26 @@ describe('backtest on a hand-computed history', () => {
   it('counts fire rate per quarter among eligible accounts only', async () => {
     const report = await backtest(config, events, expansions);
     const usageCeiling = report.triggers.find((t) => t.id === 'usage_ceiling')!;
+    // Wilson 95 % at the extremes has a closed form (z = 1.959964, z² = 3.841459):
+    // 3/3 → lower = 3 / (3 + z²) = 0.438503; 0/2 → upper = z² / (2 + z²) = 0.657620.
     expect(usageCeiling.quarters).toEqual([
-      { quarter: '2025-Q1', eligibleAccounts: 3, firedAccounts: 3, fireRate: 1 },
+      {
+        quarter: '2025-Q1',
+        eligibleAccounts: 3,
+        firedAccounts: 3,
+        fireRate: 1,
+        lower: expect.closeTo(0.438503, 6),
+        upper: 1,
+      },
       // e's March API calls no longer count in April: monthly meters start again from zero.
-      { quarter: '2025-Q2', eligibleAccounts: 2, firedAccounts: 0, fireRate: 0 },
+      {
+        quarter: '2025-Q2',
+        eligibleAccounts: 2,
+        firedAccounts: 0,
+        fireRate: 0,
+        lower: 0,
+        upper: expect.closeTo(0.65762, 6),
+      },
     ]);
     expect(usageCeiling.fireRate).toBeCloseTo(3 / 5, 12);
     expect(report).toMatchObject({

@@ -1,4 +1,5 @@
 import { checkEligibility, DAY_MS, evaluateTriggers, type HeadroomConfig, nextReset } from '@headroom/core';
+import { wilsonInterval } from '../stats/wilson-interval.ts';
 import {
   type AccountState,
   createAccountState,
@@ -14,6 +15,7 @@ import type {
   Expansion,
 } from './backtest-types.ts';
 import { calibrate } from './calibrate.ts';
+import { createEpisodeTally, type EpisodeRules, recordFire } from './fire-episodes.ts';
 import { quarterIndex, quarterLabel } from './quarter.ts';
 
 export const DEFAULT_BANDS: CalibrationBands = {
@@ -24,20 +26,28 @@ export const DEFAULT_BANDS: CalibrationBands = {
   minExpansions: 10,
 };
 
+/** Why `quietDays` defaults to 30: see `BacktestOptions.quietDays`. */
+export const DEFAULT_QUIET_DAYS = 30;
+
 interface ExpansionState {
   ts: number;
   /** Earliest eligible fire time per trigger within the lookback window; NaN when none. */
   firstFire: Float64Array;
+  /** The account was eligible at an evaluation within the lookback window before it. */
+  eligibleBefore: boolean;
 }
+
+const NO_EXPANSIONS: readonly ExpansionState[] = [];
 
 /**
  * Replays historical events through the same engine the SDK runs (`evaluateTriggers`,
  * `checkEligibility`) and reports per trigger: fire rate per quarter among eligible accounts,
- * the share of past expansions it preceded (with lead time), its false-positive rate and a
- * calibration verdict against the playbook bands. Streams: memory holds per-account state and
- * the expansions, never the events. Events must be in time order per account (as the edge
- * exports them); each account is evaluated at the end of every day it had events, and once
- * more at the end of the data.
+ * the share of past expansions it preceded (with lead time), the false-positive rate of its fire
+ * episodes, each with a 95 % Wilson interval, and a calibration verdict against the playbook
+ * bands. A fire counts only while the account is eligible; an episode is a run of fires with
+ * fewer than `quietDays` days without a fire between them. Streams: memory holds per-account
+ * state and the expansions, never the events. Events must be in time order per account (as the
+ * edge exports them); each account is evaluated at the end of every day it had events.
  * @example
  * const report = await backtest(config, readRecords('events.ndjson'), expansions);
  * report.triggers.map((t) => [t.id, t.calibration.verdict]);
@@ -50,6 +60,8 @@ export async function backtest(
 ): Promise<BacktestReport> {
   const lookbackMs = (options.lookbackDays ?? 90) * DAY_MS;
   const outcomeMs = (options.outcomeDays ?? 90) * DAY_MS;
+  const quietDays = options.quietDays ?? DEFAULT_QUIET_DAYS;
+  const rules: EpisodeRules = { quietDays, outcomeMs };
   const bands: CalibrationBands = { ...DEFAULT_BANDS, ...options.bands };
   const triggers = config.triggers;
   const needs = historyNeeds(config);
@@ -58,7 +70,11 @@ export async function backtest(
   let expansionCount = 0;
   for (const e of expansions) {
     const list = expansionsByAccount.get(e.accountId) ?? [];
-    list.push({ ts: e.ts, firstFire: new Float64Array(triggers.length).fill(Number.NaN) });
+    list.push({
+      ts: e.ts,
+      firstFire: new Float64Array(triggers.length).fill(Number.NaN),
+      eligibleBefore: false,
+    });
     expansionsByAccount.set(e.accountId, list);
     expansionCount++;
   }
@@ -67,9 +83,8 @@ export async function backtest(
   const accounts = new Map<string, AccountState>();
   const eligibleByQuarter = new Map<number, number>();
   const firedByQuarter = triggers.map(() => new Map<number, number>());
-  const converted = new Array<number>(triggers.length).fill(0);
-  // Fire times not followed by an expansion: judged (or censored) once the data's end is known.
-  const unconverted = triggers.map(() => [] as number[]);
+  // Episodes not followed by an expansion are judged (or censored) once the data's end is known.
+  const episodes = createEpisodeTally(triggers.length);
   let eventCount = 0;
   let accountRecords = 0;
   let first = Number.POSITIVE_INFINITY;
@@ -95,21 +110,21 @@ export async function backtest(
     }
     const results = evaluateTriggers(snapshotOf({ ...state, claims }), config, now);
     const fireTs = state.lastTs;
-    const accountExpansions = expansionsByAccount.get(accountId);
+    const accountExpansions = expansionsByAccount.get(accountId) ?? NO_EXPANSIONS;
+    // Any fire at this evaluation could have preceded these expansions.
+    for (const e of accountExpansions)
+      if (e.ts >= fireTs && e.ts - fireTs <= lookbackMs) e.eligibleBefore = true;
     results.forEach((result, i) => {
       if (!result.fired) return;
-      if (accountExpansions !== undefined) {
-        for (const e of accountExpansions) {
-          if (e.ts >= fireTs && e.ts - fireTs <= lookbackMs && Number.isNaN(e.firstFire[i]!))
-            e.firstFire[i] = fireTs;
-        }
+      for (const e of accountExpansions) {
+        if (e.ts >= fireTs && e.ts - fireTs <= lookbackMs && Number.isNaN(e.firstFire[i]!))
+          e.firstFire[i] = fireTs;
       }
+      recordFire(state, i, fireTs, state.day, accountExpansions, rules, episodes);
       if (state.firedQuarter[i] === quarter) return;
       state.firedQuarter[i] = quarter;
       const fired = firedByQuarter[i]!;
       fired.set(quarter, (fired.get(quarter) ?? 0) + 1);
-      if (accountExpansions?.some((e) => e.ts >= fireTs && e.ts - fireTs <= outcomeMs)) converted[i]!++;
-      else unconverted[i]!.push(fireTs);
     });
   };
 
@@ -138,6 +153,10 @@ export async function backtest(
     }
   }
   for (const [accountId, state] of accounts) evaluate(accountId, state);
+  let neverEligibleExpansions = 0;
+  for (const list of expansionsByAccount.values())
+    for (const e of list) if (!e.eligibleBefore) neverEligibleExpansions++;
+  const eligibleExpansions = expansionCount - neverEligibleExpansions;
 
   const quarters = [...eligibleByQuarter.keys()].sort((a, b) => a - b);
   let accountsWithoutClaims = 0;
@@ -151,7 +170,8 @@ export async function backtest(
     accounts: accounts.size,
     accountsWithoutClaims,
     expansions: expansionCount,
-    settings: { lookbackDays: lookbackMs / DAY_MS, outcomeDays: outcomeMs / DAY_MS, bands },
+    neverEligibleExpansions,
+    settings: { lookbackDays: lookbackMs / DAY_MS, outcomeDays: outcomeMs / DAY_MS, quietDays, bands },
     triggers: triggers.map((trigger, i) => {
       const perQuarter = quarters.map((q) => {
         const eligibleAccounts = eligibleByQuarter.get(q) ?? 0;
@@ -161,6 +181,7 @@ export async function backtest(
           eligibleAccounts,
           firedAccounts,
           fireRate: eligibleAccounts > 0 ? firedAccounts / eligibleAccounts : 0,
+          ...wilsonInterval(firedAccounts, eligibleAccounts),
         };
       });
       const eligibleTotal = perQuarter.reduce((s, q) => s + q.eligibleAccounts, 0);
@@ -172,23 +193,30 @@ export async function backtest(
           if (!Number.isNaN(fire)) leads.push((e.ts - fire) / DAY_MS);
         }
       }
-      const censored = unconverted[i]!.filter((ts) => ts + outcomeMs > last).length;
-      const falsePositives = unconverted[i]!.length - censored;
-      const fires = converted[i]! + falsePositives;
+      const unconverted = episodes.unconvertedStarts[i]!;
+      const censored = unconverted.filter((ts) => ts + outcomeMs > last).length;
+      const falsePositives = unconverted.length - censored;
+      const fires = episodes.converted[i]! + falsePositives;
       const result = {
         id: trigger.id,
         kind: trigger.kind,
         quarters: perQuarter,
         fireRate: eligibleTotal > 0 ? firedTotal / eligibleTotal : 0,
         preceded: leads.length,
-        precededShare: expansionCount > 0 ? leads.length / expansionCount : 0,
+        notPreceded: eligibleExpansions - leads.length,
+        precededShare: eligibleExpansions > 0 ? leads.length / eligibleExpansions : 0,
         medianLeadDays: median(leads),
         fires,
         falsePositives,
         falsePositiveRate: fires > 0 ? falsePositives / fires : null,
         censored,
+        intervals: {
+          fireRate: wilsonInterval(firedTotal, eligibleTotal),
+          precededShare: wilsonInterval(leads.length, eligibleExpansions),
+          falsePositiveRate: fires > 0 ? wilsonInterval(falsePositives, fires) : null,
+        },
       };
-      return { ...result, calibration: calibrate(result, expansionCount, bands) };
+      return { ...result, calibration: calibrate(result, eligibleExpansions, bands) };
     }),
   };
 }

@@ -1,34 +1,79 @@
+import type { Interval } from '../stats/wilson-interval.ts';
 import type { CalibrationBands, TriggerBacktest } from './backtest-types.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const range = (i: Interval) => `95% CI ${pct(i.lower)}–${pct(i.upper)}`;
 
-/** Judges one trigger's backtest against the playbook bands. */
+/** Where a 95 % interval lies against one bar: wholly on the good side, the bad side, or across it. */
+type Reading = 'pass' | 'fail' | 'unclear';
+
+/** At least `bar`: passes when even the lower bound reaches it, fails when even the upper bound misses. */
+const atLeast = (interval: Interval, bar: number): Reading =>
+  interval.lower >= bar ? 'pass' : interval.upper < bar ? 'fail' : 'unclear';
+/** Below `bar`: passes when even the upper bound is under it, fails when even the lower bound reaches it. */
+const below = (interval: Interval, bar: number): Reading =>
+  interval.upper < bar ? 'pass' : interval.lower >= bar ? 'fail' : 'unclear';
+
+/** Where the fire rate's interval lies against the band; `unclear` when it crosses an edge. */
+function volumeOf(interval: Interval, bands: CalibrationBands): 'below' | 'within' | 'above' | 'unclear' {
+  if (interval.upper < bands.minFireRate) return 'below';
+  if (interval.lower > bands.maxFireRate) return 'above';
+  if (interval.lower >= bands.minFireRate && interval.upper <= bands.maxFireRate) return 'within';
+  return 'unclear';
+}
+
+/**
+ * Judges one trigger's backtest against the playbook bands, reading each bar off its 95 % Wilson
+ * interval rather than the point estimate: `automate` only when the whole interval clears every
+ * bar (preceded share, false positives, fire rate inside the band); `tune_threshold` when the
+ * signal clears both bars and the fire rate lies wholly outside the band; `do_not_automate` when
+ * the preceded share or the false-positive rate lies wholly on the wrong side of its bar;
+ * `inconclusive` when no bar is clearly failed but an interval straddles one.
+ * `eligibleExpansions` are the expansions it could have preceded (never-eligible ones left out).
+ */
 export function calibrate(
   t: Omit<TriggerBacktest, 'calibration'>,
-  expansions: number,
+  eligibleExpansions: number,
   bands: CalibrationBands,
 ): TriggerBacktest['calibration'] {
   const band = t.fireRate < bands.minFireRate ? 'below' : t.fireRate > bands.maxFireRate ? 'above' : 'within';
-  const worthAutomating =
-    t.precededShare >= bands.minPrecededShare &&
-    t.falsePositiveRate !== null &&
-    t.falsePositiveRate < bands.maxFalsePositiveRate;
-  const range = `${pct(bands.minFireRate)}–${pct(bands.maxFireRate)}`;
-  const facts = `fires on ${pct(t.fireRate)} of eligible accounts per quarter (band ${range}), preceded ${pct(t.precededShare)} of expansions${t.medianLeadDays === null ? '' : ` (median lead ${Math.round(t.medianLeadDays)} days)`}, ${t.falsePositiveRate === null ? 'no judged fires' : `${pct(t.falsePositiveRate)} false positives`}`;
-  if (expansions < bands.minExpansions || t.fires + t.censored === 0) {
+  const fpInterval = t.intervals.falsePositiveRate;
+  const signal = atLeast(t.intervals.precededShare, bands.minPrecededShare);
+  const precision = fpInterval === null ? 'fail' : below(fpInterval, bands.maxFalsePositiveRate);
+  const volume = volumeOf(t.intervals.fireRate, bands);
+  const worthAutomating = signal === 'pass' && precision === 'pass';
+  const facts = `fires on ${pct(t.fireRate)} of eligible accounts per quarter (${range(t.intervals.fireRate)}; band ${pct(bands.minFireRate)}–${pct(bands.maxFireRate)}), preceded ${pct(t.precededShare)} of the expansions it could have (${t.preceded} of ${t.preceded + t.notPreceded}, ${range(t.intervals.precededShare)})${t.medianLeadDays === null ? '' : ` with a median lead of ${Math.round(t.medianLeadDays)} days`}, ${t.falsePositiveRate === null || fpInterval === null ? 'no judged fire episodes' : `${pct(t.falsePositiveRate)} of ${t.fires} fire episodes saw no expansion (${range(fpInterval)})`}`;
+  if (eligibleExpansions < bands.minExpansions || t.fires + t.censored === 0) {
     return {
       band,
       worthAutomating: false,
       verdict: 'insufficient_data',
-      message: `Not enough history to judge (${expansions} expansions, ${t.fires} judged fires): ${facts}.`,
+      message: `Not enough history to judge (${eligibleExpansions} expansions from eligible accounts, ${t.fires} judged fire episodes): ${facts}.`,
     };
   }
-  if (worthAutomating && band === 'within') {
+  if (signal === 'fail' || precision === 'fail') {
+    const reasons: string[] = [];
+    if (signal === 'fail')
+      reasons.push(`it preceded fewer than ${pct(bands.minPrecededShare)} of expansions`);
+    if (precision === 'fail')
+      reasons.push(
+        fpInterval === null
+          ? 'none of its fire episodes could be judged'
+          : `at least ${pct(bands.maxFalsePositiveRate)} of its fire episodes saw no expansion`,
+      );
+    return {
+      band,
+      worthAutomating,
+      verdict: 'do_not_automate',
+      message: `Don't automate — ${reasons.join(' and ')}, even at the favourable end of the 95% interval: ${facts}.`,
+    };
+  }
+  if (worthAutomating && volume === 'within') {
     return { band, worthAutomating, verdict: 'automate', message: `Automate: ${facts}.` };
   }
-  if (worthAutomating) {
+  if (worthAutomating && volume !== 'unclear') {
     const advice =
-      band === 'above'
+      volume === 'above'
         ? 'raise the threshold so it fires less often'
         : 'lower the threshold so it reaches more accounts';
     return {
@@ -38,19 +83,17 @@ export function calibrate(
       message: `Good signal, wrong volume — ${advice}: ${facts}.`,
     };
   }
-  const reasons: string[] = [];
-  if (t.precededShare < bands.minPrecededShare)
-    reasons.push(`it preceded fewer than ${pct(bands.minPrecededShare)} of expansions`);
-  if (t.falsePositiveRate === null || t.falsePositiveRate >= bands.maxFalsePositiveRate) {
-    reasons.push(
-      `${t.falsePositiveRate === null ? 'none' : pct(t.falsePositiveRate)} of its fires saw no expansion`,
+  const unclear: string[] = [];
+  if (signal === 'unclear') unclear.push(`whether it precedes ${pct(bands.minPrecededShare)} of expansions`);
+  if (precision === 'unclear')
+    unclear.push(
+      `whether fewer than ${pct(bands.maxFalsePositiveRate)} of its fire episodes go without an expansion`,
     );
-  }
-  const why = reasons.join(' and ');
+  if (volume === 'unclear') unclear.push('whether its fire rate is inside the band');
   return {
     band,
     worthAutomating,
-    verdict: 'do_not_automate',
-    message: `Don't automate yet — ${why}: ${facts}.`,
+    verdict: 'inconclusive',
+    message: `Inconclusive — the 95% interval cannot yet tell ${unclear.join(', or ')}; wait for more history: ${facts}.`,
   };
 }
