@@ -66,7 +66,16 @@ const figures = (fired: number, falsePositives: number, verdict: string, band: s
   id: 'usage_ceiling',
   kind: 'meter_ratio',
   fireRate: share(fired, 100, 0.05, 0.3),
-  quarters: [{ quarter: '2026-Q2', eligibleAccounts: 100, firedAccounts: fired, fireRate: fired / 100 }],
+  quarters: [
+    {
+      quarter: '2026-Q2',
+      eligibleAccounts: 100,
+      firedAccounts: fired,
+      fireRate: fired / 100,
+      lower: 0.05,
+      upper: 0.3,
+    },
+  ],
   preceded: { ...share(10, 10, 0.7225, 1), medianLeadDays: 20 },
   falsePositiveRate: share(falsePositives, fired, 0, 0.7),
   censored: 0,
@@ -81,12 +90,14 @@ const BACKTEST_RESULT = {
   events: 111,
   accounts: 101,
   accountsWithoutClaims: 1,
-  expansions: 10,
+  expansions: 12,
+  neverEligibleExpansions: 2,
+  settings: { lookbackDays: 90, outcomeDays: 90, quietDays: 30 },
   triggers: [
     {
       id: 'usage_ceiling',
       draft: figures(10, 0, 'automate', 'within'),
-      live: figures(20, 10, 'do_not_automate', 'above'),
+      live: figures(20, 10, 'inconclusive', 'above'),
     },
   ],
 };
@@ -573,8 +584,23 @@ describe('config editor', () => {
     expect(rows[1]).toContain('Draft10.0% (95% CI 5.0%–30.0%)');
     expect(rows[1]).toContain('Automate');
     expect(rows[2]).toContain('Live20.0%');
-    expect(rows[2]).toContain("Don't automate");
+    expect(rows[2]).toContain('Inconclusive: wait for more history');
     expect(rows[1]).toContain('median lead 20 days');
+    expect(rows[1]).toContain('10 of 10');
+    expect(rows[2]).toContain('50.0% (95% CI 0.0%–70.0%)of 20 fire episodes');
+    // The definitions the figures rest on, and the expansions no trigger could have preceded.
+    expect(
+      screen.getByText(/2 of them came from accounts never eligible in the 90 days before/),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(/fire episode starts with a fire after at least 30 days without one/),
+    ).toBeTruthy();
+    const quarters = screen.getByRole('table', { name: /Fire rate per quarter/ });
+    const quarterRows = within(quarters)
+      .getAllByRole('row')
+      .map((r) => r.textContent);
+    expect(quarterRows[0]).toContain('2026-Q2 (100 eligible)');
+    expect(quarterRows[1]).toBe('usage_ceilingDraft10.0% (95% CI 5.0%–30.0%)');
   });
 
   it('refuses "trigers": the error names the path and the key meant, and nothing is published', async () => {

@@ -7,7 +7,6 @@ import {
   type Interval,
   mergeByTime,
   type TriggerBacktest,
-  wilsonInterval,
 } from '@headroom/insights';
 import { claimsFromFacts } from './evaluate-account.ts';
 import type { Storage, StoredEvent } from './storage/storage.ts';
@@ -26,11 +25,16 @@ export interface TriggerFigures {
   kind: string;
   /** Fired account-quarters ÷ eligible account-quarters. */
   fireRate: Proportion;
+  /** Per quarter, each with its 95 % Wilson interval. */
   quarters: TriggerBacktest['quarters'];
-  /** Share of server-reported expansions it fired before (within the lookback). */
+  /**
+   * Share of server-reported expansions it fired before (within the lookback), among those of
+   * accounts eligible in the lookback window (`neverEligibleExpansions` left out).
+   */
   preceded: Proportion & { medianLeadDays: number | null };
-  /** Judged fires with no expansion within the outcome window; `null` with no judged fire. */
+  /** Judged fire episodes with no expansion within the outcome window; `null` with none judged. */
   falsePositiveRate: Proportion | null;
+  /** Fire episodes too close to the end of the data to judge. */
   censored: number;
   verdict: TriggerBacktest['calibration']['verdict'];
   band: TriggerBacktest['calibration']['band'];
@@ -45,6 +49,8 @@ export interface BacktestComparison {
   accounts: number;
   accountsWithoutClaims: number;
   expansions: number;
+  /** Expansions of accounts never eligible in the lookback window before them. */
+  neverEligibleExpansions: number;
   settings: BacktestReport['settings'];
   triggers: { id: string; live: TriggerFigures | null; draft: TriggerFigures | null }[];
 }
@@ -56,23 +62,27 @@ export type BacktestLine =
   | ({ type: 'result' } & BacktestComparison)
   | { type: 'error'; message: string };
 
-const proportion = (successes: number, trials: number): Proportion => ({
-  value: trials > 0 ? successes / trials : 0,
-  successes,
-  trials,
-  ...wilsonInterval(successes, trials),
-});
-
-function figures(t: TriggerBacktest, expansions: number): TriggerFigures {
+/** The backtest's rates with the counts they come from; the intervals are the backtest's own. */
+function figures(t: TriggerBacktest): TriggerFigures {
   const eligible = t.quarters.reduce((sum, q) => sum + q.eligibleAccounts, 0);
   const fired = t.quarters.reduce((sum, q) => sum + q.firedAccounts, 0);
+  const fpInterval = t.intervals.falsePositiveRate;
   return {
     id: t.id,
     kind: t.kind,
-    fireRate: proportion(fired, eligible),
+    fireRate: { value: t.fireRate, successes: fired, trials: eligible, ...t.intervals.fireRate },
     quarters: t.quarters,
-    preceded: { ...proportion(t.preceded, expansions), medianLeadDays: t.medianLeadDays },
-    falsePositiveRate: t.fires > 0 ? proportion(t.falsePositives, t.fires) : null,
+    preceded: {
+      value: t.precededShare,
+      successes: t.preceded,
+      trials: t.preceded + t.notPreceded,
+      ...t.intervals.precededShare,
+      medianLeadDays: t.medianLeadDays,
+    },
+    falsePositiveRate:
+      t.falsePositiveRate === null || fpInterval === null
+        ? null
+        : { value: t.falsePositiveRate, successes: t.falsePositives, trials: t.fires, ...fpInterval },
     censored: t.censored,
     verdict: t.calibration.verdict,
     band: t.calibration.band,
@@ -128,6 +138,7 @@ export interface BacktestRun {
   draft: HeadroomConfig;
   lookbackDays?: number | undefined;
   outcomeDays?: number | undefined;
+  quietDays?: number | undefined;
   /** Stops the run (the client went away or cancelled). */
   signal: AbortSignal;
   /** Called every `progressEvery` events. */
@@ -174,6 +185,7 @@ export async function configBacktest(
   const options = {
     ...(run.lookbackDays === undefined ? {} : { lookbackDays: run.lookbackDays }),
     ...(run.outcomeDays === undefined ? {} : { outcomeDays: run.outcomeDays }),
+    ...(run.quietDays === undefined ? {} : { quietDays: run.quietDays }),
   };
   const result = Promise.all([
     backtest(run.draft, forDraft, upgrades, options),
@@ -182,7 +194,7 @@ export async function configBacktest(
     const ids = [...new Set([...draft.triggers.map((t) => t.id), ...live.triggers.map((t) => t.id)])];
     const find = (report: BacktestReport, id: string) => {
       const t = report.triggers.find((x) => x.id === id);
-      return t === undefined ? null : figures(t, report.expansions);
+      return t === undefined ? null : figures(t);
     };
     return {
       from: draft.from,
@@ -191,6 +203,7 @@ export async function configBacktest(
       accounts: draft.accounts,
       accountsWithoutClaims: draft.accountsWithoutClaims,
       expansions: draft.expansions,
+      neverEligibleExpansions: draft.neverEligibleExpansions,
       settings: draft.settings,
       triggers: ids.map((id) => ({ id, live: find(live, id), draft: find(draft, id) })),
     };

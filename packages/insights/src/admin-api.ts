@@ -193,14 +193,27 @@ const proportion = z.object({
   successes: count,
   trials: count,
 });
-const verdict = z.enum(['automate', 'tune_threshold', 'do_not_automate', 'insufficient_data']);
+const verdict = z.enum([
+  'automate',
+  'tune_threshold',
+  'do_not_automate',
+  'inconclusive',
+  'insufficient_data',
+]);
 /** One trigger's backtest figures as the edge's backtest endpoint returns them. */
 export const triggerFigures = z.object({
   id: z.string(),
   kind: z.string(),
   fireRate: proportion,
   quarters: z.array(
-    z.object({ quarter: z.string(), eligibleAccounts: count, firedAccounts: count, fireRate: z.number() }),
+    z.object({
+      quarter: z.string(),
+      eligibleAccounts: count,
+      firedAccounts: count,
+      fireRate: z.number(),
+      lower: z.number(),
+      upper: z.number(),
+    }),
   ),
   preceded: z.object({ ...proportion.shape, medianLeadDays: z.nullable(z.number()) }),
   falsePositiveRate: z.nullable(proportion),
@@ -224,6 +237,8 @@ export const backtestLineSchema = z.discriminatedUnion('type', [
     accounts: count,
     accountsWithoutClaims: count,
     expansions: count,
+    neverEligibleExpansions: count,
+    settings: z.object({ lookbackDays: count, outcomeDays: count, quietDays: count }),
     triggers: z.array(
       z.object({ id: z.string(), live: z.nullable(triggerFigures), draft: z.nullable(triggerFigures) }),
     ),

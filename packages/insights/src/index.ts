@@ -40,7 +40,7 @@ export {
   type VerdictKind,
   type VerdictThresholds,
 } from './analyze-experiment.ts';
-export { backtest, DEFAULT_BANDS } from './backtest/backtest.ts';
+export { backtest, DEFAULT_BANDS, DEFAULT_QUIET_DAYS } from './backtest/backtest.ts';
 export type {
   AccountRecord,
   BacktestOptions,

@@ -43,10 +43,25 @@ describe('headroom CLI', () => {
     const table = await run(args);
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/trigger\s+fire rate\/qtr\s+preceded/);
-    expect(table.stdout).toMatch(/^usage_ceiling\s/m);
+    // Every rate with its 95 % interval, and the definitions it rests on.
+    expect(table.stdout).toMatch(/^usage_ceiling\s+\d+\.\d% \[\d+\.\d%, \d+\.\d%\]\s+\d+\.\d% \[/m);
+    expect(table.stdout).toMatch(/a fire after ≥ 30 days without one/);
+    expect(table.stdout).toMatch(
+      /\d+ of the \d+ expansions came from accounts never eligible in the 90 days/,
+    );
     const json = await run([...args, '--json']);
     const report = JSON.parse(json.stdout);
     expect(report.accounts).toBe(60);
+    expect(report.settings.quietDays).toBe(30);
+    expect(report.triggers[0].intervals.fireRate).toEqual({
+      lower: expect.any(Number),
+      upper: expect.any(Number),
+    });
+    const everyDay = JSON.parse((await run([...args, '--json', '--quiet-days', '0'])).stdout);
+    expect(everyDay.settings.quietDays).toBe(0);
+    const badQuiet = await run([...args, '--quiet-days=-1']);
+    expect(badQuiet.code).toBe(2);
+    expect(badQuiet.stderr).toMatch(/--quiet-days must be a whole number of days from 0 to 3650/);
     expect(report.triggers.map((t: { id: string }) => t.id)).toEqual([
       'usage_ceiling',
       'seat_saturation',
@@ -379,12 +394,21 @@ describe('headroom CLI', () => {
 
   describe('backtest --endpoint --draft', () => {
     let endpoint = '';
-    const bodies: { config: { triggers: { atLeast: number }[] } }[] = [];
+    const bodies: { config: { triggers: { atLeast: number }[] }; quietDays?: number }[] = [];
     const figures = (fired: number, falsePositives: number, verdict: string) => ({
       id: 'usage_ceiling',
       kind: 'meter_ratio',
       fireRate: { value: fired / 100, successes: fired, trials: 100, lower: 0.05, upper: 0.3 },
-      quarters: [{ quarter: '2026-Q2', eligibleAccounts: 100, firedAccounts: fired, fireRate: fired / 100 }],
+      quarters: [
+        {
+          quarter: '2026-Q2',
+          eligibleAccounts: 100,
+          firedAccounts: fired,
+          fireRate: fired / 100,
+          lower: 0.05,
+          upper: 0.3,
+        },
+      ],
       preceded: { value: 1, successes: 10, trials: 10, lower: 0.7225, upper: 1, medianLeadDays: 20 },
       falsePositiveRate: {
         value: falsePositives / fired,
@@ -421,12 +445,14 @@ describe('headroom CLI', () => {
             events: 111,
             accounts: 101,
             accountsWithoutClaims: 1,
-            expansions: 10,
+            expansions: 12,
+            neverEligibleExpansions: 2,
+            settings: { lookbackDays: 90, outcomeDays: 90, quietDays: 14 },
             triggers: [
               {
                 id: 'usage_ceiling',
                 draft: figures(10, 0, 'automate'),
-                live: figures(20, 10, 'do_not_automate'),
+                live: figures(20, 10, 'inconclusive'),
               },
             ],
           },
@@ -447,17 +473,21 @@ describe('headroom CLI', () => {
       config.triggers[0]!.atLeast = 0.85;
       const draft = join(dir, 'draft.json');
       writeFileSync(draft, JSON.stringify(config));
-      const result = await run(['backtest', '--endpoint', endpoint, '--draft', draft], {
+      const result = await run(['backtest', '--endpoint', endpoint, '--draft', draft, '--quiet-days', '14'], {
         HEADROOM_ADMIN_TOKEN: 'admin-secret',
       });
       expect(result.stderr).toBe('backtest: 111 of 111 events replayed\n');
       expect(result.code).toBe(0);
       expect(bodies.at(-1)?.config.triggers[0]?.atLeast).toBe(0.85);
-      expect(result.stdout).toMatch(/111 events, 101 accounts, 10 server-reported expansions/);
+      expect(bodies.at(-1)?.quietDays).toBe(14);
+      expect(result.stdout).toMatch(
+        /111 events, 101 accounts, 12 server-reported expansions \(2 from accounts never eligible in the 90 days before them/,
+      );
+      expect(result.stdout).toMatch(/a fire episode starts with a fire after ≥ 14 days without one/);
       expect(result.stdout).toMatch(
         /usage_ceiling\s+draft\s+10\.0% \[5\.0%, 30\.0%\]\s+100\.0% \[72\.3%, 100\.0%\]\s+20 d\s+0\.0% \[0\.0%, 70\.0%\]\s+automate/,
       );
-      expect(result.stdout).toMatch(/\s+live\s+20\.0% .* do_not_automate/);
+      expect(result.stdout).toMatch(/\s+live\s+20\.0% .* inconclusive/);
     });
 
     it('refuses an invalid draft before sending it, naming the key meant', async () => {

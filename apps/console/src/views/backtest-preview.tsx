@@ -3,13 +3,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AdminClient } from '../admin-client.ts';
 import { pct } from '../format.ts';
 
-type Proportion = BacktestTriggerFigures['fireRate'];
-const withInterval = (p: Proportion) => `${pct(p.value)} (95% CI ${pct(p.lower)}–${pct(p.upper)})`;
+type Interval = { lower: number; upper: number };
+const withInterval = (value: number, p: Interval) => `${pct(value)} (95% CI ${pct(p.lower)}–${pct(p.upper)})`;
 
 const VERDICTS: Record<BacktestTriggerFigures['verdict'], string> = {
   automate: 'Automate',
   tune_threshold: 'Tune the threshold',
   do_not_automate: "Don't automate",
+  inconclusive: 'Inconclusive: wait for more history',
   insufficient_data: 'Not enough history',
 };
 
@@ -17,9 +18,13 @@ function Figures({ figures }: { figures: BacktestTriggerFigures | null }) {
   if (figures === null) return <td colSpan={4}>not in this config</td>;
   return (
     <>
-      <td>{withInterval(figures.fireRate)}</td>
+      <td>{withInterval(figures.fireRate.value, figures.fireRate)}</td>
       <td>
-        {withInterval(figures.preceded)}
+        {withInterval(figures.preceded.value, figures.preceded)}
+        <br />
+        <small>
+          {figures.preceded.successes} of {figures.preceded.trials}
+        </small>
         {figures.preceded.medianLeadDays !== null && (
           <>
             <br />
@@ -27,7 +32,23 @@ function Figures({ figures }: { figures: BacktestTriggerFigures | null }) {
           </>
         )}
       </td>
-      <td>{figures.falsePositiveRate === null ? '—' : withInterval(figures.falsePositiveRate)}</td>
+      <td>
+        {figures.falsePositiveRate === null ? (
+          '—'
+        ) : (
+          <>
+            {withInterval(figures.falsePositiveRate.value, figures.falsePositiveRate)}
+            <br />
+            <small>of {figures.falsePositiveRate.trials} fire episodes</small>
+          </>
+        )}
+        {figures.censored > 0 && (
+          <>
+            <br />
+            <small>{figures.censored} too recent to judge</small>
+          </>
+        )}
+      </td>
       <td title={figures.message}>{VERDICTS[figures.verdict]}</td>
     </>
   );
@@ -36,7 +57,8 @@ function Figures({ figures }: { figures: BacktestTriggerFigures | null }) {
 /**
  * Runs the draft's triggers over the stored history beside the live config's (the edge streams
  * progress), judged by the playbook: fire on 5–15 % of eligible accounts per quarter, precede
- * ≥ 40 % of expansions with < 50 % false positives. Cancel closes the request, which stops the run.
+ * ≥ 40 % of expansions with < 50 % false positives, the last two read off their 95 % intervals.
+ * Cancel closes the request, which stops the run.
  */
 export function BacktestPreview({ client, draft }: { client: AdminClient; draft: unknown }) {
   const [state, setState] = useState<
@@ -106,14 +128,22 @@ export function BacktestPreview({ client, draft }: { client: AdminClient; draft:
 }
 
 function BacktestTable({ result }: { result: AdminBacktest }) {
+  const { lookbackDays, outcomeDays, quietDays } = result.settings;
+  const quarters = result.triggers[0]?.draft?.quarters ?? result.triggers[0]?.live?.quarters ?? [];
   return (
     <>
       <p class="meta">
         {result.events.toLocaleString('en-US')} events, {result.accounts.toLocaleString('en-US')} accounts,{' '}
         {result.expansions} server-reported expansions
-        {result.from && result.to ? `, ${result.from.slice(0, 10)} → ${result.to.slice(0, 10)}` : ''}.
+        {result.from && result.to ? `, ${result.from.slice(0, 10)} → ${result.to.slice(0, 10)}` : ''}.{' '}
+        {result.neverEligibleExpansions} of them came from accounts never eligible in the {lookbackDays} days
+        before: no trigger could precede them, so “preceded” leaves them out.
+      </p>
+      <p class="meta">
+        A fire counts only while the account is eligible. A fire episode starts with a fire after at least{' '}
+        {quietDays} days without one; it is a false positive when no expansion came within {outcomeDays} days.
         Playbook: fire on 5–15% of eligible accounts per quarter; precede ≥ 40% of expansions with &lt; 50%
-        false positives.
+        false positives, judged on the 95% intervals (inconclusive when an interval straddles its bar).
       </p>
       <table>
         <caption>Backtest per trigger: the draft beside the live config</caption>
@@ -143,6 +173,39 @@ function BacktestTable({ result }: { result: AdminBacktest }) {
           ])}
         </tbody>
       </table>
+      {quarters.length > 0 && (
+        <table>
+          <caption>Fire rate per quarter among eligible accounts (95% interval)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Trigger</th>
+              <th scope="col">Config</th>
+              {quarters.map((q) => (
+                <th scope="col" key={q.quarter}>
+                  {q.quarter} ({q.eligibleAccounts.toLocaleString('en-US')} eligible)
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {result.triggers.flatMap((t) =>
+              (['draft', 'live'] as const).flatMap((config) => {
+                const figures = t[config];
+                if (figures === null) return [];
+                return [
+                  <tr key={`${t.id}:${config}`}>
+                    <th scope="row">{t.id}</th>
+                    <td>{config === 'draft' ? 'Draft' : 'Live'}</td>
+                    {figures.quarters.map((q) => (
+                      <td key={q.quarter}>{withInterval(q.fireRate, q)}</td>
+                    ))}
+                  </tr>,
+                ];
+              }),
+            )}
+          </tbody>
+        </table>
+      )}
     </>
   );
 }

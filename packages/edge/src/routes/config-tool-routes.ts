@@ -15,6 +15,8 @@ const backtestSchema = z.object({
   config: z.unknown(),
   lookbackDays: z.optional(z.int().check(z.gte(1), z.lte(3650))),
   outcomeDays: z.optional(z.int().check(z.gte(1), z.lte(3650))),
+  /** Days without a fire that end a fire episode (0: every firing day is one). */
+  quietDays: z.optional(z.int().check(z.gte(0), z.lte(3650))),
 });
 
 /** Backtests one instance runs at once: each holds per-account state for the whole history. */
@@ -84,6 +86,7 @@ export function configToolRoutes(app: Hono, ctx: EdgeContext): void {
             draft,
             lookbackDays: body.lookbackDays,
             outcomeDays: body.outcomeDays,
+            quietDays: body.quietDays,
             signal: abort.signal,
             onProgress: (events) => send({ type: 'progress', events, totalEvents }),
           });

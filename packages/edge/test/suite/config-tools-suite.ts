@@ -76,7 +76,14 @@ async function seed(storage: Storage, prefix: string) {
 
 type Figures = {
   fireRate: { value: number; lower: number; upper: number; successes: number; trials: number };
-  preceded: { value: number; lower: number; upper: number; medianLeadDays: number | null; successes: number };
+  preceded: {
+    value: number;
+    lower: number;
+    upper: number;
+    medianLeadDays: number | null;
+    successes: number;
+    trials: number;
+  };
   falsePositiveRate: {
     value: number;
     lower: number;
@@ -94,6 +101,8 @@ type Line =
       type: 'result';
       events: number;
       expansions: number;
+      neverEligibleExpansions: number;
+      settings: { lookbackDays: number; outcomeDays: number; quietDays: number };
       triggers: { id: string; live: Figures | null; draft: Figures | null }[];
     }
   | { type: 'error'; message: string };
@@ -194,14 +203,18 @@ export function configToolsSuite(label: string, makeStorage: () => Promise<Stora
       const result = lines.at(-1);
       if (result?.type !== 'result') throw new Error(`no result: ${JSON.stringify(lines.at(-1))}`);
       expect(result.expansions).toBe(10);
+      expect(result.neverEligibleExpansions).toBe(0);
+      expect(result.settings).toMatchObject({ lookbackDays: 90, outcomeDays: 90, quietDays: 30 });
       const usage = result.triggers.find((t) => t.id === 'usage_ceiling')!;
-      // Live: 20 of 100 eligible accounts in Q2, all 10 expansions preceded by 20 days, 10 of 20 fires wasted.
+      // Live: 20 of 100 eligible accounts in Q2, all 10 expansions preceded by 20 days, 10 of 20
+      // fire episodes wasted. 10 of 20 is 50 %, but its interval (29.9–70.1 %) straddles the
+      // 50 % bar: inconclusive, not "don't automate".
       expect(usage.live).toMatchObject({
         fireRate: { value: 0.2, successes: 20, trials: 100 },
-        preceded: { value: 1, successes: 10, medianLeadDays: 20 },
+        preceded: { value: 1, successes: 10, trials: 10, medianLeadDays: 20 },
         falsePositiveRate: { value: 0.5, successes: 10, trials: 20 },
         band: 'above',
-        verdict: 'do_not_automate',
+        verdict: 'inconclusive',
       });
       // Wilson 95 % for 20 of 100: 13.3 %–28.9 %.
       expect(usage.live!.fireRate.lower).toBeCloseTo(0.1333, 3);
@@ -220,6 +233,19 @@ export function configToolsSuite(label: string, makeStorage: () => Promise<Stora
       const invites = result.triggers.find((t) => t.id === 'collaboration_surge')!;
       expect(invites.draft?.verdict).toBe('insufficient_data');
       expect(invites.draft?.fireRate.value).toBe(0);
+    });
+
+    it('backtest: quietDays comes from the body (0 to 3650), and a bad one is refused with its path', async () => {
+      const lines = await readLines(
+        await app.post('/v1/admin/backtest', { config: draft, quietDays: 0 }, admin),
+      );
+      const result = lines.at(-1);
+      if (result?.type !== 'result') throw new Error('no result');
+      expect(result.settings.quietDays).toBe(0);
+      const res = await app.post('/v1/admin/backtest', { config: draft, quietDays: -1 }, admin);
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { error: { issues: { path: string }[] } };
+      expect(body.error.issues.map((i) => i.path)).toEqual(['quietDays']);
     });
 
     it('backtest: a trigger only the draft has is listed without live figures', async () => {

@@ -1,8 +1,10 @@
-// The verdict reads each playbook bar off the rate's 95 % Wilson interval. Intervals computed by
+// The verdict reads the evidence bars (preceded share, false positives) off their 95 % Wilson
+// intervals and the fire-rate band off the point estimate. Intervals computed by
 // hand (z = 1.959964; see backtest-definitions.test.ts for the formula):
 //   75/176 → [0.355423, 0.500005]   95/176 → [0.466074, 0.611772]   10/93 → [0.059463, 0.186728]
 //   150/1500 → [0.085825, 0.116219]   60/100 → [0.502003, 0.690599]   30/100 → [0.218949, 0.395849]
 //   50/200 → [0.195082, 0.314341]   31/200 → [0.111396, 0.211607]   45/93 → [0.384977, 0.584045]
+//   1500 in the tests below: 150/1500 → [0.085825, 0.116219]
 import { describe, expect, it } from 'vitest';
 import { wilsonInterval } from '../stats/wilson-interval.ts';
 import { DEFAULT_BANDS } from './backtest.ts';
@@ -74,14 +76,14 @@ describe('calibrate', () => {
     );
   });
 
-  it('tunes the threshold only when the fire rate lies wholly outside the band', () => {
-    // 25 % of 200 (19.5–31.4 %) is above 15 % at both ends.
+  it('reads the fire-rate band off the point estimate, showing its interval', () => {
+    // 25 % of 200: above the band.
     const above = figures({ ...good, fired: 50, eligible: 200, preceded: 95, expansions: 176 });
     expect(above).toMatchObject({ verdict: 'tune_threshold', band: 'above' });
     expect(above.message).toContain('raise the threshold');
-    // 15.5 % of 200 (11.1–21.2 %) crosses the 15 % edge: cannot tell.
+    expect(above.message).toContain('25.0% of eligible accounts per quarter (95% CI 19.5%–31.4%');
+    // 15.5 % of 200 (11.1–21.2 %) is above the band, though its interval crosses the edge.
     const edge = figures({ ...good, fired: 31, eligible: 200, preceded: 95, expansions: 176 });
-    expect(edge.verdict).toBe('inconclusive');
-    expect(edge.message).toContain('whether its fire rate is inside the band');
+    expect(edge).toMatchObject({ verdict: 'tune_threshold', band: 'above' });
   });
 });

@@ -14,21 +14,14 @@ const atLeast = (interval: Interval, bar: number): Reading =>
 const below = (interval: Interval, bar: number): Reading =>
   interval.upper < bar ? 'pass' : interval.lower >= bar ? 'fail' : 'unclear';
 
-/** Where the fire rate's interval lies against the band; `unclear` when it crosses an edge. */
-function volumeOf(interval: Interval, bands: CalibrationBands): 'below' | 'within' | 'above' | 'unclear' {
-  if (interval.upper < bands.minFireRate) return 'below';
-  if (interval.lower > bands.maxFireRate) return 'above';
-  if (interval.lower >= bands.minFireRate && interval.upper <= bands.maxFireRate) return 'within';
-  return 'unclear';
-}
-
 /**
- * Judges one trigger's backtest against the playbook bands, reading each bar off its 95 % Wilson
- * interval rather than the point estimate: `automate` only when the whole interval clears every
- * bar (preceded share, false positives, fire rate inside the band); `tune_threshold` when the
- * signal clears both bars and the fire rate lies wholly outside the band; `do_not_automate` when
- * the preceded share or the false-positive rate lies wholly on the wrong side of its bar;
- * `inconclusive` when no bar is clearly failed but an interval straddles one.
+ * Judges one trigger's backtest against the playbook bands. The two evidence bars — preceded
+ * share and false-positive rate — are read off their 95 % Wilson intervals, because acting on a
+ * signal that is noise is the costly mistake: `do_not_automate` when either interval lies wholly
+ * on the wrong side of its bar, `inconclusive` when neither does but one straddles its bar, and
+ * otherwise the signal is good. The fire rate is the volume the trigger will produce, a figure to
+ * plan for that a threshold change adjusts at any time, so its band is read off the point
+ * estimate: a good signal is `automate` inside the band and `tune_threshold` outside it.
  * `eligibleExpansions` are the expansions it could have preceded (never-eligible ones left out).
  */
 export function calibrate(
@@ -39,8 +32,8 @@ export function calibrate(
   const band = t.fireRate < bands.minFireRate ? 'below' : t.fireRate > bands.maxFireRate ? 'above' : 'within';
   const fpInterval = t.intervals.falsePositiveRate;
   const signal = atLeast(t.intervals.precededShare, bands.minPrecededShare);
-  const precision = fpInterval === null ? 'fail' : below(fpInterval, bands.maxFalsePositiveRate);
-  const volume = volumeOf(t.intervals.fireRate, bands);
+  // With every episode still unjudged nothing is known yet: the whole range, as for 0 of 0.
+  const precision = below(fpInterval ?? { lower: 0, upper: 1 }, bands.maxFalsePositiveRate);
   const worthAutomating = signal === 'pass' && precision === 'pass';
   const facts = `fires on ${pct(t.fireRate)} of eligible accounts per quarter (${range(t.intervals.fireRate)}; band ${pct(bands.minFireRate)}–${pct(bands.maxFireRate)}), preceded ${pct(t.precededShare)} of the expansions it could have (${t.preceded} of ${t.preceded + t.notPreceded}, ${range(t.intervals.precededShare)})${t.medianLeadDays === null ? '' : ` with a median lead of ${Math.round(t.medianLeadDays)} days`}, ${t.falsePositiveRate === null || fpInterval === null ? 'no judged fire episodes' : `${pct(t.falsePositiveRate)} of ${t.fires} fire episodes saw no expansion (${range(fpInterval)})`}`;
   if (eligibleExpansions < bands.minExpansions || t.fires + t.censored === 0) {
@@ -56,11 +49,7 @@ export function calibrate(
     if (signal === 'fail')
       reasons.push(`it preceded fewer than ${pct(bands.minPrecededShare)} of expansions`);
     if (precision === 'fail')
-      reasons.push(
-        fpInterval === null
-          ? 'none of its fire episodes could be judged'
-          : `at least ${pct(bands.maxFalsePositiveRate)} of its fire episodes saw no expansion`,
-      );
+      reasons.push(`at least ${pct(bands.maxFalsePositiveRate)} of its fire episodes saw no expansion`);
     return {
       band,
       worthAutomating,
@@ -68,12 +57,12 @@ export function calibrate(
       message: `Don't automate — ${reasons.join(' and ')}, even at the favourable end of the 95% interval: ${facts}.`,
     };
   }
-  if (worthAutomating && volume === 'within') {
+  if (worthAutomating && band === 'within') {
     return { band, worthAutomating, verdict: 'automate', message: `Automate: ${facts}.` };
   }
-  if (worthAutomating && volume !== 'unclear') {
+  if (worthAutomating) {
     const advice =
-      volume === 'above'
+      band === 'above'
         ? 'raise the threshold so it fires less often'
         : 'lower the threshold so it reaches more accounts';
     return {
@@ -89,11 +78,10 @@ export function calibrate(
     unclear.push(
       `whether fewer than ${pct(bands.maxFalsePositiveRate)} of its fire episodes go without an expansion`,
     );
-  if (volume === 'unclear') unclear.push('whether its fire rate is inside the band');
   return {
     band,
     worthAutomating,
     verdict: 'inconclusive',
-    message: `Inconclusive — the 95% interval cannot yet tell ${unclear.join(', or ')}; wait for more history: ${facts}.`,
+    message: `Inconclusive — the 95% interval cannot yet tell ${unclear.join(' or ')}; wait for more history: ${facts}.`,
   };
 }

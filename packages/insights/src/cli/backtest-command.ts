@@ -5,7 +5,7 @@ import { mergeByTime } from '../backtest/merge-by-time.ts';
 import { type ReadStats, readExpansions, readRecords } from '../node/read-records.ts';
 import { checkFiles } from './check-files.ts';
 import { configWarnings } from './config-warnings.ts';
-import { formatTable, pct } from './format-table.ts';
+import { formatTable, pctInterval } from './format-table.ts';
 import { loadConfig } from './load-config.ts';
 import { createProgressBar, type ProgressStream } from './progress-bar.ts';
 
@@ -18,6 +18,7 @@ export interface BacktestCommandOptions {
   json: boolean;
   lookbackDays?: number;
   outcomeDays?: number;
+  quietDays?: number;
   out: (text: string) => void;
   err: ProgressStream;
 }
@@ -50,6 +51,7 @@ export async function backtestCommand(options: BacktestCommandOptions): Promise<
     {
       ...(options.lookbackDays === undefined ? {} : { lookbackDays: options.lookbackDays }),
       ...(options.outcomeDays === undefined ? {} : { outcomeDays: options.outcomeDays }),
+      ...(options.quietDays === undefined ? {} : { quietDays: options.quietDays }),
     },
   );
   bar.done();
@@ -62,17 +64,23 @@ export async function backtestCommand(options: BacktestCommandOptions): Promise<
     options.out(`${JSON.stringify({ ...report, skippedLines: stats.skipped }, null, 2)}\n`);
     return report;
   }
+  const { lookbackDays, outcomeDays, quietDays } = report.settings;
   const lines = [
     `Backtest ${report.from?.slice(0, 10) ?? '—'} → ${report.to?.slice(0, 10) ?? '—'}: ${report.events.toLocaleString('en-US')} events, ${report.accounts.toLocaleString('en-US')} accounts (${report.accountRecords.toLocaleString('en-US')} claim records), ${report.expansions} expansions${stats.skipped > 0 ? `, ${stats.skipped} invalid lines skipped` : ''}${report.accountsWithoutClaims > 0 ? `, ${report.accountsWithoutClaims} accounts without claims left out` : ''}.`,
+    `${report.neverEligibleExpansions} of the ${report.expansions} expansions came from accounts never eligible in the ${lookbackDays} days before them: no trigger could precede them, so "preceded" leaves them out.`,
+    `A fire counts only while the account is eligible. A fire episode starts with a fire after ≥ ${quietDays} days without one; it is a false positive when no expansion came within ${outcomeDays} days (episodes too close to the end of the data are unjudged). [95 % Wilson intervals]`,
     '',
     formatTable(
-      ['trigger', 'fire rate/qtr', 'preceded', 'median lead', 'false pos.', 'verdict'],
+      ['trigger', 'fire rate/qtr', 'preceded', 'median lead', 'false pos. (episodes)', 'unjudged', 'verdict'],
       report.triggers.map((t) => [
         t.id,
-        pct(t.fireRate),
-        `${pct(t.precededShare)} (${t.preceded})`,
+        pctInterval(t.fireRate, t.intervals.fireRate),
+        `${pctInterval(t.precededShare, t.intervals.precededShare)} ${t.preceded} of ${t.preceded + t.notPreceded}`,
         t.medianLeadDays === null ? '—' : `${t.medianLeadDays.toFixed(0)} d`,
-        t.falsePositiveRate === null ? '—' : `${pct(t.falsePositiveRate)} of ${t.fires}`,
+        t.falsePositiveRate === null || t.intervals.falsePositiveRate === null
+          ? '—'
+          : `${pctInterval(t.falsePositiveRate, t.intervals.falsePositiveRate)} of ${t.fires}`,
+        String(t.censored),
         t.calibration.verdict,
       ]),
     ),
@@ -86,7 +94,7 @@ export async function backtestCommand(options: BacktestCommandOptions): Promise<
       'Fire rate per quarter among eligible accounts:',
       formatTable(
         ['trigger', ...quarters.map((q) => `${q.quarter} (${q.eligibleAccounts})`)],
-        report.triggers.map((t) => [t.id, ...t.quarters.map((q) => pct(q.fireRate))]),
+        report.triggers.map((t) => [t.id, ...t.quarters.map((q) => pctInterval(q.fireRate, q))]),
       ),
     );
   }

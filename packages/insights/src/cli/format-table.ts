@@ -13,3 +13,7 @@ export function formatTable(header: readonly string[], rows: ReadonlyArray<reado
 }
 
 export const pct = (x: number, digits = 1) => `${(x * 100).toFixed(digits)}%`;
+
+/** A rate with its 95 % interval: `12.6% [10.1%, 15.0%]`. */
+export const pctInterval = (value: number, interval: { lower: number; upper: number }) =>
+  `${pct(value)} [${pct(interval.lower)}, ${pct(interval.upper)}]`;

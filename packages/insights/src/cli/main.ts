@@ -12,13 +12,14 @@ import { sampleCommand } from './sample-command.ts';
 const USAGE = `Usage: headroom <command> [options]    (headroom --version, headroom --help)
 
   backtest --config FILE --events FILE --expansions FILE [--claims FILE]
-           [--lookback-days 90] [--outcome-days 90] [--json]
+           [--lookback-days 90] [--outcome-days 90] [--quiet-days 30] [--json]
       Replay historical events (NDJSON or CSV, e.g. GET /v1/admin/events?format=ndjson) through
-      the trigger engine; per trigger: fire rate per quarter, share of expansions preceded, false
-      positives, calibration verdict. Account claims ({"type":"account",...} records: plan,
-      segment, activatedAt, health…) come inline in the events or from --claims.
+      the trigger engine; per trigger, with 95 % intervals: fire rate per quarter, share of
+      expansions preceded, false positives per fire episode (a new episode after --quiet-days
+      days without a fire), calibration verdict. Account claims ({"type":"account",...} records:
+      plan, segment, activatedAt, health…) come inline in the events or from --claims.
   backtest --endpoint URL --admin-token TOKEN --draft FILE [--lookback-days 90]
-           [--outcome-days 90] [--json]
+           [--outcome-days 90] [--quiet-days 30] [--json]
       The same backtest run by the edge over its stored history (POST /v1/admin/backtest) for the
       draft config FILE beside the live one, with 95 % intervals and progress. Ctrl-C stops it.
   report --endpoint URL --admin-token TOKEN [--days 90] [--json]
@@ -39,6 +40,14 @@ function positiveInt(name: string, value: string | undefined, fallback: number):
   if (value === undefined) return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} must be a positive integer`);
+  return n;
+}
+
+/** `--quiet-days`: 0 (every firing day an episode) up to ten years. */
+function quietDays(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0 || n > 3650)
+    throw new UsageError('--quiet-days must be a whole number of days from 0 to 3650');
   return n;
 }
 
@@ -90,6 +99,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         'lookback-days': { type: 'string' },
         'outcome-days': { type: 'string' },
+        'quiet-days': { type: 'string' },
         endpoint: { type: 'string' },
         draft: { type: 'string' },
         'admin-token': { type: 'string' },
@@ -120,6 +130,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           await checkFiles(values, ['draft']);
           const lookback = values['lookback-days'];
           const outcome = values['outcome-days'];
+          const quiet = values['quiet-days'];
           await remoteBacktestCommand({
             endpoint: values.endpoint!,
             adminToken: adminToken!,
@@ -127,6 +138,7 @@ export async function main(argv: readonly string[]): Promise<number> {
             json: values.json,
             ...(lookback === undefined ? {} : { lookbackDays: positiveInt('lookback-days', lookback, 90) }),
             ...(outcome === undefined ? {} : { outcomeDays: positiveInt('outcome-days', outcome, 90) }),
+            ...(quiet === undefined ? {} : { quietDays: quietDays(quiet) }),
             out,
             err: process.stderr,
           });
@@ -136,6 +148,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         await checkFiles(values, ['config']);
         const lookback = values['lookback-days'];
         const outcome = values['outcome-days'];
+        const quiet = values['quiet-days'];
         await backtestCommand({
           config: values.config!,
           events: values.events!,
@@ -144,6 +157,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           json: values.json,
           ...(lookback === undefined ? {} : { lookbackDays: positiveInt('lookback-days', lookback, 90) }),
           ...(outcome === undefined ? {} : { outcomeDays: positiveInt('outcome-days', outcome, 90) }),
+          ...(quiet === undefined ? {} : { quietDays: quietDays(quiet) }),
           out,
           err: process.stderr,
         });

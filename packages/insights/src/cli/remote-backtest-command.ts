@@ -6,7 +6,7 @@ import {
   type BacktestTriggerFigures,
   readBacktestStream,
 } from '../admin-api.ts';
-import { formatTable, pct } from './format-table.ts';
+import { formatTable, pctInterval } from './format-table.ts';
 import type { ProgressStream } from './progress-bar.ts';
 
 export interface RemoteBacktestOptions {
@@ -17,13 +17,13 @@ export interface RemoteBacktestOptions {
   json: boolean;
   lookbackDays?: number;
   outcomeDays?: number;
+  quietDays?: number;
   out: (text: string) => void;
   err: ProgressStream;
   fetch?: typeof fetch;
 }
 
-const share = (p: { value: number; lower: number; upper: number }) =>
-  `${pct(p.value)} [${pct(p.lower)}, ${pct(p.upper)}]`;
+const share = (p: { value: number; lower: number; upper: number }) => pctInterval(p.value, p);
 
 const cells = (f: BacktestTriggerFigures | null): string[] =>
   f === null
@@ -61,6 +61,7 @@ export async function remoteBacktestCommand(options: RemoteBacktestOptions): Pro
       config: input,
       ...(options.lookbackDays === undefined ? {} : { lookbackDays: options.lookbackDays }),
       ...(options.outcomeDays === undefined ? {} : { outcomeDays: options.outcomeDays }),
+      ...(options.quietDays === undefined ? {} : { quietDays: options.quietDays }),
     }),
   });
   if (!response.ok || !response.body) {
@@ -84,9 +85,11 @@ export async function remoteBacktestCommand(options: RemoteBacktestOptions): Pro
     options.out(`${JSON.stringify(result, null, 2)}\n`);
     return result;
   }
+  const { lookbackDays, outcomeDays, quietDays } = result.settings;
   const lines = [
-    `Backtest on ${url.origin} ${result.from?.slice(0, 10) ?? '—'} → ${result.to?.slice(0, 10) ?? '—'}: ${result.events.toLocaleString('en-US')} events, ${result.accounts.toLocaleString('en-US')} accounts, ${result.expansions} server-reported expansions. Intervals are 95 % (Wilson).`,
-    'Playbook: fire on 5–15 % of eligible accounts per quarter; precede ≥ 40 % of expansions with < 50 % false positives.',
+    `Backtest on ${url.origin} ${result.from?.slice(0, 10) ?? '—'} → ${result.to?.slice(0, 10) ?? '—'}: ${result.events.toLocaleString('en-US')} events, ${result.accounts.toLocaleString('en-US')} accounts, ${result.expansions} server-reported expansions (${result.neverEligibleExpansions} from accounts never eligible in the ${lookbackDays} days before them: left out of "preceded"). Intervals are 95 % (Wilson).`,
+    `A fire counts only while the account is eligible; a fire episode starts with a fire after ≥ ${quietDays} days without one and is a false positive when no expansion came within ${outcomeDays} days.`,
+    'Playbook: fire on 5–15 % of eligible accounts per quarter; precede ≥ 40 % of expansions with < 50 % false positives (read off the intervals: "inconclusive" when one straddles its bar).',
     '',
     formatTable(
       ['trigger', 'config', 'fire rate/qtr', 'preceded', 'median lead', 'false pos.', 'verdict'],
