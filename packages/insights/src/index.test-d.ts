@@ -5,7 +5,9 @@ import {
   analyzeExperiment,
   type BacktestRecord,
   type BacktestReport,
+  type BacktestTriggerFigures,
   backtest,
+  type CalibrationVerdict,
   type Expansion,
   type ExperimentAnalysis,
   type ExperimentCounts,
@@ -48,6 +50,19 @@ describe('public types', () => {
     analyzeExperiment({ variants: [{ id: 'control' }] });
     // @ts-expect-error an expansion needs a time
     backtest(config, [], [{ accountId: 'a' }]);
+    // @ts-expect-error quietDays is a number of days
+    backtest(config, [], [], { quietDays: '30' });
+  });
+
+  it('names every backtest verdict, the same on the engine and the admin API', () => {
+    expectTypeOf<CalibrationVerdict>().toEqualTypeOf<
+      'automate' | 'tune_threshold' | 'do_not_automate' | 'inconclusive' | 'insufficient_data'
+    >();
+    expectTypeOf<BacktestTriggerFigures['verdict']>().toEqualTypeOf<CalibrationVerdict>();
+    expectTypeOf<BacktestReport['triggers'][number]['intervals']['falsePositiveRate']>().toEqualTypeOf<{
+      lower: number;
+      upper: number;
+    } | null>();
   });
 
   it('takes analysis options, and names the method and the refusal', () => {
