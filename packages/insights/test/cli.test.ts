@@ -195,6 +195,8 @@ describe('headroom CLI', () => {
 
   describe('report', () => {
     let endpoint = '';
+    // An edge from before trigger holdouts: no /v1/admin/holdouts.
+    let oldEdge = false;
     const seen: string[] = [];
     const server = createServer((req, res) => {
       seen.push(`${req.headers.authorization} ${req.url}`);
@@ -203,8 +205,30 @@ describe('headroom CLI', () => {
         res.end(JSON.stringify({ error: { code: 'invalid_token', message: 'bad admin token' } }));
         return;
       }
+      if (req.url?.startsWith('/v1/admin/holdouts') && oldEdge) {
+        res.writeHead(404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { code: 'not_found', message: 'not found' } }));
+        return;
+      }
       res.writeHead(200, { 'content-type': 'application/json' });
-      if (req.url?.startsWith('/v1/admin/experiments')) {
+      if (req.url?.startsWith('/v1/admin/holdouts')) {
+        // Newcombe's published example (56/70 vs 48/80): +20.0 pts, 95 % CI 5.2 to 33.4.
+        res.end(
+          JSON.stringify({
+            since: '2025-01-01T00:00:00.000Z',
+            judgedBefore: '2025-11-01T00:00:00.000Z',
+            outcomeDays: 60,
+            triggers: [
+              {
+                triggerId: 'usage_ceiling',
+                holdout: 0.1,
+                exposed: { accounts: 70, expanded: 56, amount: 168_000, amountSquares: 504e6, pending: 3 },
+                heldOut: { accounts: 80, expanded: 48, amount: 144_000, amountSquares: 432e6, pending: 1 },
+              },
+            ],
+          }),
+        );
+      } else if (req.url?.startsWith('/v1/admin/experiments')) {
         res.end(
           JSON.stringify({
             experiments: [
@@ -331,6 +355,25 @@ describe('headroom CLI', () => {
         /acct_big\s+team\s+mid_market\s+3\s+seat_saturation, usage_ceiling, feature_exploration\s+\$12,000/,
       );
       expect(result.stdout).toMatch(/acct_churning: usage_ceiling — churn_risk/);
+      // The trigger holdout: incremental rate with Newcombe's interval, $/account with Welch's.
+      expect(result.stdout).toMatch(
+        /Trigger holdouts \(eligible accounts that fired; upgrades within 60 days/,
+      );
+      expect(result.stdout).toMatch(
+        /usage_ceiling\s+10%\s+56\/70 \(80\.0%\)\s+48\/80 \(60\.0%\)\s+20\.0% \[5\.2%, 33\.4%\]\s+\$600 \[\$-?\d[\d,]*, \$[\d,]+\]\s+causes expansion\s+4/,
+      );
+    });
+
+    it('leaves the holdout section out against an edge that has no holdout report', async () => {
+      oldEdge = true;
+      try {
+        const result = await run(['report', '--endpoint', endpoint, '--admin-token', 'admin-secret']);
+        expect(result.code).toBe(0);
+        expect(result.stdout).toMatch(/Expansion funnel since/);
+        expect(result.stdout).not.toMatch(/Trigger holdouts/);
+      } finally {
+        oldEdge = false;
+      }
     });
 
     it('takes the token from HEADROOM_ADMIN_TOKEN, and --json gives the analysis', async () => {

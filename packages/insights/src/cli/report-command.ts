@@ -1,16 +1,19 @@
 import {
   type AdminExperiments,
   type AdminFunnel,
+  type AdminHoldouts,
   type AdminPqls,
   adminErrorSchema,
   adminExperimentsSchema,
   adminFunnelSchema,
+  adminHoldoutsSchema,
   adminPqlsSchema,
   funnelDropOff,
 } from '../admin-api.ts';
 import { type AnalysisOptions, analyzeExperiment } from '../analyze-experiment.ts';
+import { type HoldoutLift, holdoutLift } from '../holdout-lift.ts';
 import { type AnalyzedExperiment, experimentSection } from './experiment-section.ts';
-import { formatTable, pct } from './format-table.ts';
+import { formatTable, pct, pctInterval } from './format-table.ts';
 
 export interface ReportCommandOptions {
   endpoint: string;
@@ -35,16 +38,29 @@ function analyze(
   }
 }
 
+type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false } };
+
+/** GETs an admin report; with `optional`, an edge that has no such report gives null. */
+async function getJson<T>(options: ReportCommandOptions, path: string, schema: Schema<T>): Promise<T>;
 async function getJson<T>(
   options: ReportCommandOptions,
   path: string,
-  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
-): Promise<T> {
+  schema: Schema<T>,
+  optional: true,
+): Promise<T | null>;
+async function getJson<T>(
+  options: ReportCommandOptions,
+  path: string,
+  schema: Schema<T>,
+  optional = false,
+): Promise<T | null> {
   const url = new URL(path, options.endpoint.endsWith('/') ? options.endpoint : `${options.endpoint}/`);
   const response = await (options.fetch ?? fetch)(url, {
     headers: { authorization: `Bearer ${options.adminToken}`, accept: 'application/json' },
   });
   const body: unknown = await response.json().catch(() => null);
+  // An older edge without this report: the section is left out, the rest still prints.
+  if (optional && response.status === 404) return null;
   if (!response.ok) {
     const error = adminErrorSchema.safeParse(body);
     throw new Error(
@@ -56,16 +72,82 @@ async function getJson<T>(
   return parsed.data;
 }
 
+type HoldoutRow = AdminHoldouts['triggers'][number] & { lift: HoldoutLift | string };
+
+// Bad counts from the edge are reported on their row, not thrown.
+function liftOf(row: AdminHoldouts['triggers'][number]): HoldoutLift | string {
+  try {
+    return holdoutLift(row.exposed, row.heldOut);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+const VERDICT_WORDS = {
+  lift: 'causes expansion',
+  harm: 'costs expansion',
+  no_detectable_lift: 'no detectable lift',
+  too_few: 'too few accounts',
+} as const;
+
+const money = (x: number) => `${x < 0 ? '-' : ''}$${Math.round(Math.abs(x)).toLocaleString('en-US')}`;
+
+/** Does each held-out trigger cause expansion: exposed vs held out, with 95 % intervals. */
+function holdoutSection(outcomeDays: number, rows: readonly HoldoutRow[]): string[] {
+  const lines = [
+    `Trigger holdouts (eligible accounts that fired; upgrades within ${outcomeDays} days of the fire)`,
+  ];
+  if (rows.length === 0) return [...lines, 'No trigger has a holdout.'];
+  lines.push(
+    formatTable(
+      [
+        'trigger',
+        'held out',
+        'exposed: expanded',
+        'held out: expanded',
+        'incremental rate [95% CI]',
+        'incremental $/account [95% CI]',
+        'verdict',
+        'pending',
+      ],
+      rows.map((row) => {
+        const { lift } = row;
+        const arm = (a: { accounts: number; expanded: number }) => `${a.expanded}/${a.accounts}`;
+        const pending = String(row.exposed.pending + row.heldOut.pending);
+        const share = row.holdout === null ? 'ended' : pct(row.holdout, 0);
+        if (typeof lift === 'string')
+          return [row.triggerId, share, arm(row.exposed), arm(row.heldOut), lift, '—', '—', pending];
+        const amount = lift.incrementalAmountInterval;
+        return [
+          row.triggerId,
+          share,
+          `${arm(row.exposed)} (${pct(lift.exposed.rate)})`,
+          `${arm(row.heldOut)} (${pct(lift.heldOut.rate)})`,
+          pctInterval(lift.incrementalRate, lift.incrementalRateInterval),
+          Number.isFinite(amount.lower)
+            ? `${money(lift.incrementalAmount)} [${money(amount.lower)}, ${money(amount.upper)}]`
+            : '—',
+          VERDICT_WORDS[lift.verdict],
+          pending,
+        ];
+      }),
+    ),
+  );
+  return lines;
+}
+
 /** `headroom report`: experiment results (with statistics) and the expansion funnel from the admin API. */
 export async function reportCommand(options: ReportCommandOptions): Promise<void> {
-  const [experiments, funnel, pqls] = await Promise.all([
+  const [experiments, funnel, pqls, holdoutReport] = await Promise.all([
     getJson<AdminExperiments>(options, 'v1/admin/experiments', adminExperimentsSchema),
     getJson<AdminFunnel>(options, `v1/admin/funnel?days=${options.days}`, adminFunnelSchema),
     getJson<AdminPqls>(options, 'v1/admin/pqls', adminPqlsSchema),
+    getJson<AdminHoldouts>(options, 'v1/admin/holdouts', adminHoldoutsSchema, true),
   ]);
   const analyses = experiments.experiments.map((e) => analyze(e, options.analysis ?? {}));
+  const holdouts = (holdoutReport?.triggers ?? []).map((t) => ({ ...t, lift: liftOf(t) }));
   if (options.json) {
-    options.out(`${JSON.stringify({ experiments: analyses, funnel, pqls }, null, 2)}\n`);
+    options.out(`${JSON.stringify({ experiments: analyses, funnel, pqls, holdouts }, null, 2)}\n`);
     return;
   }
   const lines: string[] = [];
@@ -127,6 +209,7 @@ export async function reportCommand(options: ReportCommandOptions): Promise<void
   lines.push(`Suppressed (signals, but not ready to pitch): ${pqls.suppressed.length}`);
   for (const a of pqls.suppressed.slice(0, 20))
     lines.push(`  ${a.accountId}: ${a.activeTriggers.join(', ')} — ${a.suppressedBecause.join(', ')}`);
+  if (holdoutReport) lines.push('', ...holdoutSection(holdoutReport.outcomeDays, holdouts));
   if (funnel.definitions) {
     lines.push('', 'Definitions:');
     for (const [term, meaning] of Object.entries(funnel.definitions)) lines.push(`  ${term}: ${meaning}`);
