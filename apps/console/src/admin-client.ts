@@ -5,6 +5,7 @@ import {
   type AdminExperiments,
   type AdminFunnel,
   type AdminHandoffs,
+  type AdminHoldouts,
   type AdminImpact,
   type AdminPqls,
   adminConfigSchema,
@@ -12,6 +13,7 @@ import {
   adminExperimentsSchema,
   adminFunnelSchema,
   adminHandoffsSchema,
+  adminHoldoutsSchema,
   adminImpactSchema,
   adminPqlsSchema,
   type BacktestLine,
@@ -55,6 +57,8 @@ export type ConfigVersionAnswer = z.output<typeof configVersionSchema>;
 export interface AdminClient {
   experiments(): Promise<AdminExperiments>;
   funnel(days: number): Promise<AdminFunnel>;
+  /** Trigger holdouts: exposed and held-out arms of each held-out trigger. */
+  holdouts(): Promise<AdminHoldouts>;
   handoffs(): Promise<AdminHandoffs>;
   pqls(): Promise<AdminPqls>;
   config(): Promise<AdminConfig>;
@@ -139,6 +143,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
   return {
     experiments: () => call('v1/admin/experiments', adminExperimentsSchema),
     funnel: (days) => call(`v1/admin/funnel?days=${days}`, adminFunnelSchema),
+    holdouts: () => call('v1/admin/holdouts', adminHoldoutsSchema),
     handoffs: () => call('v1/admin/handoffs', adminHandoffsSchema),
     pqls: () => call('v1/admin/pqls', adminPqlsSchema),
     config: () => call('v1/admin/config', adminConfigSchema),

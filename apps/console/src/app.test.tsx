@@ -182,6 +182,31 @@ const server = setupServer(
   http.get(`${EDGE}/v1/admin/experiments`, ({ request }) =>
     authorized(request) ? HttpResponse.json({ experiments }) : unauthorized(),
   ),
+  http.get(`${EDGE}/v1/admin/holdouts`, ({ request }) =>
+    authorized(request)
+      ? HttpResponse.json({
+          since: '2025-01-01T00:00:00.000Z',
+          judgedBefore: '2025-11-01T00:00:00.000Z',
+          outcomeDays: 60,
+          triggers: [
+            // Newcombe's published example: 56/70 vs 48/80, +20.0 pts (5.2 to 33.4).
+            {
+              triggerId: 'usage_ceiling',
+              holdout: 0.1,
+              exposed: { accounts: 70, expanded: 56, amount: 168_000, amountSquares: 504e6, pending: 2 },
+              heldOut: { accounts: 80, expanded: 48, amount: 144_000, amountSquares: 432e6, pending: 1 },
+            },
+            {
+              triggerId: 'seat_saturation',
+              holdout: 0.1,
+              exposed: { accounts: 40, expanded: 4, amount: 0, amountSquares: 0, pending: 0 },
+              heldOut: { accounts: 5, expanded: 0, amount: 0, amountSquares: 0, pending: 0 },
+            },
+          ],
+          definitions: { accounts: 'eligible accounts whose first fire …' },
+        })
+      : unauthorized(),
+  ),
   http.get(`${EDGE}/v1/admin/funnel`, ({ request }) => {
     if (!authorized(request)) return unauthorized();
     const days = new URL(request.url).searchParams.get('days');
@@ -448,14 +473,36 @@ describe('experiments', () => {
 describe('funnel, routes, PQLs', () => {
   it('shows each step with drop-off and the median time to upgrade, per period', async () => {
     signedIn('#funnel');
-    const row = await screen.findByRole('row', { name: /usage_ceiling/ });
+    // The funnel's own table (the holdouts below it list the same triggers).
+    const funnel = await screen.findByRole('table', { name: /Distinct accounts per step/ });
+    const row = within(funnel).getByRole('row', { name: /usage_ceiling/ });
     const cells = within(row)
       .getAllByRole('cell')
       .map((c) => c.textContent);
     expect(cells).toEqual(['200', '150 (−25%)', '30 (−80%)', '20 (−33%)', '10 (−50%)', '2.5 days']);
-    expect(screen.getByRole('row', { name: /seat_saturation/ }).textContent).toContain('0 (—)');
+    expect(within(funnel).getByRole('row', { name: /seat_saturation/ }).textContent).toContain('0 (—)');
     fireEvent.change(screen.getByLabelText('Period'), { target: { value: '30' } });
     expect(await screen.findByRole('table', { name: /since 2025-05-01/ })).toBeTruthy();
+  });
+
+  it('shows each held-out trigger’s lift with its intervals and verdict', async () => {
+    signedIn('#funnel');
+    const table = await screen.findByRole('table', { name: /shown its prompt or held out of it/ });
+    const cells = (name: RegExp) =>
+      within(within(table).getByRole('row', { name }))
+        .getAllByRole('cell')
+        .map((c) => c.textContent);
+    expect(cells(/usage_ceiling/)).toEqual([
+      '10%',
+      '56 of 70 (80.0%)',
+      '48 of 80 (60.0%)',
+      '+20.0 pts (+5.2 pts to +33.4 pts)',
+      '$600 ($170 to $1,030)',
+      'Causes expansion',
+      '3',
+    ]);
+    // Five held-out accounts: the figures, but no verdict.
+    expect(cells(/seat_saturation/)).toContain('Too few accounts to tell');
   });
 
   it('shows the route split and each handoff delivery status', async () => {

@@ -4,6 +4,7 @@ import { loadSession, type Session, saveSession } from './session.ts';
 import { ConfigEditor } from './views/config-editor.tsx';
 import { ExperimentsView } from './views/experiments-view.tsx';
 import { FunnelView } from './views/funnel-view.tsx';
+import { HoldoutsView } from './views/holdouts-view.tsx';
 import { LoginForm } from './views/login-form.tsx';
 import { PqlsView } from './views/pqls-view.tsx';
 import { RoutesView } from './views/routes-view.tsx';
@@ -78,7 +79,12 @@ export function App({
       </header>
       <main>
         {tab === 'experiments' && <ExperimentsView client={client} />}
-        {tab === 'funnel' && <FunnelView client={client} />}
+        {tab === 'funnel' && (
+          <>
+            <FunnelView client={client} />
+            <HoldoutsView client={client} />
+          </>
+        )}
         {tab === 'routes' && <RoutesView client={client} />}
         {tab === 'pqls' && <PqlsView client={client} />}
         {tab === 'config' && <ConfigEditor client={client} />}

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { AdminClient } from '../admin-client.ts';
 import { days, pct } from '../format.ts';
 import { useResource } from '../use-resource.ts';
+import { DefinitionsList } from './definitions-list.tsx';
 import { LoadState } from './load-state.tsx';
 
 /** The expansion funnel per trigger: fired → shown → clicked → routed → completed, with drop-off. */
@@ -75,19 +76,7 @@ export function FunnelView({ client }: { client: AdminClient }) {
               Routed without a prompt click (direct): <strong>{funnel.direct}</strong>{' '}
               {funnel.direct === 1 ? 'account' : 'accounts'}
             </p>
-            {funnel.definitions && (
-              <details>
-                <summary>How each number is counted</summary>
-                <dl>
-                  {Object.entries(funnel.definitions).map(([term, meaning]) => (
-                    <div key={term}>
-                      <dt>{term}</dt>
-                      <dd>{meaning}</dd>
-                    </div>
-                  ))}
-                </dl>
-              </details>
-            )}
+            <DefinitionsList definitions={funnel.definitions} />
           </>
         )}
       </LoadState>
