@@ -58,6 +58,7 @@ export {
   type HandoffPayload,
   type HandoffRequest,
   type HandoffStatus,
+  type HoldoutGroupRow,
   type OutboxItem,
   type PqlStateRow,
   type RouteDecisionRow,
