@@ -1,6 +1,6 @@
 import { type AccountClaims, accountClaimsSchema } from '@headroom/core';
-import { errors, jwtVerify } from 'jose';
 import { HttpError } from './http-error.ts';
+import { verifyHs256Jwt } from './verify-hs256-jwt.ts';
 
 /** Seconds of clock skew tolerated on `exp`/`iat`/`nbf` between the host backend and the edge. */
 export const TOKEN_CLOCK_TOLERANCE_S = 30;
@@ -30,20 +30,15 @@ export async function verifyAccountToken(
   if (typeof token !== 'string' || token.length === 0 || token.length > 8192) {
     throw new HttpError(401, 'invalid_token', 'missing or malformed account token');
   }
-  let payload: unknown;
-  try {
-    ({ payload } = await jwtVerify(token, key, {
-      algorithms: ['HS256'],
-      requiredClaims: ['exp'],
-      clockTolerance: TOKEN_CLOCK_TOLERANCE_S,
-      currentDate: new Date(nowMs),
-    }));
-  } catch (error) {
-    if (error instanceof errors.JWTExpired)
+  const clock = { nowSeconds: Math.floor(nowMs / 1000), toleranceSeconds: TOKEN_CLOCK_TOLERANCE_S };
+  // A key WebCrypto refuses is refused like a bad token: 401, never 5xx.
+  const verification = await verifyHs256Jwt(token, key, clock).catch(() => undefined);
+  if (verification?.ok !== true) {
+    if (verification?.reason === 'expired')
       throw new HttpError(401, 'token_expired', 'account token expired');
     throw new HttpError(401, 'invalid_token', 'account token could not be verified');
   }
-  const claims = accountClaimsSchema.safeParse(payload);
+  const claims = accountClaimsSchema.safeParse(verification.claims);
   if (!claims.success) throw new HttpError(401, 'invalid_token', 'account token claims are invalid');
   return claims.data;
 }

@@ -1,4 +1,5 @@
-import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
+import fc from 'fast-check';
+import { decodeJwt, decodeProtectedHeader, jwtVerify, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { signAccountToken } from './sign-account-token.ts';
 
@@ -33,5 +34,60 @@ describe('signAccountToken', () => {
     await expect(
       signAccountToken({ ...claims, segment: 'galactic' as unknown as 'smb' }, 'secret'),
     ).rejects.toThrow(/segment/);
+  });
+
+  it('rejects a signing time that is not a number of seconds', async () => {
+    await expect(signAccountToken(claims, 'secret', { now: Number.NaN })).rejects.toThrow(/now/);
+    await expect(signAccountToken(claims, 'secret', { now: Number.POSITIVE_INFINITY })).rejects.toThrow(
+      /now/,
+    );
+  });
+});
+
+// jose is the independent reference: our WebCrypto signer must produce the very bytes jose's
+// SignJWT produces for the same claims, time and secret, and jose must verify them.
+describe('signAccountToken against jose', () => {
+  const joseSigned = (payload: object, secret: string | Uint8Array, now: number, lifetime: number) =>
+    new SignJWT({ ...payload })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuedAt(now)
+      .setExpirationTime(now + lifetime)
+      .sign(typeof secret === 'string' ? new TextEncoder().encode(secret) : secret);
+
+  const claimsArbitrary = fc.record(
+    {
+      sub: fc.string({ minLength: 1, maxLength: 40 }),
+      uid: fc.string({ minLength: 1, maxLength: 40 }),
+      plan: fc.string({ minLength: 1, maxLength: 20, unit: 'grapheme' }),
+      acv: fc.double({ min: 0, max: 1e9, noNaN: true }),
+      segment: fc.constantFrom('smb' as const, 'mid_market' as const, 'enterprise' as const),
+      seats: fc.nat({ max: 100_000 }),
+      health: fc.integer({ min: 0, max: 100 }),
+      churnRisk: fc.boolean(),
+      usage: fc.dictionary(fc.string({ minLength: 1, maxLength: 10 }), fc.nat()),
+    },
+    { requiredKeys: ['sub', 'uid', 'plan', 'acv', 'segment', 'seats'] },
+  );
+
+  it('signs the same bytes as jose, and jose verifies them', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        claimsArbitrary,
+        fc.oneof(fc.string({ minLength: 1, maxLength: 64 }), fc.uint8Array({ minLength: 1, maxLength: 64 })),
+        fc.integer({ min: 1_600_000_000, max: 2_000_000_000 }),
+        fc.integer({ min: 1, max: 86_400 }),
+        async (accountClaims, secret, now, lifetime) => {
+          const ours = await signAccountToken(accountClaims, secret, { now, expiresIn: lifetime });
+          expect(ours).toBe(await joseSigned(accountClaims, secret, now, lifetime));
+          const key = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret;
+          const { payload } = await jwtVerify(ours, key, {
+            algorithms: ['HS256'],
+            currentDate: new Date(now * 1000),
+          });
+          expect(payload).toEqual({ ...accountClaims, iat: now, exp: now + lifetime });
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { type AccountClaims, accountClaimsSchema } from '@headroom/core';
-import { SignJWT } from 'jose';
+import { signHs256Jwt } from './sign-hs256-jwt.ts';
 
 /** Options for `signAccountToken`. */
 export interface SignAccountTokenOptions {
@@ -54,11 +54,7 @@ export async function signAccountToken(
   }
   const { exp: _exp, iat: _iat, ...payload } = parsed.data;
   const now = options.now ?? Math.floor(Date.now() / 1000);
+  if (!Number.isFinite(now)) throw new TypeError(`invalid now ${String(now)}: use seconds since the epoch`);
   const lifetime = lifetimeSeconds(options.expiresIn ?? '15m');
-  const key = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret;
-  return new SignJWT(payload)
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setIssuedAt(now)
-    .setExpirationTime(now + lifetime)
-    .sign(key);
+  return signHs256Jwt({ ...payload, iat: now, exp: now + lifetime }, secret);
 }
