@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Size of the `@headroom/edge/worker` entry as a Workers deploy would bundle it (esbuild,
-// ESM, minified, everything inlined: hono, jose, zod/mini, @headroom/core). Printed, never
+// ESM, minified, everything inlined: hono, zod/mini, @headroom/core). Printed, never
 // asserted here; .size-limit.json enforces the limit.
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
