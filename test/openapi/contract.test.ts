@@ -191,8 +191,18 @@ describe('every route answers as documented', () => {
   });
 
   it('admin routes: reports, config publishing and rollback, export', async () => {
-    for (const path of ['/v1/admin/experiments', '/v1/admin/funnel', '/v1/admin/handoffs', '/v1/admin/pqls'])
+    for (const path of [
+      '/v1/admin/experiments',
+      '/v1/admin/funnel',
+      '/v1/admin/holdouts',
+      '/v1/admin/handoffs',
+      '/v1/admin/pqls',
+    ])
       expect((await call('get', path, { headers: admin })).status).toBe(200);
+    expect(
+      (await call('get', '/v1/admin/holdouts', { path: '/v1/admin/holdouts?outcomeDays=0', headers: admin }))
+        .status,
+    ).toBe(400);
     expect(
       (await call('get', '/v1/admin/funnel', { path: '/v1/admin/funnel?days=0', headers: admin })).status,
     ).toBe(400);
