@@ -36,6 +36,13 @@ describe('signAccountToken', () => {
     ).rejects.toThrow(/segment/);
   });
 
+  it('refuses a "__proto__" usage key instead of signing claims without it', async () => {
+    const usage = JSON.parse('{"__proto__": 3, "docs": 1}') as Record<string, number>;
+    await expect(signAccountToken({ ...claims, usage }, 'secret')).rejects.toThrow(
+      /usage\.__proto__: not a meter id/,
+    );
+  });
+
   it('rejects a signing time that is not a number of seconds', async () => {
     await expect(signAccountToken(claims, 'secret', { now: Number.NaN })).rejects.toThrow(/now/);
     await expect(signAccountToken(claims, 'secret', { now: Number.POSITIVE_INFINITY })).rejects.toThrow(
@@ -77,6 +84,13 @@ describe('signAccountToken against jose', () => {
         fc.integer({ min: 1_600_000_000, max: 2_000_000_000 }),
         fc.integer({ min: 1, max: 86_400 }),
         async (accountClaims, secret, now, lifetime) => {
+          // A "__proto__" meter key is refused (parsing would drop it and sign other claims).
+          if (accountClaims.usage && Object.hasOwn(accountClaims.usage, '__proto__')) {
+            await expect(
+              signAccountToken(accountClaims, secret, { now, expiresIn: lifetime }),
+            ).rejects.toThrow(/usage\.__proto__: not a meter id/);
+            return;
+          }
           const ours = await signAccountToken(accountClaims, secret, { now, expiresIn: lifetime });
           expect(ours).toBe(await joseSigned(accountClaims, secret, now, lifetime));
           const key = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret;

@@ -47,6 +47,10 @@ export async function signAccountToken(
   secret: string | Uint8Array,
   options: SignAccountTokenOptions = {},
 ): Promise<string> {
+  // Parsing drops a "__proto__" key (it cannot be an own key of the parsed object), so the
+  // token would carry other claims than the ones given: refuse it instead.
+  if (Object.hasOwn(Object(Object(claims).usage), '__proto__'))
+    throw new TypeError('invalid account claims: usage.__proto__: not a meter id');
   const parsed = accountClaimsSchema.safeParse(claims);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
