@@ -80,6 +80,7 @@ export function createSqlReports(db: Pick<SqlClient, 'query'>): Pick<Storage, 'f
       // Per trigger and account, its first episode in the window while eligible with a recorded
       // holdout assignment; judged when it fired at least `outcomeDays` ago. O(episodes in the
       // window) through trigger_fires, never the raw events.
+      // One row per trigger and arm.
       const rows = await db.query<{
         trigger_id: string;
         held_out: boolean;
@@ -90,44 +91,29 @@ export function createSqlReports(db: Pick<SqlClient, 'query'>): Pick<Storage, 'f
         pending: number;
       }>(
         `WITH first AS (
-           SELECT DISTINCT ON (trigger_id, account_id) trigger_id, held_out, fired_at, expanded_at, expansion_amount
+           SELECT DISTINCT ON (trigger_id, account_id) trigger_id, held_out, fired_at < $2::timestamptz AS judged,
+             expanded_at < fired_at + make_interval(days => $3::int) AS expanded, expansion_amount
            FROM trigger_fires WHERE fired_at >= $1::timestamptz AND held_out IS NOT NULL AND eligible
            ORDER BY trigger_id, account_id, fired_at
-         ), judged AS (
-           SELECT *, expanded_at < fired_at + make_interval(days => $3::int) AS expanded
-           FROM first WHERE fired_at < $2::timestamptz
          )
-         SELECT trigger_id, held_out, count(*)::int AS accounts, count(*) FILTER (WHERE expanded)::int AS expanded,
-           coalesce(sum(expansion_amount) FILTER (WHERE expanded), 0)::float8 AS amount,
-           coalesce(sum(expansion_amount ^ 2) FILTER (WHERE expanded), 0)::float8 AS amount_squares,
-           0 AS pending
-         FROM judged GROUP BY trigger_id, held_out
-         UNION ALL
-         SELECT trigger_id, held_out, 0, 0, 0, 0, count(*)::int FROM first WHERE fired_at >= $2::timestamptz
-         GROUP BY trigger_id, held_out`,
+         SELECT trigger_id, held_out, count(*) FILTER (WHERE judged)::int AS accounts,
+           count(*) FILTER (WHERE judged AND expanded)::int AS expanded,
+           coalesce(sum(expansion_amount) FILTER (WHERE judged AND expanded), 0)::float8 AS amount,
+           coalesce(sum(expansion_amount ^ 2) FILTER (WHERE judged AND expanded), 0)::float8 AS amount_squares,
+           count(*) FILTER (WHERE NOT judged)::int AS pending
+         FROM first GROUP BY trigger_id, held_out ORDER BY trigger_id, held_out`,
         [at(sinceMs), at(judgedBeforeMs), outcomeDays],
       );
-      const groups = new Map<string, HoldoutGroupRow>();
-      for (const r of rows) {
-        const key = `${r.trigger_id}|${r.held_out}`;
-        const group = groups.get(key) ?? {
+      return rows.map(
+        (r): HoldoutGroupRow => ({
           triggerId: r.trigger_id,
           heldOut: r.held_out,
-          accounts: 0,
-          expanded: 0,
-          amount: 0,
-          amountSquares: 0,
-          pending: 0,
-        };
-        group.accounts += r.accounts;
-        group.expanded += r.expanded;
-        group.amount += Number(r.amount);
-        group.amountSquares += Number(r.amount_squares);
-        group.pending += Number(r.pending);
-        groups.set(key, group);
-      }
-      return [...groups.values()].sort(
-        (a, b) => a.triggerId.localeCompare(b.triggerId) || Number(a.heldOut) - Number(b.heldOut),
+          accounts: r.accounts,
+          expanded: r.expanded,
+          amount: Number(r.amount),
+          amountSquares: Number(r.amount_squares),
+          pending: r.pending,
+        }),
       );
     },
   };
