@@ -1,6 +1,6 @@
 // Builds dist/: pre-minified ESM modules (with source maps) and tsc's .d.ts files: index.js, and
 // diagnose.js, the optional `@headroom/sdk/diagnose` entry the main one never imports.
-// @headroom/core and nanostores stay imports, so they dedupe with the host's copies.
+// @headroom/core stays an import, so it dedupes with the host's copies.
 // Internal-only property names (never part of types.ts) are mangled, as Preact does for
 // its `__` fields; public names cannot be, because the list names them one by one.
 import { execFileSync } from 'node:child_process';
@@ -29,7 +29,7 @@ await build({
   minify: true,
   mangleProps: INTERNAL_PROPS,
   sourcemap: true,
-  external: ['@headroom/core', 'nanostores'],
+  external: ['@headroom/core'],
   logLevel: 'warning',
 });
 
@@ -43,6 +43,6 @@ await build({
   platform: 'neutral',
   target: 'es2022',
   sourcemap: true,
-  external: ['@headroom/core', 'nanostores', 'msw'],
+  external: ['@headroom/core', 'msw'],
   logLevel: 'warning',
 });

@@ -1,14 +1,14 @@
-import type { ReadableAtom } from 'nanostores';
+import type { ReadableStore } from '@headroom/sdk';
 import { useCallback, useSyncExternalStore } from 'react';
 
 const unsubscribed = () => {};
 
 /**
- * Reads a nanostores atom with `useSyncExternalStore` (tearing-free in concurrent renders).
+ * Reads a Headroom store with `useSyncExternalStore` (tearing-free in concurrent renders).
  * Without a store (no client yet, or on the server) it returns `fallback`, which must be a
  * constant so React sees a stable snapshot.
  */
-export function useAtom<T>(store: ReadableAtom<T> | null, fallback: T): T {
+export function useAtom<T>(store: ReadableStore<T> | null, fallback: T): T {
   const subscribe = useCallback(
     (onChange: () => void) => (store ? store.listen(onChange) : unsubscribed),
     [store],

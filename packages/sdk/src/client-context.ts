@@ -1,16 +1,16 @@
 import type { AccountClaims, HeadroomConfig } from '@headroom/core';
-import type { WritableAtom } from 'nanostores';
 import type { Ledger } from './create-ledger.ts';
 import type { Reporter } from './create-reporter.ts';
 import type { QueuedEvent } from './event-queue.ts';
+import type { WritableStore } from './store.ts';
 
 /**
  * What the parts of a client (meters, gates, invites, prompts, experiments, upgrade) share.
  * Internal: its property names are mangled in the build (see `INTERNAL_PROPS` in build.mjs).
  */
 export interface ClientContext {
-  $config: WritableAtom<HeadroomConfig | null>;
-  $claims: WritableAtom<AccountClaims | null>;
+  $config: WritableStore<HeadroomConfig | null>;
+  $claims: WritableStore<AccountClaims | null>;
   /** Wall clock, ms since the epoch. */
   clock: () => number;
   /**

@@ -4,7 +4,6 @@ import {
   type HeadroomConfig,
   type TriggerResult,
 } from '@headroom/core';
-import { atom } from 'nanostores';
 import { type AccountHistory, readHistory } from './account-history.ts';
 import { browserPlatform } from './browser-platform.ts';
 import { buildSnapshot } from './build-snapshot.ts';
@@ -24,6 +23,7 @@ import { parseConfig } from './parse-config.ts';
 import { createPrompts } from './prompts.ts';
 import { sanitizeProps } from './sanitize-props.ts';
 import { selectPrompts } from './select-prompts.ts';
+import { store } from './store.ts';
 import type { GateHandle, Headroom, HeadroomOptions, HeadroomStatus, Platform } from './types.ts';
 import { createUpgrade } from './upgrade.ts';
 import { withFallbacks } from './with-fallbacks.ts';
@@ -50,10 +50,10 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   const endpoint = String(o.endpoint ?? '').replace(/\/+$/, '');
   const clock = () => platform.now();
 
-  const $config = atom<HeadroomConfig | null>(null);
-  const $claims = atom<AccountClaims | null>(null);
-  const $status = atom<HeadroomStatus>('loading');
-  const $triggers = atom<TriggerResult[]>([]);
+  const $config = store<HeadroomConfig | null>(null);
+  const $claims = store<AccountClaims | null>(null);
+  const $status = store<HeadroomStatus>('loading');
+  const $triggers = store<TriggerResult[]>([]);
   const { $diagnostics, tally, drop, fail, guard } = createReporter(host, o.debug);
   // Storage that refuses writes and locks that throw are reported once each, then worked around.
   const platform = withFallbacks(host, (what, error) => {
@@ -159,7 +159,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   const meter = cached(meters, (id) => createMeter(client, queue, id));
   const noMeter = noopMeter(drop);
   // The store of null that unknown gates and surfaces get.
-  const none = atom(null);
+  const none = store(null);
   const gate = cached(new Map<string, GateHandle>(), (feature) => createGate(client, feature));
   const noGate = noopGate(drop, none);
   const experiments = createExperiments(client);

@@ -1,4 +1,4 @@
-import { atom } from 'nanostores';
+import { store } from './store.ts';
 import type { Diagnostics, Platform } from './types.ts';
 
 type Counter = Exclude<keyof Diagnostics, 'lastError' | 'degraded'>;
@@ -8,7 +8,7 @@ export type Reporter = ReturnType<typeof createReporter>;
 
 /** Diagnostics counters and the guard every public method runs behind. */
 export function createReporter(platform: Pick<Platform, 'console'>, debug: boolean | undefined) {
-  const $diagnostics = atom<Diagnostics>({
+  const $diagnostics = store<Diagnostics>({
     sent: 0,
     queued: 0,
     retried: 0,

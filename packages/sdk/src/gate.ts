@@ -1,8 +1,8 @@
 import { planIncludes, planUnlocking } from '@headroom/core';
-import { atom, type ReadableAtom } from 'nanostores';
 import type { ClientContext } from './client-context.ts';
 import { derive } from './derive.ts';
 import { GATE_HIT } from './ledger-kinds.ts';
+import { type ReadableStore, store } from './store.ts';
 import type { GateHandle } from './types.ts';
 
 /**
@@ -29,9 +29,9 @@ export function createGate(client: ClientContext, feature: string): GateHandle {
 }
 
 /** What `hr.gate()` answers for a feature that is not a name: entitled, hits dropped and counted. */
-export const noopGate = (drop: ClientContext['drop'], none: ReadableAtom<null>): GateHandle => ({
+export const noopGate = (drop: ClientContext['drop'], none: ReadableStore<null>): GateHandle => ({
   check: () => true,
   hit: () => drop('gate'),
-  $: atom(true),
+  $: store(true),
   unlockedBy: none,
 });

@@ -1,6 +1,6 @@
 import type { HeadroomConfig } from '@headroom/core';
-import type { WritableAtom } from 'nanostores';
 import { parseConfig } from './parse-config.ts';
+import type { WritableStore } from './store.ts';
 import type { Platform } from './types.ts';
 
 /**
@@ -10,7 +10,7 @@ import type { Platform } from './types.ts';
 export async function loadConfig(
   platform: Pick<Platform, 'fetch' | 'storage'>,
   endpoint: string,
-  $config: WritableAtom<HeadroomConfig | null>,
+  $config: WritableStore<HeadroomConfig | null>,
 ): Promise<void> {
   const key = `hr:config:${endpoint}`;
   let cached: { etag?: string | null; config?: unknown } = {};

@@ -1,14 +1,14 @@
 import { meterLimit, meterState } from '@headroom/core';
-import { atom, type WritableAtom } from 'nanostores';
 import type { ClientContext } from './client-context.ts';
 import { derive } from './derive.ts';
 import type { EventQueue, QueuedEvent } from './event-queue.ts';
 import { isNum } from './is-valid.ts';
+import { store, type WritableStore } from './store.ts';
 import type { MeterHandle } from './types.ts';
 
 /** A meter as the client holds it. */
 export interface Meter {
-  $used: WritableAtom<number>;
+  $used: WritableStore<number>;
   /** The account's own count (from the edge or a token's claim) raises the value, until the host sets it. */
   raise: (value: number) => void;
   handle: MeterHandle;
@@ -20,7 +20,7 @@ export interface Meter {
  * burst of 100,000 adds is one event with the exact total, not 100,000 evicting each other.
  */
 export function createMeter(client: ClientContext, queue: Pick<EventQueue, 'epoch'>, id: string): Meter {
-  const $used = atom(0);
+  const $used = store(0);
   let hostSet = false;
   const raise = (value: number) => {
     if (!hostSet && value > $used.get()) $used.set(value);
@@ -68,5 +68,5 @@ export function createMeter(client: ClientContext, queue: Pick<EventQueue, 'epoc
 export const noopMeter = (drop: ClientContext['drop']): MeterHandle => ({
   add: () => drop('meter'),
   set: () => drop('meter'),
-  $: atom(meterState({ used: 0, limit: null })),
+  $: store(meterState({ used: 0, limit: null })),
 });

@@ -1,7 +1,7 @@
 import { type Assignment, DAY_MS, type Surface } from '@headroom/core';
-import { atom, type ReadableAtom } from 'nanostores';
 import type { ClientContext } from './client-context.ts';
 import { PROMPT_CLICKED, PROMPT_DISMISSED, PROMPT_SHOWN } from './ledger-kinds.ts';
+import { type ReadableStore, store } from './store.ts';
 import type { ActivePrompt, Headroom } from './types.ts';
 
 /**
@@ -11,13 +11,13 @@ import type { ActivePrompt, Headroom } from './types.ts';
 export function createPrompts(
   client: ClientContext,
   expose: (assignment: Assignment) => void,
-  none: ReadableAtom<null>,
+  none: ReadableStore<null>,
 ) {
   const { guard, drop, ledger, clock } = client;
   const surfaces = new Map(
     (['banner', 'modal', 'inline', 'toast'] as const).map((surface) => [
       surface,
-      atom<ActivePrompt | null>(null),
+      store<ActivePrompt | null>(null),
     ]),
   );
   const active = (id: string | undefined) => {

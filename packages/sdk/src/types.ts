@@ -9,7 +9,7 @@ import type {
   Surface,
   TriggerResult,
 } from '@headroom/core';
-import type { ReadableAtom } from 'nanostores';
+import type { ReadableStore } from './store.ts';
 
 /** A token, or a function that returns a fresh one (called again after a 401). */
 export type TokenSource = string | (() => string | Promise<string>);
@@ -86,7 +86,7 @@ export interface MeterHandle {
   /** Sets the current usage. */
   set(value: number): void;
   /** Usage against the plan's limit. */
-  readonly $: ReadableAtom<MeterState>;
+  readonly $: ReadableStore<MeterState>;
 }
 
 /** A gated feature bound to the SDK. */
@@ -96,9 +96,9 @@ export interface GateHandle {
   /** Records a gate hit without asking (e.g. the user clicked a locked control). */
   hit(): void;
   /** Whether the plan includes the feature (no side effect). */
-  readonly $: ReadableAtom<boolean>;
+  readonly $: ReadableStore<boolean>;
   /** First plan on the upgrade path that unlocks the feature, or null. */
-  readonly unlockedBy: ReadableAtom<string | null>;
+  readonly unlockedBy: ReadableStore<string | null>;
 }
 
 /** Raw values a prompt's copy is filled with; widgets format them for the locale. */
@@ -189,7 +189,7 @@ export interface Diagnostics {
 }
 
 export interface DiagnosticsHandle {
-  readonly $: ReadableAtom<Diagnostics>;
+  readonly $: ReadableStore<Diagnostics>;
   /** Reports an error from a widget or integration without throwing. */
   report(error: unknown, context?: string): void;
 }
@@ -211,10 +211,10 @@ export interface Headroom {
     nudgeDismissed(context: string): void;
   };
   track(name: string, props?: Record<string, string | number | boolean | null>): void;
-  readonly triggers: { readonly $: ReadableAtom<TriggerResult[]> };
+  readonly triggers: { readonly $: ReadableStore<TriggerResult[]> };
   readonly prompts: {
     /** The prompt a surface should show now, or null. */
-    current(surface: Surface): ReadableAtom<ActivePrompt | null>;
+    current(surface: Surface): ReadableStore<ActivePrompt | null>;
     /** Call when a prompt is actually on screen: counts fatigue and logs the exposure once. */
     shown(promptId: string): void;
     dismiss(promptId: string): void;
@@ -225,10 +225,10 @@ export interface Headroom {
   /** Asks the edge how to route an upgrade; never navigates. Rejects when it cannot decide. */
   upgrade(request: UpgradeRequest): Promise<UpgradeDecision>;
   /** The active configuration, or null until one is known. */
-  readonly config: { readonly $: ReadableAtom<HeadroomConfig | null> };
+  readonly config: { readonly $: ReadableStore<HeadroomConfig | null> };
   /** Claims decoded from the token (display only; the edge verifies them). */
-  readonly account: { readonly $: ReadableAtom<AccountClaims | null> };
-  readonly status: { readonly $: ReadableAtom<HeadroomStatus> };
+  readonly account: { readonly $: ReadableStore<AccountClaims | null> };
+  readonly status: { readonly $: ReadableStore<HeadroomStatus> };
   readonly diagnostics: DiagnosticsHandle;
   /** Resolves when config and account state are loaded (or the SDK gave up waiting). */
   ready(): Promise<void>;
