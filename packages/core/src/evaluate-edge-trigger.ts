@@ -32,26 +32,42 @@ const EPSILON = 1e-9;
 const toDay = (day: DayRef): number =>
   typeof day === 'number' ? (day >= 1e9 ? epochDay(day) : day) : dayOfIso(day);
 
-type EventRow = { day: number; name: string; user: string; count: number };
+/** An event row with its day parsed and its user as an index into `EdgeFacts.users` (−1: none). */
+type EventRow = { day: number; name: string; user: number; count: number };
 
 /** A snapshot's day-stamped rows parsed once, for every edge-only trigger evaluated on it. */
 export interface EdgeFacts {
   events: EventRow[];
+  /** The users named by the events, first seen first; rows refer to them by index. */
+  users: string[];
   /** Daily peaks per meter, the day parsed, highest sample of a day kept. */
   peaks(meter: string): Map<number, number>;
 }
 
 /** Parses a snapshot's event rows now and each meter's history on first use. */
 export function prepareEdgeFacts(snapshot: TriggerSnapshot): EdgeFacts {
+  // Users become small integers once, so per-user counts are array slots, not map lookups.
+  const users: string[] = [];
+  const userIndex = new Map<string, number>();
+  const indexOf = (user: string | undefined) => {
+    if (user === undefined || user === '') return -1;
+    let index = userIndex.get(user);
+    if (index === undefined) {
+      index = users.push(user) - 1;
+      userIndex.set(user, index);
+    }
+    return index;
+  };
   const events = (snapshot.events ?? []).map((row) => ({
     day: toDay(row.day),
     name: row.name,
-    user: row.user ?? '',
+    user: indexOf(row.user),
     count: row.count ?? 1,
   }));
   const byMeter = new Map<string, Map<number, number>>();
   return {
     events,
+    users,
     peaks(meter) {
       let peaks = byMeter.get(meter);
       if (!peaks) {
@@ -124,13 +140,16 @@ function forecastMeter(
   return { meter, limit, daysLeft, slope };
 }
 
-/** Counts per key (user, or '' for the account) of rows with a day in [from, to]. */
+/**
+ * Summed counts of rows with a day in [from, to], per key: the user's index, or 0 for the
+ * whole account. A key no row fell on stays a hole (`undefined`), apart from a zero count.
+ */
 function countsIn(rows: readonly EventRow[], from: number, to: number, perUser: boolean) {
-  const counts = new Map<string, number>();
+  const counts: Array<number | undefined> = [];
   for (const row of rows) {
-    if (row.day < from || row.day > to || (perUser && row.user === '')) continue;
-    const key = perUser ? row.user : '';
-    counts.set(key, (counts.get(key) ?? 0) + row.count);
+    if (row.day < from || row.day > to || (perUser && row.user < 0)) continue;
+    const key = perUser ? row.user : 0;
+    counts[key] = (counts[key] ?? 0) + row.count;
   }
   return counts;
 }
@@ -240,21 +259,20 @@ export function evaluateEdgeTrigger(
     const perUser = trigger.per === 'user';
     const who = perUser ? ' by one user' : '';
     // Per key, the weeks in a row (this week first) whose window reaches the count.
-    const held = new Map<string, number>();
+    const held: number[] = [];
     for (let week = 0; week < trigger.sustainedWeeks; week++) {
       const to = today - 7 * week;
       const counts = countsIn(rows, to - trigger.withinDays + 1, to, perUser);
-      if (week === 0) {
-        for (const count of counts.values()) value = Math.max(value, count);
-        for (const [key, count] of counts) if (count >= trigger.atLeast) held.set(key, 1);
-      } else {
-        for (const [key, weeks] of held) {
-          if (weeks === week && (counts.get(key) ?? 0) >= trigger.atLeast) held.set(key, weeks + 1);
-        }
-      }
+      counts.forEach((count = 0, key) => {
+        if (week === 0) {
+          value = Math.max(value, count);
+          if (count >= trigger.atLeast) held[key] = 1;
+        } else if (held[key] === week && count >= trigger.atLeast) held[key] = week + 1;
+      });
     }
     if (trigger.sustainedWeeks > 1) {
-      value = Math.max(0, ...held.values());
+      value = 0;
+      for (const weeks of held) if (weeks !== undefined) value = Math.max(value, weeks);
       threshold = trigger.sustainedWeeks;
       reason = `${trigger.event} ≥ ${trigger.atLeast} in ${trigger.withinDays} days${who} for ${plural(value, 'week')} in a row (threshold ${plural(threshold, 'week')})`;
     } else {
@@ -274,19 +292,22 @@ export function evaluateEdgeTrigger(
     reason = `${texts.join('; ')} (threshold ${threshold === 1 ? 'the condition' : `all ${threshold} conditions`})`;
   } else if (trigger.kind === 'power_users') {
     threshold = trigger.minUsers;
-    const activity = countsIn(facts.events, today - trigger.withinDays + 1, today, true);
+    const activity: Array<[user: string, count: number]> = [];
     let total = 0;
-    for (const count of activity.values()) total += count;
-    const average = activity.size > 0 ? total / activity.size : 0;
-    const power = [...activity]
+    countsIn(facts.events, today - trigger.withinDays + 1, today, true).forEach((count = 0, user) => {
+      activity.push([facts.users[user] as string, count]);
+      total += count;
+    });
+    const average = activity.length > 0 ? total / activity.length : 0;
+    const power = activity
       .filter(([, count]) => count > 0 && count + EPSILON >= trigger.atLeast * average)
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     // With one active user, that user is the average: never a power user.
-    if (activity.size < 2) power.length = 0;
+    if (activity.length < 2) power.length = 0;
     value = power.length;
     fired = value >= threshold;
     extra.users = power.slice(0, MAX_USERS_LISTED).map(([user]) => user);
-    reason = `${value} of ${plural(activity.size, 'active user')} at ≥ ${trigger.atLeast}× the average of ${Math.round(average * 10) / 10} events in ${trigger.withinDays} days (threshold ${plural(threshold, 'user')})`;
+    reason = `${value} of ${plural(activity.length, 'active user')} at ≥ ${trigger.atLeast}× the average of ${Math.round(average * 10) / 10} events in ${trigger.withinDays} days (threshold ${plural(threshold, 'user')})`;
   } else {
     threshold = trigger.atLeast;
     const listed = config.plans[plan]?.features ?? [];

@@ -1,5 +1,5 @@
 import type { HeadroomConfig, TriggerConfig } from './config.ts';
-import { dayOf, epochDay } from './day.ts';
+import { dayOf, dayOfIso, epochDay } from './day.ts';
 import {
   EDGE_TRIGGER_KINDS,
   type EdgeFacts,
@@ -19,6 +19,30 @@ const EPSILON = 1e-9;
 const toDay = (day: DayRef): number =>
   typeof day === 'number' ? (day >= 1e9 ? epochDay(day) : day) : dayOf(day);
 const pct = (ratio: number) => (Number.isFinite(ratio) ? `${Math.round(ratio * 1000) / 10}%` : 'over 100%');
+
+// The same days, parsed faster: `dayOfIso`'s digit path for a real date, `dayOf`'s roll-over
+// only for the rest. Kept out of the browser engine, whose rows arrive as numbers (and whose
+// bytes count); the full engine parses the day-stamped rows once for every trigger.
+const fastDay = (day: DayRef): number => {
+  if (typeof day !== 'string') return toDay(day);
+  const strict = dayOfIso(day);
+  return Number.isNaN(strict) ? dayOf(day) : strict;
+};
+const withDays = <Row extends { day: DayRef }>(list: ReadonlyArray<Row> | undefined): Row[] =>
+  (list ?? []).map((row) => ({ ...row, day: fastDay(row.day) }));
+
+/** The snapshot with the days of the rows both engines read as epoch days. */
+function parseDays(snapshot: TriggerSnapshot): TriggerSnapshot {
+  const meterHistory: Record<string, ReadonlyArray<{ day: DayRef; used: number }>> = {};
+  for (const [meter, samples] of Object.entries(snapshot.meterHistory ?? {}))
+    meterHistory[meter] = withDays(samples);
+  return {
+    ...snapshot,
+    gateHits: withDays(snapshot.gateHits),
+    invites: withDays(snapshot.invites),
+    meterHistory,
+  };
+}
 
 type Row = { day: number; feature: string; count: number };
 
@@ -61,7 +85,8 @@ export function evaluateTriggers(
   config: Pick<HeadroomConfig, 'plans' | 'triggers'> & EdgeTriggerSettings,
   now: number | Date,
 ): TriggerResult[] {
-  const browser = evaluateBrowserTriggers(snapshot, config, now);
+  const parsed = parseDays(snapshot);
+  const browser = evaluateBrowserTriggers(parsed, config, now);
   let next = 0;
   let facts: EdgeFacts | undefined;
   return config.triggers.map((trigger) => {
@@ -69,8 +94,8 @@ export function evaluateTriggers(
     if (!(EDGE_TRIGGER_KINDS as readonly string[]).includes(trigger.kind))
       result = browser[next++] as TriggerResult;
     else {
-      facts ??= prepareEdgeFacts(snapshot);
-      result = evaluateEdgeTrigger(trigger as EdgeTriggerConfig, snapshot, config, +now, facts);
+      facts ??= prepareEdgeFacts(parsed);
+      result = evaluateEdgeTrigger(trigger as EdgeTriggerConfig, parsed, config, +now, facts);
     }
     // Marked here, where the edge and the CLI read it; the browser only withholds the prompt.
     if (inTriggerHoldout(trigger, snapshot.claims.sub)) {
@@ -96,9 +121,12 @@ export function evaluateBrowserTriggers(
   const invites = rows(snapshot.invites);
   // The merged live count when the caller has one, else the backend's count from the token.
   const usedOf = (meter: string) => snapshot.meters[meter] ?? snapshot.claims.usage?.[meter] ?? 0;
-  // Daily peaks before today, newest first.
+  // Daily peaks before today, newest first; read once per meter, however many triggers ask.
+  const histories = new Map<string, Array<[day: number, used: number]>>();
   const history = (meter: string) => {
-    const samples: Array<[day: number, used: number]> = [];
+    let samples = histories.get(meter);
+    if (samples) return samples;
+    samples = [];
     for (const { day: raw, used } of snapshot.meterHistory?.[meter] ?? []) {
       const day = toDay(raw);
       if (day < today) samples.push([day, used]); // also drops NaN
@@ -106,7 +134,9 @@ export function evaluateBrowserTriggers(
     // Newest day first and, within a day, its highest sample first: that one is kept.
     // (The usual input, one sample per day in order, is one run for the sort: O(n).)
     samples.sort((x, y) => y[0] - x[0] || y[1] - x[1]);
-    return samples.filter((sample, i) => sample[0] !== samples[i - 1]?.[0]);
+    const peaks = samples.filter((sample, i) => sample[0] !== samples?.[i - 1]?.[0]);
+    histories.set(meter, peaks);
+    return peaks;
   };
 
   // Edge-only kinds fall through to the last branch (no result).
