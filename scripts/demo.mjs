@@ -4,7 +4,9 @@
 // the Acme Docs backend serving the built app. Ctrl-C stops everything. Data lives in
 // .headroom/ between runs; `--reset` starts clean.
 //
-// Flags: --reset, --no-build, --no-console (skip building the console), --data-dir DIR,
+// A fresh data dir is first seeded with five months of synthetic history (500 accounts through
+// the real edge on a simulated clock), so the growth console opens on results; --no-seed skips it.
+// Flags: --reset, --no-build, --no-console (skip building the console), --no-seed, --data-dir DIR,
 // --console-dir DIR (where the console is built to and served from; default apps/console/dist),
 // --json (print one machine-readable ready line).
 // Ports: HEADROOM_DEMO_PORT (5173), HEADROOM_EDGE_PORT (8787), HEADROOM_RECEIVER_PORT (8788).
@@ -185,6 +187,25 @@ async function stop(code) {
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 process.on('SIGHUP', () => void stop(0));
+
+// PGlite has one writer: the history goes in before the edge opens the store.
+if (!flag('--no-seed') && !existsSync(join(dataDir, 'pglite'))) {
+  log('Seeding the growth console with five months of synthetic history (first run only)…');
+  const seeded = spawnSync(
+    node,
+    [...tsx, join(root, 'apps/demo/server/seed-history-main.ts'), '--config', configFile, '--data-dir', dataDir],
+    {
+      cwd: root,
+      env: { ...process.env, ...secrets },
+      stdio: json ? ['ignore', 'ignore', 'inherit'] : 'inherit',
+    },
+  );
+  if (seeded.status !== 0) {
+    // A half-seeded store would be read as history: start clean instead.
+    rmSync(join(dataDir, 'pglite'), { recursive: true, force: true });
+    console.error('Seeding the history failed (see above); starting with an empty store.');
+  }
+}
 
 const demoOrigin = `http://${host}:${ports.demo}`;
 const edgeUrl = `http://${host}:${ports.edge}`;

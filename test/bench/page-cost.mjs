@@ -29,7 +29,7 @@ async function startStack() {
   const [demo, edge, receiver] = [await freePort(), await freePort(), await freePort()];
   const child = spawn(
     process.execPath,
-    [join(root, 'scripts/demo.mjs'), '--json', '--no-console', '--data-dir', dataDir],
+    [join(root, 'scripts/demo.mjs'), '--json', '--no-console', '--no-seed', '--data-dir', dataDir],
     {
       cwd: root,
       env: {

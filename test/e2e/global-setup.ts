@@ -60,6 +60,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     [
       join(root, 'scripts/demo.mjs'),
       '--json',
+      // The e2e tests start from an empty store: every account they read is their own.
+      '--no-seed',
       '--data-dir',
       dataDir,
       '--console-dir',
