@@ -193,7 +193,14 @@ if (!flag('--no-seed') && !existsSync(join(dataDir, 'pglite'))) {
   log('Seeding the growth console with five months of synthetic history (first run only)…');
   const seeded = spawnSync(
     node,
-    [...tsx, join(root, 'apps/demo/server/seed-history-main.ts'), '--config', configFile, '--data-dir', dataDir],
+    [
+      ...tsx,
+      join(root, 'apps/demo/server/seed-history-main.ts'),
+      '--config',
+      configFile,
+      '--data-dir',
+      dataDir,
+    ],
     {
       cwd: root,
       env: { ...process.env, ...secrets },

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createEventId, type HeadroomConfig } from '@headroom/core';
 import * as z from 'zod';
 import { claimsForScenario, traitsForScenario } from './claims-for-scenario.ts';
+import { demoAccountId } from './demo-account-id.ts';
 import { applyPatch, PRESETS, type Scenario, scenarioPatchSchema } from './scenario.ts';
 import { type SessionStore, shortId } from './session-store.ts';
 import { serveStatic } from './static-files.ts';
@@ -163,7 +164,7 @@ export function createDemoServer(options: DemoServerOptions): Server {
       return json(res, 200, { scenario: save(applyPatch(scenario, patch)) });
     }
     if (method === 'POST' && path === '/api/scenario/new-account') {
-      return json(res, 200, { scenario: save({ ...scenario, accountId: `acct_${shortId()}` }) });
+      return json(res, 200, { scenario: save({ ...scenario, accountId: demoAccountId(config.triggers) }) });
     }
     if (method === 'POST' && path === '/api/documents') {
       const next = save({ ...scenario, usage: { ...scenario.usage, docs: scenario.usage.docs + 1 } });

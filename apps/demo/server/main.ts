@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { defineConfig } from '@headroom/core';
 import { signAccountToken } from '@headroom/edge/token';
 import { createDemoServer } from './create-demo-server.ts';
+import { demoAccountId } from './demo-account-id.ts';
 import { createSessionStore } from './session-store.ts';
 
 const { values } = parseArgs({
@@ -34,7 +35,7 @@ const endpoint = values.endpoint.replace(/\/$/, '');
 const server = createDemoServer({
   config,
   endpoint,
-  sessions: createSessionStore(values['data-dir']),
+  sessions: createSessionStore(values['data-dir'], () => demoAccountId(config.triggers)),
   staticDir: values.static,
   // Short-lived tokens: the SDK asks for a fresh one when the edge answers 401.
   signToken: (claims) => signAccountToken(claims, secret, { expiresIn: 15 * 60 }),

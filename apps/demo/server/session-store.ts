@@ -17,8 +17,15 @@ export interface SessionStore {
 
 const shortId = () => randomBytes(6).toString('hex');
 
-/** Opens (or creates) `<dataDir>/demo-sessions.json`; writes are atomic (write then rename). */
-export function createSessionStore(dataDir: string): SessionStore {
+/**
+ * Opens (or creates) `<dataDir>/demo-sessions.json`; writes are atomic (write then rename).
+ * `newAccountId` names the account of a new session (the server passes one that no trigger
+ * holds out).
+ */
+export function createSessionStore(
+  dataDir: string,
+  newAccountId: () => string = () => `acct_${shortId()}`,
+): SessionStore {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'demo-sessions.json');
   let sessions: Record<string, Scenario> = {};
@@ -36,7 +43,7 @@ export function createSessionStore(dataDir: string): SessionStore {
     get(sid) {
       let scenario = sessions[sid];
       if (!scenario) {
-        scenario = defaultScenario(`acct_${shortId()}`, `user_${shortId()}`);
+        scenario = defaultScenario(newAccountId(), `user_${shortId()}`);
         sessions[sid] = scenario;
         save();
       }
