@@ -1,4 +1,5 @@
 import { accountDaysOf, mergeAccountDays } from './account-days-sql.ts';
+import { mergeActivityDays, mergeRevenueChanges } from './expansion-aggregates-sql.ts';
 
 /**
  * The schema, as ordered SQL migrations applied at start by every storage (PGlite and
@@ -299,6 +300,40 @@ CREATE INDEX IF NOT EXISTS trigger_fires_trigger_at ON trigger_fires (trigger_id
 -- The rebuild on the next start fills the expansions of the episodes stored before.
 INSERT INTO aggregate_rebuilds (name) SELECT 'funnel' WHERE EXISTS (SELECT 1 FROM trigger_fires)
   ON CONFLICT DO NOTHING;
+`,
+  },
+  // Versions need not be contiguous: the runner applies every version not yet recorded.
+  {
+    version: 11,
+    name: 'expansion metrics',
+    sql: `
+-- Who was active on which UTC day (user_id '' for events without a user): active accounts and
+-- users per week and segment, without the events. Kept by the ingest statement.
+CREATE TABLE IF NOT EXISTS activity_days (
+  account_id text NOT NULL,
+  day date NOT NULL,
+  user_id text NOT NULL,
+  PRIMARY KEY (account_id, day, user_id)
+);
+CREATE INDEX IF NOT EXISTS activity_days_day ON activity_days (day);
+${mergeActivityDays('events')};
+
+-- One row per server billing event: the NRR ledger (expansion by source, contraction, churn).
+CREATE TABLE IF NOT EXISTS revenue_changes (
+  account_id text NOT NULL,
+  event_id text NOT NULL,
+  at timestamptz NOT NULL,
+  kind text NOT NULL,
+  amount double precision NOT NULL,
+  previous_amount double precision,
+  expansion_source text NOT NULL,
+  PRIMARY KEY (account_id, event_id)
+);
+CREATE INDEX IF NOT EXISTS revenue_changes_at ON revenue_changes (at);
+${mergeRevenueChanges('events')};
+
+-- Invites per day across accounts, for the viral coefficient.
+CREATE INDEX IF NOT EXISTS account_days_invites ON account_days (day) WHERE kind IN ('invite_sent', 'invite_accepted');
 `,
   },
 ];
