@@ -57,6 +57,7 @@ export type {
 } from './backtest/backtest-types.ts';
 export { mergeByTime } from './backtest/merge-by-time.ts';
 export { expansionCsv } from './expansion/expansion-csv.ts';
+export { EXPANSION_DEFINITIONS } from './expansion/expansion-definitions.ts';
 export {
   EXPANSION_REFERENCES,
   type ExpansionFormula,
