@@ -105,14 +105,30 @@ const EXPANSION_REPORT = {
     payingAccounts: 50,
   },
   weeks: [
-    { week: '2026-01-05', ...emptySlice, activeAccounts: 100, pqls: 5, pqlsJudged: 5, pqlsExpanded: 2, expansions: 2, seatArr: 1500 },
+    {
+      week: '2026-01-05',
+      ...emptySlice,
+      activeAccounts: 100,
+      pqls: 5,
+      pqlsJudged: 5,
+      pqlsExpanded: 2,
+      expansions: 2,
+      seatArr: 1500,
+    },
     { week: '2026-04-27', ...emptySlice, activeAccounts: 90, pqls: 3 },
   ],
   segments: {
     smb: { ...emptySlice, activeAccounts: 150, pqls: 30, startingArr: 40_000, seatArr: 2000, churnArr: 1500 },
   },
   triggers: [
-    { triggerId: 'usage_ceiling', pqls: 30, judged: 15, expanded: 4, attributed: 4, medianMsToExpansion: 5 * 86_400_000 },
+    {
+      triggerId: 'usage_ceiling',
+      pqls: 30,
+      judged: 15,
+      expanded: 4,
+      attributed: 4,
+      medianMsToExpansion: 5 * 86_400_000,
+    },
   ],
 };
 
@@ -589,8 +605,12 @@ describe('funnel, routes, PQLs', () => {
     const flags = screen.getAllByRole('listitem').map((li) => li.textContent);
     expect(flags).toContain('Raised — viral coefficient k < 0.1: k = 0.025');
     // One trigger: all expansions from it.
-    expect(flags).toContain('Raised — > 80 % of expansions from one trigger: 100.0 % of expanded PQLs came from usage_ceiling');
-    expect(flags).toContain('Raised — > 60 % of expansions CS-assisted: 70.0 % of 10 expansions had a CS handoff before them');
+    expect(flags).toContain(
+      'Raised — > 80 % of expansions from one trigger: 100.0 % of expanded PQLs came from usage_ceiling',
+    );
+    expect(flags).toContain(
+      'Raised — > 60 % of expansions CS-assisted: 70.0 % of 10 expansions had a CS handoff before them',
+    );
     const segments = screen.getByRole('table', { name: 'By segment' });
     const cells = (table: HTMLElement, name: RegExp) =>
       within(within(table).getByRole('row', { name }))
@@ -602,10 +622,14 @@ describe('funnel, routes, PQLs', () => {
     const weekly = screen.getByRole('table', { name: /^Weekly/ });
     expect(cells(weekly, /2026-01-05/)).toEqual(['100', '—', '5', '40.0%', '2', '$1,500', '$0']);
     expect(cells(weekly, /2026-04-27/)).toContain('not judged yet');
-    expect(screen.getByRole('img', { name: /Expansion ARR by week: 2026-01-05 \$1,500; 2026-04-27 \$0/ })).toBeTruthy();
+    expect(
+      screen.getByRole('img', { name: /Expansion ARR by week: 2026-01-05 \$1,500; 2026-04-27 \$0/ }),
+    ).toBeTruthy();
     const csv = screen.getByRole('link', { name: 'Export CSV' });
     expect(csv.getAttribute('download')).toBe('expansion-2026-05-01.csv');
-    const text = decodeURIComponent((csv.getAttribute('href') ?? '').replace(/^data:text\/csv;charset=utf-8,/, ''));
+    const text = decodeURIComponent(
+      (csv.getAttribute('href') ?? '').replace(/^data:text\/csv;charset=utf-8,/, ''),
+    );
     expect(text.split('\n')[0]).toMatch(/^slice,key,days,activeAccounts,/);
     expect(text).toContain('\nweek,2026-04-27,5,90,');
     // Another window is another read.

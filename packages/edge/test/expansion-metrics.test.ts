@@ -12,7 +12,13 @@ import { admin, claimsFor, eventId, NOW, server, type TestApp, testApp, tokenFor
 
 const ago = (days: number) => NOW - days * DAY_MS;
 
-const state = (accountId: string, segment: string, acv: number, at: number, fired: string[] = []): AccountStateRow => ({
+const state = (
+  accountId: string,
+  segment: string,
+  acv: number,
+  at: number,
+  fired: string[] = [],
+): AccountStateRow => ({
   accountId,
   configVersion: 1,
   evaluatedAt: at,
@@ -30,7 +36,12 @@ const state = (accountId: string, segment: string, acv: number, at: number, fire
   lastUpgradeAt: null,
 });
 
-const browser = (accountId: string, userId: string, at: number, payload: Record<string, unknown>): StoredEvent => {
+const browser = (
+  accountId: string,
+  userId: string,
+  at: number,
+  payload: Record<string, unknown>,
+): StoredEvent => {
   const id = eventId(at);
   return {
     id,
@@ -63,7 +74,11 @@ describe('GET /v1/admin/expansion (PGlite)', () => {
 
   it('answers every figure of a seeded store, from the aggregates, and the same after a rebuild', async () => {
     // Who each account is (segment, ACV) and its fire episodes, as the edge evaluated them.
-    await storage.saveAccountState(state('a1', 'smb', 1000, ago(100), ['usage_ceiling']), ['usage_ceiling'], []);
+    await storage.saveAccountState(
+      state('a1', 'smb', 1000, ago(100), ['usage_ceiling']),
+      ['usage_ceiling'],
+      [],
+    );
     await storage.saveAccountState(
       state('a2', 'mid_market', 5000, ago(80), ['seat_saturation']),
       ['seat_saturation'],
@@ -104,7 +119,12 @@ describe('GET /v1/admin/expansion (PGlite)', () => {
         previousAmount: 5000,
       }),
       // a3: a downgrade, 50,000 → 40,000 (contraction 10,000).
-      billing('a3', ago(5), { type: 'subscription_changed', plan: 'team', amount: 40_000, previousAmount: 50_000 }),
+      billing('a3', ago(5), {
+        type: 'subscription_changed',
+        plan: 'team',
+        amount: 40_000,
+        previousAmount: 50_000,
+      }),
       // a4 cancels; no amount said: its evaluated ACV, 2,000, is the churn.
       billing('a4', ago(30), { type: 'subscription_canceled' }),
       // a5 (never evaluated) starts paying in the window: 0 → 1,200 → 1,500, new ARR, not NRR.
@@ -112,7 +132,12 @@ describe('GET /v1/admin/expansion (PGlite)', () => {
       billing('a5', ago(20), { type: 'subscription_changed', plan: 'team', amount: 1500 }),
       // a6 paid 3,000 before the window; a usage true-up to 3,500 in it (usage +500).
       billing('a6', ago(200), { type: 'upgrade_completed', plan: 'team', amount: 3000, previousAmount: 0 }),
-      billing('a6', ago(15), { type: 'subscription_changed', plan: 'team', amount: 3500, expansion: 'usage' }),
+      billing('a6', ago(15), {
+        type: 'subscription_changed',
+        plan: 'team',
+        amount: 3500,
+        expansion: 'usage',
+      }),
     ]);
     await db.query(
       `INSERT INTO handoffs (id, dedupe_key, account_id, status, created_at, payload)
@@ -161,11 +186,29 @@ describe('GET /v1/admin/expansion (PGlite)', () => {
       pqls: 1,
     });
     expect(report.segments.mid_market).toMatchObject({ startingArr: 5000, seatArr: 1000, csAssisted: 1 });
-    expect(report.segments.enterprise).toMatchObject({ startingArr: 50_000, contractionArr: 10_000, pqlsJudged: 0 });
+    expect(report.segments.enterprise).toMatchObject({
+      startingArr: 50_000,
+      contractionArr: 10_000,
+      pqlsJudged: 0,
+    });
     expect(report.segments.unknown).toMatchObject({ newArr: 1500, expansions: 2, startingArr: 0 });
     expect(report.triggers).toEqual([
-      { triggerId: 'seat_saturation', pqls: 1, judged: 1, expanded: 1, attributed: 1, medianMsToExpansion: 10 * DAY_MS },
-      { triggerId: 'usage_ceiling', pqls: 2, judged: 1, expanded: 1, attributed: 1, medianMsToExpansion: 10 * DAY_MS },
+      {
+        triggerId: 'seat_saturation',
+        pqls: 1,
+        judged: 1,
+        expanded: 1,
+        attributed: 1,
+        medianMsToExpansion: 10 * DAY_MS,
+      },
+      {
+        triggerId: 'usage_ceiling',
+        pqls: 2,
+        judged: 1,
+        expanded: 1,
+        attributed: 1,
+        medianMsToExpansion: 10 * DAY_MS,
+      },
     ]);
     // Weeks add up to the window for what is counted once per event or episode.
     const sum = (key: 'expansions' | 'pqls' | 'invitesSent' | 'churnArr') =>
@@ -193,8 +236,21 @@ describe('GET /v1/admin/expansion (PGlite)', () => {
       '/v1/server/events',
       {
         events: [
-          { id: eventId(ago(1)), type: 'subscription_changed', plan: 'team', amount: 900, accountId: 'b1', ts: ago(1) },
-          { id: eventId(ago(1)), type: 'subscription_canceled', previousAmount: 900, accountId: 'b1', ts: NOW - 1000 },
+          {
+            id: eventId(ago(1)),
+            type: 'subscription_changed',
+            plan: 'team',
+            amount: 900,
+            accountId: 'b1',
+            ts: ago(1),
+          },
+          {
+            id: eventId(ago(1)),
+            type: 'subscription_canceled',
+            previousAmount: 900,
+            accountId: 'b1',
+            ts: NOW - 1000,
+          },
           {
             id: eventId(ago(2)),
             type: 'upgrade_completed',
@@ -217,7 +273,9 @@ describe('GET /v1/admin/expansion (PGlite)', () => {
     });
     expect(await refused.json()).toMatchObject({
       accepted: 0,
-      rejections: [{ code: 'browser_conversion', message: 'subscription_canceled is accepted from the server key only' }],
+      rejections: [
+        { code: 'browser_conversion', message: 'subscription_canceled is accepted from the server key only' },
+      ],
     });
     expect((await app.get('/v1/admin/expansion?days=0', admin)).status).toBe(400);
     expect((await app.get('/v1/admin/expansion')).status).toBe(401);

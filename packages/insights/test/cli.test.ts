@@ -70,8 +70,22 @@ const EXPANSION_REPORT = {
     enterprise: { ...slice, activeAccounts: 10, startingArr: 60_000, tierArr: 4000, contractionArr: 500 },
   },
   triggers: [
-    { triggerId: 'usage_ceiling', pqls: 30, judged: 15, expanded: 4, attributed: 4, medianMsToExpansion: 5 * 86_400_000 },
-    { triggerId: 'seat_saturation', pqls: 12, judged: 6, expanded: 1, attributed: 1, medianMsToExpansion: 20 * 86_400_000 },
+    {
+      triggerId: 'usage_ceiling',
+      pqls: 30,
+      judged: 15,
+      expanded: 4,
+      attributed: 4,
+      medianMsToExpansion: 5 * 86_400_000,
+    },
+    {
+      triggerId: 'seat_saturation',
+      pqls: 12,
+      judged: 6,
+      expanded: 1,
+      attributed: 1,
+      medianMsToExpansion: 20 * 86_400_000,
+    },
   ],
 };
 
@@ -271,7 +285,10 @@ describe('headroom CLI', () => {
         res.end(JSON.stringify({ error: { code: 'invalid_token', message: 'bad admin token' } }));
         return;
       }
-      if ((req.url?.startsWith('/v1/admin/holdouts') || req.url?.startsWith('/v1/admin/expansion')) && oldEdge) {
+      if (
+        (req.url?.startsWith('/v1/admin/holdouts') || req.url?.startsWith('/v1/admin/expansion')) &&
+        oldEdge
+      ) {
         res.writeHead(404, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: { code: 'not_found', message: 'not found' } }));
         return;
@@ -438,19 +455,31 @@ describe('headroom CLI', () => {
       expect(seen).toContain('Bearer admin-secret /v1/admin/expansion?days=90');
       const out = result.stdout;
       // Worked by hand: 400 ÷ 1,000 × 30 ÷ 120 = 0.10 invites a month; × 25 % accepted = 0.025.
-      expect(out).toMatch(/Viral coefficient k 0\.025 = 0\.10 invites per active user per month × 25\.0% accepted/);
-      expect(out).toMatch(/PQL rate 5\.0% of active accounts a month \(40 PQLs\); PQL → expansion within 60 days 25\.0% \[11\.2%, 46\.9%\] \(5 of 20 judged\)/);
+      expect(out).toMatch(
+        /Viral coefficient k 0\.025 = 0\.10 invites per active user per month × 25\.0% accepted/,
+      );
+      expect(out).toMatch(
+        /PQL rate 5\.0% of active accounts a month \(40 PQLs\); PQL → expansion within 60 days 25\.0% \[11\.2%, 46\.9%\] \(5 of 20 judged\)/,
+      );
       expect(out).toMatch(/× \$1,000 average expansion ACV ÷ 12 = \$208 expansion MRR a month/);
-      expect(out).toMatch(/Binding term: PQL → expansion \(71% of its reference 35%\); at the reference: \$292 a month/);
-      expect(out).toMatch(/NRR 106\.0% = 100% \+ seat 3\.0 pts \+ usage 1\.0 pts \+ tier 4\.0 pts − contraction 0\.5 pts − gross churn 1\.5 pts/);
+      expect(out).toMatch(
+        /Binding term: PQL → expansion \(71% of its reference 35%\); at the reference: \$292 a month/,
+      );
+      expect(out).toMatch(
+        /NRR 106\.0% = 100% \+ seat 3\.0 pts \+ usage 1\.0 pts \+ tier 4\.0 pts − contraction 0\.5 pts − gross churn 1\.5 pts/,
+      );
       expect(out).toMatch(/CS-assisted expansions: 70\.0% \(7 of 10\)/);
       expect(out).toMatch(/usage_ceiling\s+30\s+26\.7% \[\d+\.\d%, \d+\.\d%\] \(4\/15\)\s+5\.0 d\s+80\.0%/);
       expect(out).toMatch(/smb\s+150\s+—\s+5\.0%\s+—\s+101\.3%\s+3\.8 pts/);
       expect(out).toMatch(/mid_market\s+0\s+—/);
       expect(out).toMatch(/RAISED viral coefficient k < 0\.1: k = 0\.025/);
       expect(out).toMatch(/RAISED > 60 % of expansions CS-assisted/);
-      expect(out).toMatch(/ok {5}> 80 % of expansions from one trigger: 80\.0 % of expanded PQLs came from usage_ceiling/);
-      expect(out).toMatch(/RAISED PQLs up while PQL → expansion falls .*: PQLs 9 → 14, conversion 44\.4 % → 14\.3 %/);
+      expect(out).toMatch(
+        /ok {5}> 80 % of expansions from one trigger: 80\.0 % of expanded PQLs came from usage_ceiling/,
+      );
+      expect(out).toMatch(
+        /RAISED PQLs up while PQL → expansion falls .*: PQLs 9 → 14, conversion 44\.4 % → 14\.3 %/,
+      );
       // The last, partial week (5 days): 3 PQLs ÷ 90 active accounts × 30 ÷ 5 = 20 %, not judged yet.
       expect(out).toMatch(/2026-04-27\s+90\s+—\s+20\.0%\s+pending/);
       expect(out).toMatch(/nrr: net revenue retention over the window/);

@@ -15,7 +15,11 @@ import { LoadState } from './load-state.tsx';
 import { sharePct, WeeklyChart } from './weekly-chart.tsx';
 
 const WINDOWS = [90, 180, 365] as const;
-const TERMS = { pqlRate: 'PQL rate', pqlConversion: 'PQL → expansion', avgExpansionAcv: 'Average expansion ACV' };
+const TERMS = {
+  pqlRate: 'PQL rate',
+  pqlConversion: 'PQL → expansion',
+  avgExpansionAcv: 'Average expansion ACV',
+};
 const rate = (x: number | null) => (x === null ? '—' : pct(x));
 const money = (x: number | null) => (x === null ? '—' : usd(x));
 const pts = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)} pts`);
@@ -27,8 +31,8 @@ function Formula({ metrics }: { metrics: ExpansionMetrics }) {
   return (
     <div class="formula">
       <p>
-        <strong>Expansion MRR {money(formula.expansionMrr)}</strong> = {total.activeAccounts} active accounts ×{' '}
-        {rate(total.pqlRate)} PQL rate × {rate(total.pqlConversion)} PQL → expansion ×{' '}
+        <strong>Expansion MRR {money(formula.expansionMrr)}</strong> = {total.activeAccounts} active accounts
+        × {rate(total.pqlRate)} PQL rate × {rate(total.pqlConversion)} PQL → expansion ×{' '}
         {money(total.avgExpansionAcv)} average expansion ACV ÷ 12
       </p>
       <p>
@@ -39,7 +43,9 @@ function Formula({ metrics }: { metrics: ExpansionMetrics }) {
           <>
             <strong>{TERMS[binding.name]}</strong>, at {pct(binding.ratio, 0)} of its reference (
             {binding.name === 'avgExpansionAcv' ? usd(binding.reference) : pct(binding.reference, 0)})
-            {formula.mrrAtReference !== null && <> — at the reference: {money(formula.mrrAtReference)} a month</>}
+            {formula.mrrAtReference !== null && (
+              <> — at the reference: {money(formula.mrrAtReference)} a month</>
+            )}
           </>
         )}
       </p>
@@ -54,7 +60,9 @@ function SliceRow({ name, m }: { name: string; m: ExpansionSliceMetrics }) {
       <td>{m.activeAccounts}</td>
       <td>{k(m.kFactor)}</td>
       <td>{rate(m.pqlRate)}</td>
-      <td>{m.pqlConversion === null ? '—' : `${rate(m.pqlConversion)} (${m.pqlsExpanded}/${m.pqlsJudged})`}</td>
+      <td>
+        {m.pqlConversion === null ? '—' : `${rate(m.pqlConversion)} (${m.pqlsExpanded}/${m.pqlsJudged})`}
+      </td>
       <td>{rate(m.nrr)}</td>
       <td>{pts(m.grossChurnDrag)}</td>
       <td>{rate(m.csAssistedShare)}</td>
@@ -69,7 +77,10 @@ function SliceRow({ name, m }: { name: string; m: ExpansionSliceMetrics }) {
  */
 export function ExpansionView({ client }: { client: AdminClient }) {
   const [days, setDays] = useState<number>(180);
-  const resource = useResource(async () => expansionMetrics(await client.expansion(days)), `expansion ${days}`);
+  const resource = useResource(
+    async () => expansionMetrics(await client.expansion(days)),
+    `expansion ${days}`,
+  );
   return (
     <section aria-labelledby="expansion-heading">
       <h2 id="expansion-heading">Expansion metrics</h2>
@@ -99,7 +110,10 @@ export function ExpansionView({ client }: { client: AdminClient }) {
                 <div>
                   <dt>Viral coefficient k</dt>
                   <dd>
-                    {k(t.kFactor)} = {t.invitesPerActiveUserPerMonth === null ? '—' : t.invitesPerActiveUserPerMonth.toFixed(2)}{' '}
+                    {k(t.kFactor)} ={' '}
+                    {t.invitesPerActiveUserPerMonth === null
+                      ? '—'
+                      : t.invitesPerActiveUserPerMonth.toFixed(2)}{' '}
                     invites per active user per month × {rate(t.acceptanceRate)} accepted
                   </dd>
                 </div>
@@ -115,8 +129,9 @@ export function ExpansionView({ client }: { client: AdminClient }) {
                   <dt>Net revenue retention</dt>
                   <dd>
                     {rate(t.nrr)} = 100 % + seat {pts(t.nrrFromSeat)} + usage {pts(t.nrrFromUsage)} + tier{' '}
-                    {pts(t.nrrFromTier)} − contraction {pts(t.contractionDrag)} − gross churn {pts(t.grossChurnDrag)}{' '}
-                    (starting ARR {usd(t.startingArr)}; new ARR {usd(t.newArr)} not in NRR)
+                    {pts(t.nrrFromTier)} − contraction {pts(t.contractionDrag)} − gross churn{' '}
+                    {pts(t.grossChurnDrag)} (starting ARR {usd(t.startingArr)}; new ARR {usd(t.newArr)} not in
+                    NRR)
                   </dd>
                 </div>
                 <div>
@@ -130,8 +145,10 @@ export function ExpansionView({ client }: { client: AdminClient }) {
               <ul class="red-flags">
                 {metrics.redFlags.map((flag) => (
                   <li key={flag.id} class={flag.raised ? 'flag-raised' : undefined}>
-                    <strong>{flag.raised === null ? 'Not enough data' : flag.raised ? 'Raised' : 'OK'}</strong> —{' '}
-                    {flag.threshold}: {flag.message}
+                    <strong>
+                      {flag.raised === null ? 'Not enough data' : flag.raised ? 'Raised' : 'OK'}
+                    </strong>{' '}
+                    — {flag.threshold}: {flag.message}
                   </li>
                 ))}
               </ul>
@@ -159,7 +176,11 @@ export function ExpansionView({ client }: { client: AdminClient }) {
                           ? '—'
                           : `${pct(x.conversion)} (${pct(x.conversionInterval.lower)} to ${pct(x.conversionInterval.upper)}; ${x.expanded}/${x.judged})`}
                       </td>
-                      <td>{x.medianDaysToExpansion === null ? '—' : `${x.medianDaysToExpansion.toFixed(1)} days`}</td>
+                      <td>
+                        {x.medianDaysToExpansion === null
+                          ? '—'
+                          : `${x.medianDaysToExpansion.toFixed(1)} days`}
+                      </td>
                       <td>{rate(x.expansionShare)}</td>
                     </tr>
                   ))}
@@ -194,11 +215,16 @@ export function ExpansionView({ client }: { client: AdminClient }) {
               />
               <WeeklyChart
                 label="Expansion ARR by week"
-                weeks={metrics.weeks.map((w) => ({ week: w.week, value: w.seatArr + w.usageArr + w.tierArr + w.newArr }))}
+                weeks={metrics.weeks.map((w) => ({
+                  week: w.week,
+                  value: w.seatArr + w.usageArr + w.tierArr + w.newArr,
+                }))}
                 format={usd}
               />
               <table>
-                <caption>Weekly (UTC weeks from Monday; PQL → expansion once every PQL of the week is judged)</caption>
+                <caption>
+                  Weekly (UTC weeks from Monday; PQL → expansion once every PQL of the week is judged)
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Week</th>

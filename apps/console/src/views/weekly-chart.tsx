@@ -23,7 +23,12 @@ export function WeeklyChart({
   const y = (v: number) => HEIGHT - BOTTOM - (v / max) * (HEIGHT - BOTTOM - 12);
   const summary = weeks.map((w) => `${w.week} ${w.value === null ? 'unknown' : format(w.value)}`).join('; ');
   return (
-    <svg class="weekly-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`${label}: ${summary}`}>
+    <svg
+      class="weekly-chart"
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-label={`${label}: ${summary}`}
+    >
       <line x1={LEFT} x2={WIDTH - 8} y1={y(0)} y2={y(0)} class="grid" />
       <text x={LEFT - 6} y={y(max) + 4} text-anchor="end" class="tick">
         {format(max)}

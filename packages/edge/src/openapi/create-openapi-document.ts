@@ -11,12 +11,12 @@ import {
   configVersionSchema,
   errorSchema,
   eventsResultSchema,
+  expansionReportSchema,
   experimentsReportSchema,
   funnelReportSchema,
   handoffsReportSchema,
   healthSchema,
   holdoutsReportSchema,
-  expansionReportSchema,
   pqlsReportSchema,
   publishedSchema,
   routeDecisionSchema,
@@ -285,7 +285,13 @@ export function createOpenApiDocument(version: string): Json {
         [
           intQuery('days', 1, 3650, 180, 'Window in days'),
           intQuery('outcomeDays', 1, 365, 60, 'Days after a PQL fire in which an upgrade counts'),
-          intQuery('assistDays', 1, 365, 60, 'Days before an expansion in which a CS handoff makes it CS-assisted'),
+          intQuery(
+            'assistDays',
+            1,
+            365,
+            60,
+            'Days before an expansion in which a CS handoff makes it CS-assisted',
+          ),
         ],
       ),
       '/v1/admin/handoffs': adminReport('Handoffs and their delivery state', 'HandoffsReport', [

@@ -47,7 +47,11 @@ const FACT_TYPES: ReadonlySet<string> = new Set([
 ]);
 
 /** Billing events: what the account pays, never a browser's claim. */
-const SERVER_ONLY: ReadonlySet<string> = new Set(['upgrade_completed', 'subscription_changed', 'subscription_canceled']);
+const SERVER_ONLY: ReadonlySet<string> = new Set([
+  'upgrade_completed',
+  'subscription_changed',
+  'subscription_canceled',
+]);
 
 /** Whether a newly stored event can move a fire episode's funnel steps. */
 const movesFunnel = ({ type, source }: StoredEvent) =>

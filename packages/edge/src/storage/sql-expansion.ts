@@ -146,9 +146,12 @@ export function createSqlExpansion(db: Pick<SqlClient, 'query'>): Pick<Storage, 
       ]);
       const figures: ExpansionFigures = { total: emptySlice(), weeks: {}, segments: {}, triggers: [] };
       const slice = ({ week, segment }: Sliced): ExpansionSlice => {
-        if (week !== null) return (figures.weeks[week] ??= emptySlice());
-        if (segment !== null) return (figures.segments[segment] ??= emptySlice());
-        return figures.total;
+        const [group, key] =
+          week !== null ? [figures.weeks, week] : segment !== null ? [figures.segments, segment] : [null, ''];
+        if (group === null) return figures.total;
+        const found = group[key] ?? emptySlice();
+        group[key] = found;
+        return found;
       };
       for (const r of activity) Object.assign(slice(r), { activeAccounts: r.accounts, activeUsers: r.users });
       for (const r of invites)

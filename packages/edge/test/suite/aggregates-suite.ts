@@ -308,7 +308,9 @@ export function aggregatesSuite(
             await storage.rebuildAggregates(WINDOWS);
             expect(await snapshot()).toEqual(incremental);
             expect(await storage.funnel(NOW - 30 * DAY_MS)).toEqual(funnel);
-            expect(await storage.expansionFigures(NOW - 30 * DAY_MS, NOW - 10 * DAY_MS, 10, 30)).toEqual(expansion);
+            expect(await storage.expansionFigures(NOW - 30 * DAY_MS, NOW - 10 * DAY_MS, 10, 30)).toEqual(
+              expansion,
+            );
           },
         ),
         { numRuns: 30 },

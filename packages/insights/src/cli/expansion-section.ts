@@ -1,5 +1,9 @@
 import { EXPANSION_DEFINITIONS } from '../expansion/expansion-definitions.ts';
-import { type ExpansionMetrics, type ExpansionSliceMetrics, SEGMENTS } from '../expansion/expansion-metrics.ts';
+import {
+  type ExpansionMetrics,
+  type ExpansionSliceMetrics,
+  SEGMENTS,
+} from '../expansion/expansion-metrics.ts';
 import { formatTable, pct, pctInterval } from './format-table.ts';
 
 const money = (x: number | null) => (x === null ? '—' : `$${Math.round(x).toLocaleString('en-US')}`);
@@ -72,12 +76,22 @@ export function expansionSection(metrics: ExpansionMetrics): string[] {
     '',
     'Red flags',
     ...metrics.redFlags.map(
-      (flag) => `  ${FLAG_WORDS[String(flag.raised) as keyof typeof FLAG_WORDS].padEnd(6)} ${flag.threshold}: ${flag.message}`,
+      (flag) =>
+        `  ${FLAG_WORDS[String(flag.raised) as keyof typeof FLAG_WORDS].padEnd(6)} ${flag.threshold}: ${flag.message}`,
     ),
     '',
     'Weekly',
     formatTable(
-      ['week', 'active accounts', 'k', 'PQL rate', 'PQL → expansion', 'expansions', 'expansion ARR', 'churn ARR'],
+      [
+        'week',
+        'active accounts',
+        'k',
+        'PQL rate',
+        'PQL → expansion',
+        'expansions',
+        'expansion ARR',
+        'churn ARR',
+      ],
       metrics.weeks.map((w) => [
         w.week,
         String(w.activeAccounts),

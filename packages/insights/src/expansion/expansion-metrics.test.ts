@@ -147,7 +147,10 @@ describe('expansionMetrics', () => {
   it('the four red flags, each with the threshold it breaks', () => {
     const flags = Object.fromEntries(metrics.redFlags.map((f) => [f.id, f]));
     // Exactly 80 % from usage_ceiling does not break "> 80 %".
-    expect(flags.single_trigger).toMatchObject({ raised: false, threshold: '> 80 % of expansions from one trigger' });
+    expect(flags.single_trigger).toMatchObject({
+      raised: false,
+      threshold: '> 80 % of expansions from one trigger',
+    });
     expect(flags.low_k_factor).toMatchObject({ raised: true, threshold: 'viral coefficient k < 0.1' });
     expect(flags.cs_heavy).toMatchObject({ raised: true, value: 0.7 });
     // Judged weeks: 29 Dec + 5 Jan (9 PQLs, 4 expanded: 44 %) vs 12 + 19 Jan (14 PQLs, 2: 14 %).
@@ -160,7 +163,10 @@ describe('expansionMetrics', () => {
       ...report,
       triggers: report.triggers.map((t) => ({ ...t, attributed: t.triggerId === 'usage_ceiling' ? 9 : 1 })),
     });
-    expect(lopsided.redFlags.find((f) => f.id === 'single_trigger')).toMatchObject({ raised: true, value: 0.9 });
+    expect(lopsided.redFlags.find((f) => f.id === 'single_trigger')).toMatchObject({
+      raised: true,
+      value: 0.9,
+    });
   });
 
   it('weekly series: days at the window edges, judged weeks, rates per month', () => {

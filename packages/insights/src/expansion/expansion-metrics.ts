@@ -142,16 +142,13 @@ export function sliceMetrics(slice: ExpansionSlice, days: number): ExpansionSlic
     invitesPerActiveUserPerMonth,
     acceptanceRate,
     kFactor:
-      invitesPerActiveUserPerMonth === null
-        ? null
-        : invitesPerActiveUserPerMonth * (acceptanceRate ?? 0),
+      invitesPerActiveUserPerMonth === null ? null : invitesPerActiveUserPerMonth * (acceptanceRate ?? 0),
     pqls: slice.pqls,
     pqlRate,
     pqlsJudged: slice.pqlsJudged,
     pqlsExpanded: slice.pqlsExpanded,
     pqlConversion,
-    pqlConversionInterval:
-      slice.pqlsJudged > 0 ? wilsonInterval(slice.pqlsExpanded, slice.pqlsJudged) : null,
+    pqlConversionInterval: slice.pqlsJudged > 0 ? wilsonInterval(slice.pqlsExpanded, slice.pqlsJudged) : null,
     expansions: slice.expansions,
     avgExpansionAcv,
     expansionMrr:
@@ -189,16 +186,17 @@ export function expansionFormula(
   metrics: ExpansionSliceMetrics,
   references: Record<FormulaTermName, number> = EXPANSION_REFERENCES,
 ): ExpansionFormula {
-  const terms = (['pqlRate', 'pqlConversion', 'avgExpansionAcv'] as const).map(
-    (name): FormulaTerm => {
-      const value = metrics[name];
-      return { name, value, reference: references[name], ratio: value === null ? null : value / references[name] };
-    },
-  );
+  const terms = (['pqlRate', 'pqlConversion', 'avgExpansionAcv'] as const).map((name): FormulaTerm => {
+    const value = metrics[name];
+    return {
+      name,
+      value,
+      reference: references[name],
+      ratio: value === null ? null : value / references[name],
+    };
+  });
   const known = terms.every((t) => t.ratio !== null);
-  const binding = known
-    ? terms.reduce((low, t) => ((t.ratio ?? 0) < (low.ratio ?? 0) ? t : low))
-    : null;
+  const binding = known ? terms.reduce((low, t) => ((t.ratio ?? 0) < (low.ratio ?? 0) ? t : low)) : null;
   return {
     activeAccounts: metrics.activeAccounts,
     terms,

@@ -37,17 +37,27 @@ export function expansionRedFlags(input: {
 }): ExpansionRedFlag[] {
   const { total, weeks, triggers } = input;
   const top = triggers.reduce<ExpansionTriggerMetrics | null>(
-    (best, t) => (t.expansionShare !== null && (best === null || (t.expansionShare ?? 0) > (best.expansionShare ?? 0)) ? t : best),
+    (best, t) =>
+      t.expansionShare !== null && (best === null || (t.expansionShare ?? 0) > (best.expansionShare ?? 0))
+        ? t
+        : best,
     null,
   );
   const judged = weeks.filter((w) => w.judged);
   const half = Math.floor(judged.length / 2);
   const sum = (rows: typeof judged) =>
-    rows.reduce((s, w) => ({ pqls: s.pqls + w.pqls, judged: s.judged + w.pqlsJudged, expanded: s.expanded + w.pqlsExpanded }), {
-      pqls: 0,
-      judged: 0,
-      expanded: 0,
-    });
+    rows.reduce(
+      (s, w) => ({
+        pqls: s.pqls + w.pqls,
+        judged: s.judged + w.pqlsJudged,
+        expanded: s.expanded + w.pqlsExpanded,
+      }),
+      {
+        pqls: 0,
+        judged: 0,
+        expanded: 0,
+      },
+    );
   const earlier = sum(judged.slice(0, half));
   const later = sum(judged.slice(judged.length - half));
   const earlierConversion = earlier.judged > 0 ? earlier.expanded / earlier.judged : null;
@@ -84,7 +94,9 @@ export function expansionRedFlags(input: {
     },
     {
       id: 'pql_volume_up_conversion_down',
-      raised: trendKnown ? later.pqls > earlier.pqls && (laterConversion ?? 0) < (earlierConversion ?? 0) : null,
+      raised: trendKnown
+        ? later.pqls > earlier.pqls && (laterConversion ?? 0) < (earlierConversion ?? 0)
+        : null,
       value: laterConversion,
       threshold: 'PQLs up while PQL → expansion falls (later vs earlier judged weeks)',
       message: trendKnown
