@@ -303,12 +303,15 @@ INSERT INTO aggregate_rebuilds (name) SELECT 'funnel' WHERE EXISTS (SELECT 1 FRO
 `,
   },
   // Versions need not be contiguous: the runner applies every version not yet recorded.
+  // activity_days: who was active on which UTC day (user_id '' for events without a user), for
+  // active accounts and users per week and segment without the events. revenue_changes: one row
+  // per server billing event, the NRR ledger (expansion by source, contraction, churn). Both are
+  // kept by the ingest statement. The partial index serves invites per day across accounts
+  // (the viral coefficient). SQL comments would ship in the worker, so they are here.
   {
     version: 11,
     name: 'expansion metrics',
     sql: `
--- Who was active on which UTC day (user_id '' for events without a user): active accounts and
--- users per week and segment, without the events. Kept by the ingest statement.
 CREATE TABLE IF NOT EXISTS activity_days (
   account_id text NOT NULL,
   day date NOT NULL,
@@ -317,8 +320,6 @@ CREATE TABLE IF NOT EXISTS activity_days (
 );
 CREATE INDEX IF NOT EXISTS activity_days_day ON activity_days (day);
 ${mergeActivityDays('events')};
-
--- One row per server billing event: the NRR ledger (expansion by source, contraction, churn).
 CREATE TABLE IF NOT EXISTS revenue_changes (
   account_id text NOT NULL,
   event_id text NOT NULL,
@@ -331,8 +332,6 @@ CREATE TABLE IF NOT EXISTS revenue_changes (
 );
 CREATE INDEX IF NOT EXISTS revenue_changes_at ON revenue_changes (at);
 ${mergeRevenueChanges('events')};
-
--- Invites per day across accounts, for the viral coefficient.
 CREATE INDEX IF NOT EXISTS account_days_invites ON account_days (day) WHERE kind IN ('invite_sent', 'invite_accepted');
 `,
   },
