@@ -195,6 +195,7 @@ describe('every route answers as documented', () => {
       '/v1/admin/experiments',
       '/v1/admin/funnel',
       '/v1/admin/holdouts',
+      '/v1/admin/expansion',
       '/v1/admin/handoffs',
       '/v1/admin/pqls',
     ])
@@ -205,6 +206,10 @@ describe('every route answers as documented', () => {
     ).toBe(400);
     expect(
       (await call('get', '/v1/admin/funnel', { path: '/v1/admin/funnel?days=0', headers: admin })).status,
+    ).toBe(400);
+    expect(
+      (await call('get', '/v1/admin/expansion', { path: '/v1/admin/expansion?assistDays=0', headers: admin }))
+        .status,
     ).toBe(400);
     expect((await call('get', '/v1/admin/experiments')).status).toBe(401);
 

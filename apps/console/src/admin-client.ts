@@ -2,6 +2,7 @@ import type { HeadroomConfigInput } from '@headroom/core';
 import {
   type AdminBacktest,
   type AdminConfig,
+  type AdminExpansion,
   type AdminExperiments,
   type AdminFunnel,
   type AdminHandoffs,
@@ -10,6 +11,7 @@ import {
   type AdminPqls,
   adminConfigSchema,
   adminErrorSchema,
+  adminExpansionSchema,
   adminExperimentsSchema,
   adminFunnelSchema,
   adminHandoffsSchema,
@@ -59,6 +61,8 @@ export interface AdminClient {
   funnel(days: number): Promise<AdminFunnel>;
   /** Trigger holdouts: exposed and held-out arms of each held-out trigger. */
   holdouts(): Promise<AdminHoldouts>;
+  /** What the expansion metrics are computed from, over the last `days`. */
+  expansion(days: number): Promise<AdminExpansion>;
   handoffs(): Promise<AdminHandoffs>;
   pqls(): Promise<AdminPqls>;
   config(): Promise<AdminConfig>;
@@ -144,6 +148,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     experiments: () => call('v1/admin/experiments', adminExperimentsSchema),
     funnel: (days) => call(`v1/admin/funnel?days=${days}`, adminFunnelSchema),
     holdouts: () => call('v1/admin/holdouts', adminHoldoutsSchema),
+    expansion: (days) => call(`v1/admin/expansion?days=${days}`, adminExpansionSchema),
     handoffs: () => call('v1/admin/handoffs', adminHandoffsSchema),
     pqls: () => call('v1/admin/pqls', adminPqlsSchema),
     config: () => call('v1/admin/config', adminConfigSchema),

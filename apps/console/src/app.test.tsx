@@ -55,6 +55,83 @@ const IMPACT = {
     shifts: [{ from: 'self_serve', to: 'not_pql', accounts: 10 }],
   },
 };
+const emptySlice = {
+  activeAccounts: 0,
+  activeUsers: 0,
+  invitesSent: 0,
+  invitesAccepted: 0,
+  pqls: 0,
+  pqlsJudged: 0,
+  pqlsExpanded: 0,
+  expansions: 0,
+  csAssisted: 0,
+  seatArr: 0,
+  usageArr: 0,
+  tierArr: 0,
+  newArr: 0,
+  contractionArr: 0,
+  churnArr: 0,
+  churnedAccounts: 0,
+  startingArr: 0,
+  payingAccounts: 0,
+};
+// The insights unit test's hand-worked report (expansion-metrics.test.ts), 120 days to 1 May.
+const EXPANSION_REPORT = {
+  since: '2026-01-01T00:00:00.000Z',
+  until: '2026-05-01T00:00:00.000Z',
+  judgedBefore: '2026-03-02T00:00:00.000Z',
+  days: 120,
+  outcomeDays: 60,
+  assistDays: 60,
+  total: {
+    ...emptySlice,
+    activeAccounts: 200,
+    activeUsers: 1000,
+    invitesSent: 400,
+    invitesAccepted: 100,
+    pqls: 40,
+    pqlsJudged: 20,
+    pqlsExpanded: 5,
+    expansions: 10,
+    csAssisted: 7,
+    seatArr: 3000,
+    usageArr: 1000,
+    tierArr: 4000,
+    newArr: 2000,
+    contractionArr: 500,
+    churnArr: 1500,
+    churnedAccounts: 2,
+    startingArr: 100_000,
+    payingAccounts: 50,
+  },
+  weeks: [
+    {
+      week: '2026-01-05',
+      ...emptySlice,
+      activeAccounts: 100,
+      pqls: 5,
+      pqlsJudged: 5,
+      pqlsExpanded: 2,
+      expansions: 2,
+      seatArr: 1500,
+    },
+    { week: '2026-04-27', ...emptySlice, activeAccounts: 90, pqls: 3 },
+  ],
+  segments: {
+    smb: { ...emptySlice, activeAccounts: 150, pqls: 30, startingArr: 40_000, seatArr: 2000, churnArr: 1500 },
+  },
+  triggers: [
+    {
+      triggerId: 'usage_ceiling',
+      pqls: 30,
+      judged: 15,
+      expanded: 4,
+      attributed: 4,
+      medianMsToExpansion: 5 * 86_400_000,
+    },
+  ],
+};
+
 const share = (successes: number, trials: number, lower: number, upper: number) => ({
   value: successes / trials,
   successes,
@@ -182,6 +259,12 @@ const server = setupServer(
   http.get(`${EDGE}/v1/admin/experiments`, ({ request }) =>
     authorized(request) ? HttpResponse.json({ experiments }) : unauthorized(),
   ),
+  http.get(`${EDGE}/v1/admin/expansion`, ({ request }) => {
+    if (!authorized(request)) return unauthorized();
+    const url = new URL(request.url);
+    requests.push({ method: 'GET', path: `${url.pathname}${url.search}`, body: null });
+    return HttpResponse.json(EXPANSION_REPORT);
+  }),
   http.get(`${EDGE}/v1/admin/holdouts`, ({ request }) =>
     authorized(request)
       ? HttpResponse.json({
@@ -503,6 +586,56 @@ describe('funnel, routes, PQLs', () => {
     ]);
     // Five held-out accounts: the figures, but no verdict.
     expect(cells(/seat_saturation/)).toContain('Too few accounts to tell');
+  });
+
+  it('shows the expansion formula with its binding term, NRR by source, red flags, segments, weeks and a CSV', async () => {
+    signedIn('#expansion');
+    expect(await screen.findByRole('heading', { name: 'Expansion metrics' })).toBeTruthy();
+    // 200 × 5 % × 25 % × $1,000 ÷ 12 = $208; conversion at 71 % of its 35 % reference binds.
+    expect((await screen.findByText(/^Expansion MRR/)).textContent).toBe('Expansion MRR $208');
+    expect(screen.getByText(/Binding term/).textContent).toBe(
+      'Binding term: PQL → expansion, at 71% of its reference (35%) — at the reference: $292 a month',
+    );
+    expect(screen.getByText(/= 100 % \+ seat/).textContent).toBe(
+      '106.0% = 100 % + seat 3.0 pts + usage 1.0 pts + tier 4.0 pts − contraction 0.5 pts − gross churn 1.5 pts (starting ARR $100,000; new ARR $2,000 not in NRR)',
+    );
+    expect(screen.getByText(/invites per active user per month/).textContent).toBe(
+      '0.025 = 0.10 invites per active user per month × 25.0% accepted',
+    );
+    const flags = screen.getAllByRole('listitem').map((li) => li.textContent);
+    expect(flags).toContain('Raised — viral coefficient k < 0.1: k = 0.025');
+    // One trigger: all expansions from it.
+    expect(flags).toContain(
+      'Raised — > 80 % of expansions from one trigger: 100.0 % of expanded PQLs came from usage_ceiling',
+    );
+    expect(flags).toContain(
+      'Raised — > 60 % of expansions CS-assisted: 70.0 % of 10 expansions had a CS handoff before them',
+    );
+    const segments = screen.getByRole('table', { name: 'By segment' });
+    const cells = (table: HTMLElement, name: RegExp) =>
+      within(within(table).getByRole('row', { name }))
+        .getAllByRole('cell')
+        .map((c) => c.textContent);
+    // smb: (40,000 + 2,000 − 1,500) ÷ 40,000; mid_market listed though empty.
+    expect(cells(segments, /^smb/)).toEqual(['150', '—', '5.0%', '—', '101.3%', '3.8 pts', '—']);
+    expect(cells(segments, /^mid_market/)).toEqual(['0', '—', '—', '—', '—', '—', '—']);
+    const weekly = screen.getByRole('table', { name: /^Weekly/ });
+    expect(cells(weekly, /2026-01-05/)).toEqual(['100', '—', '5', '40.0%', '2', '$1,500', '$0']);
+    expect(cells(weekly, /2026-04-27/)).toContain('not judged yet');
+    expect(
+      screen.getByRole('img', { name: /Expansion ARR by week: 2026-01-05 \$1,500; 2026-04-27 \$0/ }),
+    ).toBeTruthy();
+    const csv = screen.getByRole('link', { name: 'Export CSV' });
+    expect(csv.getAttribute('download')).toBe('expansion-2026-05-01.csv');
+    const text = decodeURIComponent(
+      (csv.getAttribute('href') ?? '').replace(/^data:text\/csv;charset=utf-8,/, ''),
+    );
+    expect(text.split('\n')[0]).toMatch(/^slice,key,days,activeAccounts,/);
+    expect(text).toContain('\nweek,2026-04-27,5,90,');
+    // Another window is another read.
+    expect(requests.map((r) => r.path)).toEqual(['/v1/admin/expansion?days=180']);
+    fireEvent.change(screen.getByLabelText('Window'), { target: { value: '365' } });
+    await waitFor(() => expect(requests.map((r) => r.path)).toContain('/v1/admin/expansion?days=365'));
   });
 
   it('shows the route split and each handoff delivery status', async () => {

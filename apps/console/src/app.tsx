@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createAdminClient } from './admin-client.ts';
 import { loadSession, type Session, saveSession } from './session.ts';
 import { ConfigEditor } from './views/config-editor.tsx';
+import { ExpansionView } from './views/expansion-view.tsx';
 import { ExperimentsView } from './views/experiments-view.tsx';
 import { FunnelView } from './views/funnel-view.tsx';
 import { HoldoutsView } from './views/holdouts-view.tsx';
@@ -12,6 +13,7 @@ import { RoutesView } from './views/routes-view.tsx';
 const TABS = [
   ['experiments', 'Experiments'],
   ['funnel', 'Funnel'],
+  ['expansion', 'Expansion'],
   ['routes', 'Routes & handoffs'],
   ['pqls', 'PQLs'],
   ['config', 'Config'],
@@ -85,6 +87,7 @@ export function App({
             <HoldoutsView client={client} />
           </>
         )}
+        {tab === 'expansion' && <ExpansionView client={client} />}
         {tab === 'routes' && <RoutesView client={client} />}
         {tab === 'pqls' && <PqlsView client={client} />}
         {tab === 'config' && <ConfigEditor client={client} />}

@@ -18,6 +18,16 @@ const valid: Record<EventType, Record<string, unknown>> = {
   exposure: { experimentId: 'usage_copy', variantId: 'momentum', unitId: 'acct_1' },
   upgrade_routed: { plan: 'business', seats: 12, route: 'self_serve', expansionAcv: 3312, source: 'banner' },
   upgrade_completed: { plan: 'business', amount: 5040, seats: 12, currency: 'USD' },
+  subscription_changed: {
+    plan: 'business',
+    amount: 6000,
+    previousAmount: 5040,
+    fromPlan: 'business',
+    seats: 14,
+    previousSeats: 12,
+    expansion: 'seat',
+  },
+  subscription_canceled: { plan: 'business', previousAmount: 6000 },
 };
 
 describe('eventSchema', () => {

@@ -28,6 +28,24 @@ const promptFields = {
   variantId: z.optional(name),
 };
 
+/**
+ * What a billing change carries (server events only): the plan and annual amount after it and,
+ * when the backend knows them, before it. The NRR decomposition reads the difference; `expansion`
+ * names the kind of expansion when the backend knows better than the plans and seats tell.
+ */
+const billing = {
+  plan: name,
+  /** What the account pays per year after the change. */
+  amount: count,
+  seats: z.optional(count),
+  currency: z.optional(z.string().check(z.length(3))),
+  fromPlan: z.optional(name),
+  /** What it paid per year before (absent: its previous billing event's amount, else 0). */
+  previousAmount: z.optional(count),
+  previousSeats: z.optional(count),
+  expansion: z.optional(z.enum(['seat', 'usage', 'tier'])),
+};
+
 /** Every event the SDK and the host's backend send, discriminated by `type`. */
 export const eventSchema = z.discriminatedUnion('type', [
   // A usage event may stand for several calls (the SDK folds a burst into one): `delta` is
@@ -64,12 +82,15 @@ export const eventSchema = z.discriminatedUnion('type', [
     expansionAcv: z.nullable(z.number()),
     source: z.optional(name),
   }),
+  z.object({ ...base, type: z.literal('upgrade_completed'), ...billing }),
+  // Server only, like upgrade_completed: any other change of what the account pays (a
+  // downgrade, a usage true-up), and the end of its subscription.
+  z.object({ ...base, type: z.literal('subscription_changed'), ...billing }),
   z.object({
     ...base,
-    type: z.literal('upgrade_completed'),
-    plan: name,
-    amount: count,
-    seats: z.optional(count),
+    type: z.literal('subscription_canceled'),
+    plan: z.optional(name),
+    previousAmount: z.optional(count),
     currency: z.optional(z.string().check(z.length(3))),
   }),
 ]);

@@ -149,6 +149,8 @@ describe('public types', () => {
       | 'exposure'
       | 'upgrade_routed'
       | 'upgrade_completed'
+      | 'subscription_changed'
+      | 'subscription_canceled'
     >();
     expectTypeOf<EventOf<'upgrade_completed'>>().toHaveProperty('amount').toEqualTypeOf<number>();
     expectTypeOf<EventOf<'gate_hit'>>().toHaveProperty('feature').toEqualTypeOf<string>();

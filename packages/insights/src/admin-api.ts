@@ -72,6 +72,52 @@ export const adminHoldoutsSchema = z.object({
 });
 export type AdminHoldouts = z.output<typeof adminHoldoutsSchema>;
 
+const expansionSlice = {
+  activeAccounts: count,
+  activeUsers: count,
+  invitesSent: count,
+  invitesAccepted: count,
+  pqls: count,
+  pqlsJudged: count,
+  pqlsExpanded: count,
+  expansions: count,
+  csAssisted: count,
+  seatArr: count,
+  usageArr: count,
+  tierArr: count,
+  newArr: count,
+  contractionArr: count,
+  churnArr: count,
+  churnedAccounts: count,
+  startingArr: count,
+  payingAccounts: count,
+};
+
+/** `GET /v1/admin/expansion`: what every expansion metric is computed from (see `expansionMetrics`). */
+export const adminExpansionSchema = z.object({
+  since: z.string(),
+  until: z.string(),
+  judgedBefore: z.string(),
+  days: count,
+  outcomeDays: count,
+  assistDays: count,
+  total: z.object(expansionSlice),
+  weeks: z.array(z.object({ week: z.string(), ...expansionSlice })),
+  segments: z.record(z.string(), z.object(expansionSlice)),
+  triggers: z.array(
+    z.object({
+      triggerId: z.string(),
+      pqls: count,
+      judged: count,
+      expanded: count,
+      attributed: count,
+      medianMsToExpansion: z.nullable(count),
+    }),
+  ),
+});
+export type AdminExpansion = z.output<typeof adminExpansionSchema>;
+export type ExpansionSlice = AdminExpansion['total'];
+
 export const adminHandoffsSchema = z.object({
   handoffs: z.array(
     z.object({

@@ -2,6 +2,7 @@ export {
   type AdminBacktest,
   type AdminConfig,
   type AdminError,
+  type AdminExpansion,
   type AdminExperiments,
   type AdminFunnel,
   type AdminHandoffs,
@@ -10,6 +11,7 @@ export {
   type AdminPqls,
   adminConfigSchema,
   adminErrorSchema,
+  adminExpansionSchema,
   adminExperimentsSchema,
   adminFunnelSchema,
   adminHandoffsSchema,
@@ -19,6 +21,7 @@ export {
   type BacktestLine,
   type BacktestTriggerFigures,
   backtestLineSchema,
+  type ExpansionSlice,
   FUNNEL_STEPS,
   type FunnelRow,
   funnelDropOff,
@@ -53,6 +56,29 @@ export type {
   TriggerBacktest,
 } from './backtest/backtest-types.ts';
 export { mergeByTime } from './backtest/merge-by-time.ts';
+export { expansionCsv } from './expansion/expansion-csv.ts';
+export { EXPANSION_DEFINITIONS } from './expansion/expansion-definitions.ts';
+export {
+  EXPANSION_REFERENCES,
+  type ExpansionFormula,
+  type ExpansionMetrics,
+  type ExpansionSliceMetrics,
+  type ExpansionTriggerMetrics,
+  expansionFormula,
+  expansionMetrics,
+  type FormulaTerm,
+  type FormulaTermName,
+  MONTH_DAYS,
+  SEGMENTS,
+  type Segment,
+  sliceMetrics,
+} from './expansion/expansion-metrics.ts';
+export {
+  type ExpansionRedFlag,
+  expansionRedFlags,
+  RED_FLAG_THRESHOLDS,
+  type RedFlagId,
+} from './expansion/expansion-red-flags.ts';
 export { experimentCounts } from './experiment-counts.ts';
 export {
   type HoldoutArm,

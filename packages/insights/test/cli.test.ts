@@ -9,6 +9,86 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const bin = fileURLToPath(new URL('../bin/headroom.mjs', import.meta.url));
+const slice = {
+  activeAccounts: 0,
+  activeUsers: 0,
+  invitesSent: 0,
+  invitesAccepted: 0,
+  pqls: 0,
+  pqlsJudged: 0,
+  pqlsExpanded: 0,
+  expansions: 0,
+  csAssisted: 0,
+  seatArr: 0,
+  usageArr: 0,
+  tierArr: 0,
+  newArr: 0,
+  contractionArr: 0,
+  churnArr: 0,
+  churnedAccounts: 0,
+  startingArr: 0,
+  payingAccounts: 0,
+};
+// The insights unit test's hand-worked report (expansion-metrics.test.ts).
+const EXPANSION_REPORT = {
+  since: '2026-01-01T00:00:00.000Z',
+  until: '2026-05-01T00:00:00.000Z',
+  judgedBefore: '2026-03-02T00:00:00.000Z',
+  days: 120,
+  outcomeDays: 60,
+  assistDays: 60,
+  total: {
+    ...slice,
+    activeAccounts: 200,
+    activeUsers: 1000,
+    invitesSent: 400,
+    invitesAccepted: 100,
+    pqls: 40,
+    pqlsJudged: 20,
+    pqlsExpanded: 5,
+    expansions: 10,
+    csAssisted: 7,
+    seatArr: 3000,
+    usageArr: 1000,
+    tierArr: 4000,
+    newArr: 2000,
+    contractionArr: 500,
+    churnArr: 1500,
+    churnedAccounts: 2,
+    startingArr: 100_000,
+    payingAccounts: 50,
+  },
+  weeks: [
+    { week: '2025-12-29', ...slice, activeAccounts: 80, pqls: 4, pqlsJudged: 4, pqlsExpanded: 2 },
+    { week: '2026-01-05', ...slice, activeAccounts: 100, pqls: 5, pqlsJudged: 5, pqlsExpanded: 2 },
+    { week: '2026-01-12', ...slice, activeAccounts: 100, pqls: 6, pqlsJudged: 6, pqlsExpanded: 1 },
+    { week: '2026-01-19', ...slice, activeAccounts: 100, pqls: 8, pqlsJudged: 8, pqlsExpanded: 1 },
+    { week: '2026-04-27', ...slice, activeAccounts: 90, pqls: 3 },
+  ],
+  segments: {
+    smb: { ...slice, activeAccounts: 150, pqls: 30, startingArr: 40_000, seatArr: 2000, churnArr: 1500 },
+    enterprise: { ...slice, activeAccounts: 10, startingArr: 60_000, tierArr: 4000, contractionArr: 500 },
+  },
+  triggers: [
+    {
+      triggerId: 'usage_ceiling',
+      pqls: 30,
+      judged: 15,
+      expanded: 4,
+      attributed: 4,
+      medianMsToExpansion: 5 * 86_400_000,
+    },
+    {
+      triggerId: 'seat_saturation',
+      pqls: 12,
+      judged: 6,
+      expanded: 1,
+      attributed: 1,
+      medianMsToExpansion: 20 * 86_400_000,
+    },
+  ],
+};
+
 const run = (args: string[], env: Record<string, string> = {}) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(
@@ -205,13 +285,18 @@ describe('headroom CLI', () => {
         res.end(JSON.stringify({ error: { code: 'invalid_token', message: 'bad admin token' } }));
         return;
       }
-      if (req.url?.startsWith('/v1/admin/holdouts') && oldEdge) {
+      if (
+        (req.url?.startsWith('/v1/admin/holdouts') || req.url?.startsWith('/v1/admin/expansion')) &&
+        oldEdge
+      ) {
         res.writeHead(404, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ error: { code: 'not_found', message: 'not found' } }));
         return;
       }
       res.writeHead(200, { 'content-type': 'application/json' });
-      if (req.url?.startsWith('/v1/admin/holdouts')) {
+      if (req.url?.startsWith('/v1/admin/expansion')) {
+        res.end(JSON.stringify(EXPANSION_REPORT));
+      } else if (req.url?.startsWith('/v1/admin/holdouts')) {
         // Newcombe's published example (56/70 vs 48/80): +20.0 pts, 95 % CI 5.2 to 33.4.
         res.end(
           JSON.stringify({
@@ -364,6 +449,42 @@ describe('headroom CLI', () => {
       );
     });
 
+    it('prints the expansion metrics: formula and binding term, NRR by source, by trigger and segment, red flags', async () => {
+      const result = await run(['report', '--endpoint', endpoint, '--admin-token', 'admin-secret']);
+      expect(result.code).toBe(0);
+      expect(seen).toContain('Bearer admin-secret /v1/admin/expansion?days=90');
+      const out = result.stdout;
+      // Worked by hand: 400 ÷ 1,000 × 30 ÷ 120 = 0.10 invites a month; × 25 % accepted = 0.025.
+      expect(out).toMatch(
+        /Viral coefficient k 0\.025 = 0\.10 invites per active user per month × 25\.0% accepted/,
+      );
+      expect(out).toMatch(
+        /PQL rate 5\.0% of active accounts a month \(40 PQLs\); PQL → expansion within 60 days 25\.0% \[11\.2%, 46\.9%\] \(5 of 20 judged\)/,
+      );
+      expect(out).toMatch(/× \$1,000 average expansion ACV ÷ 12 = \$208 expansion MRR a month/);
+      expect(out).toMatch(
+        /Binding term: PQL → expansion \(71% of its reference 35%\); at the reference: \$292 a month/,
+      );
+      expect(out).toMatch(
+        /NRR 106\.0% = 100% \+ seat 3\.0 pts \+ usage 1\.0 pts \+ tier 4\.0 pts − contraction 0\.5 pts − gross churn 1\.5 pts/,
+      );
+      expect(out).toMatch(/CS-assisted expansions: 70\.0% \(7 of 10\)/);
+      expect(out).toMatch(/usage_ceiling\s+30\s+26\.7% \[\d+\.\d%, \d+\.\d%\] \(4\/15\)\s+5\.0 d\s+80\.0%/);
+      expect(out).toMatch(/smb\s+150\s+—\s+5\.0%\s+—\s+101\.3%\s+3\.8 pts/);
+      expect(out).toMatch(/mid_market\s+0\s+—/);
+      expect(out).toMatch(/RAISED viral coefficient k < 0\.1: k = 0\.025/);
+      expect(out).toMatch(/RAISED > 60 % of expansions CS-assisted/);
+      expect(out).toMatch(
+        /ok {5}> 80 % of expansions from one trigger: 80\.0 % of expanded PQLs came from usage_ceiling/,
+      );
+      expect(out).toMatch(
+        /RAISED PQLs up while PQL → expansion falls .*: PQLs 9 → 14, conversion 44\.4 % → 14\.3 %/,
+      );
+      // The last, partial week (5 days): 3 PQLs ÷ 90 active accounts × 30 ÷ 5 = 20 %, not judged yet.
+      expect(out).toMatch(/2026-04-27\s+90\s+—\s+20\.0%\s+pending/);
+      expect(out).toMatch(/nrr: net revenue retention over the window/);
+    });
+
     it('leaves the holdout section out against an edge that has no holdout report', async () => {
       oldEdge = true;
       try {
@@ -371,6 +492,7 @@ describe('headroom CLI', () => {
         expect(result.code).toBe(0);
         expect(result.stdout).toMatch(/Expansion funnel since/);
         expect(result.stdout).not.toMatch(/Trigger holdouts/);
+        expect(result.stdout).not.toMatch(/Expansion metrics since/);
       } finally {
         oldEdge = false;
       }

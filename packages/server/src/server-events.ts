@@ -34,6 +34,13 @@ export const upgradeReportSchema = z.strictObject({
   seats: z.optional(count),
   /** ISO 4217 code. @default 'USD' as the config prices are */
   currency: z.optional(z.string().check(z.length(3))),
+  /** The plan before the upgrade; with `previousAmount` and `previousSeats`, what NRR's sources read. */
+  fromPlan: z.optional(name),
+  /** What the customer paid per year before. @default the previous upgrade's amount, else 0 */
+  previousAmount: z.optional(count),
+  previousSeats: z.optional(count),
+  /** The kind of expansion, when plans and seats don't tell it. */
+  expansion: z.optional(z.enum(['seat', 'usage', 'tier'])),
 });
 export type UpgradeReport = z.input<typeof upgradeReportSchema>;
 

@@ -99,7 +99,7 @@ export async function measureReads({ url, adminToken, secret, largest, n, budget
   await series('GET /v1/account (largest)', (signal) =>
     fetch(`${url}/v1/account`, { signal, headers: { authorization: `Bearer ${token}` } }),
   );
-  for (const path of ['handoffs', 'pqls', 'funnel', 'experiments']) {
+  for (const path of ['handoffs', 'pqls', 'funnel', 'expansion', 'experiments']) {
     await series(`GET /v1/admin/${path}`, (signal) =>
       fetch(`${url}/v1/admin/${path}`, { signal, headers: admin }),
     );

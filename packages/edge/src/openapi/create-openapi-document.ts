@@ -11,6 +11,7 @@ import {
   configVersionSchema,
   errorSchema,
   eventsResultSchema,
+  expansionReportSchema,
   experimentsReportSchema,
   funnelReportSchema,
   handoffsReportSchema,
@@ -153,6 +154,7 @@ export function createOpenApiDocument(version: string): Json {
         ExperimentsReport: schemaOf(experimentsReportSchema, 'output'),
         FunnelReport: schemaOf(funnelReportSchema, 'output'),
         HoldoutsReport: schemaOf(holdoutsReportSchema, 'output'),
+        ExpansionReport: schemaOf(expansionReportSchema, 'output'),
         HandoffsReport: schemaOf(handoffsReportSchema, 'output'),
         PqlsReport: schemaOf(pqlsReportSchema, 'output'),
         AdminConfig: schemaOf(adminConfigSchema, 'output'),
@@ -275,6 +277,21 @@ export function createOpenApiDocument(version: string): Json {
         [
           intQuery('days', 1, 3650, 365, 'Window of first fires, in days'),
           intQuery('outcomeDays', 1, 365, 60, 'Days after a fire in which an upgrade counts'),
+        ],
+      ),
+      '/v1/admin/expansion': adminReport(
+        'Expansion metrics inputs: activity, invites, PQLs, the billing ledger and CS assists, by week, segment and trigger',
+        'ExpansionReport',
+        [
+          intQuery('days', 1, 3650, 180, 'Window in days'),
+          intQuery('outcomeDays', 1, 365, 60, 'Days after a PQL fire in which an upgrade counts'),
+          intQuery(
+            'assistDays',
+            1,
+            365,
+            60,
+            'Days before an expansion in which a CS handoff makes it CS-assisted',
+          ),
         ],
       ),
       '/v1/admin/handoffs': adminReport('Handoffs and their delivery state', 'HandoffsReport', [

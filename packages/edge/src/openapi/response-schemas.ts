@@ -128,6 +128,54 @@ export const holdoutsReportSchema = z.object({
   definitions: z.record(z.string(), z.string()),
 });
 
+const expansionSlice = {
+  activeAccounts: z.number(),
+  activeUsers: z.number(),
+  invitesSent: z.number(),
+  invitesAccepted: z.number(),
+  pqls: z.number(),
+  pqlsJudged: z.number(),
+  pqlsExpanded: z.number(),
+  expansions: z.number(),
+  csAssisted: z.number(),
+  seatArr: z.number(),
+  usageArr: z.number(),
+  tierArr: z.number(),
+  newArr: z.number(),
+  contractionArr: z.number(),
+  churnArr: z.number(),
+  churnedAccounts: z.number(),
+  startingArr: z.number(),
+  payingAccounts: z.number(),
+};
+
+/**
+ * `GET /v1/admin/expansion`: the figures every expansion metric is computed from (README
+ * "Expansion metrics"; `expansionMetrics` in @headroom/insights), for the window, by UTC week,
+ * by segment and by trigger.
+ */
+export const expansionReportSchema = z.object({
+  since: isoTime,
+  until: isoTime,
+  judgedBefore: isoTime,
+  days: z.number(),
+  outcomeDays: z.number(),
+  assistDays: z.number(),
+  total: z.object(expansionSlice),
+  weeks: z.array(z.object({ week: z.string(), ...expansionSlice })),
+  segments: z.record(z.string(), z.object(expansionSlice)),
+  triggers: z.array(
+    z.object({
+      triggerId: z.string(),
+      pqls: z.number(),
+      judged: z.number(),
+      expanded: z.number(),
+      attributed: z.number(),
+      medianMsToExpansion: z.nullable(z.number()),
+    }),
+  ),
+});
+
 /** `GET /v1/admin/handoffs`: each handoff with its delivery state. */
 export const handoffsReportSchema = z.object({
   handoffs: z.array(

@@ -155,6 +155,33 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
     });
   });
 
+  // The figures every expansion metric is computed from (`expansionMetrics` in
+  // @headroom/insights defines the metrics), by week, segment and trigger.
+  app.get('/v1/admin/expansion', async (c) => {
+    const days = intParam(c, 'days', 180, 1, 3650);
+    const outcomeDays = intParam(c, 'outcomeDays', 60, 1, 365);
+    const assistDays = intParam(c, 'assistDays', 60, 1, 365);
+    const now = ctx.now();
+    const since = now - days * DAY_MS;
+    const judgedBefore = now - outcomeDays * DAY_MS;
+    const figures = await ctx.storage.expansionFigures(since, judgedBefore, outcomeDays, assistDays);
+    const iso = (ms: number) => new Date(ms).toISOString();
+    return c.json({
+      since: iso(since),
+      until: iso(now),
+      judgedBefore: iso(judgedBefore),
+      days,
+      outcomeDays,
+      assistDays,
+      total: figures.total,
+      weeks: Object.entries(figures.weeks)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([week, slice]) => ({ week, ...slice })),
+      segments: figures.segments,
+      triggers: figures.triggers,
+    });
+  });
+
   app.get('/v1/admin/handoffs', async (c) => {
     const limit = intParam(c, 'limit', 200, 1, 1000);
     return c.json({ handoffs: await ctx.storage.handoffs(limit) });

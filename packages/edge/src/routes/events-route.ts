@@ -46,6 +46,13 @@ const FACT_TYPES: ReadonlySet<string> = new Set([
   'upgrade_completed',
 ]);
 
+/** Billing events: what the account pays, never a browser's claim. */
+const SERVER_ONLY: ReadonlySet<string> = new Set([
+  'upgrade_completed',
+  'subscription_changed',
+  'subscription_canceled',
+]);
+
 /** Whether a newly stored event can move a fire episode's funnel steps. */
 const movesFunnel = ({ type, source }: StoredEvent) =>
   source === 'browser' ? type === 'prompt_shown' || type === 'prompt_clicked' : type === 'upgrade_completed';
@@ -124,12 +131,12 @@ export const ingestBrowserEvents: PlainRoute = async (ctx, request, state) => {
       );
       return;
     }
-    // A browser can't be trusted with money: completions come from the server key only.
-    if (parsed.data.type === 'upgrade_completed') {
+    // A browser can't be trusted with money: billing events come from the server key only.
+    if (SERVER_ONLY.has(parsed.data.type)) {
       rejections.push({
         index,
         code: 'browser_conversion',
-        message: 'upgrade_completed is accepted from the server key only',
+        message: `${parsed.data.type} is accepted from the server key only`,
       });
       return;
     }

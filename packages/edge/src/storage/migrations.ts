@@ -1,4 +1,5 @@
 import { accountDaysOf, mergeAccountDays } from './account-days-sql.ts';
+import { mergeActivityDays, mergeRevenueChanges } from './expansion-aggregates-sql.ts';
 
 /**
  * The schema, as ordered SQL migrations applied at start by every storage (PGlite and
@@ -299,6 +300,39 @@ CREATE INDEX IF NOT EXISTS trigger_fires_trigger_at ON trigger_fires (trigger_id
 -- The rebuild on the next start fills the expansions of the episodes stored before.
 INSERT INTO aggregate_rebuilds (name) SELECT 'funnel' WHERE EXISTS (SELECT 1 FROM trigger_fires)
   ON CONFLICT DO NOTHING;
+`,
+  },
+  // Versions need not be contiguous: the runner applies every version not yet recorded.
+  // activity_days: who was active on which UTC day (user_id '' for events without a user), for
+  // active accounts and users per week and segment without the events. revenue_changes: one row
+  // per server billing event, the NRR ledger (expansion by source, contraction, churn). Both are
+  // kept by the ingest statement. The partial index serves invites per day across accounts
+  // (the viral coefficient). SQL comments would ship in the worker, so they are here.
+  {
+    version: 11,
+    name: 'expansion metrics',
+    sql: `
+CREATE TABLE IF NOT EXISTS activity_days (
+  account_id text NOT NULL,
+  day date NOT NULL,
+  user_id text NOT NULL,
+  PRIMARY KEY (account_id, day, user_id)
+);
+CREATE INDEX IF NOT EXISTS activity_days_day ON activity_days (day);
+${mergeActivityDays('events')};
+CREATE TABLE IF NOT EXISTS revenue_changes (
+  account_id text NOT NULL,
+  event_id text NOT NULL,
+  at timestamptz NOT NULL,
+  kind text NOT NULL,
+  amount double precision NOT NULL,
+  previous_amount double precision,
+  expansion_source text NOT NULL,
+  PRIMARY KEY (account_id, event_id)
+);
+CREATE INDEX IF NOT EXISTS revenue_changes_at ON revenue_changes (at);
+${mergeRevenueChanges('events')};
+CREATE INDEX IF NOT EXISTS account_days_invites ON account_days (day) WHERE kind IN ('invite_sent', 'invite_accepted');
 `,
   },
 ];

@@ -1,11 +1,13 @@
 import { DAY_MS, type HeadroomConfig } from '@headroom/core';
 import { accountDaysOf, mergeAccountDays } from './account-days-sql.ts';
 import { ConfigConflictError } from './config-conflict-error.ts';
+import { mergeActivityDays, mergeRevenueChanges } from './expansion-aggregates-sql.ts';
 import { keepFunnelSteps, rebuildFunnelSteps } from './funnel-steps-sql.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { mergePromptClickDays } from './prompt-click-days-sql.ts';
 import { createSqlAccounts } from './sql-accounts.ts';
 import type { SqlClient } from './sql-client.ts';
+import { createSqlExpansion } from './sql-expansion.ts';
 import { createSqlExperiments } from './sql-experiments.ts';
 import { createSqlReports } from './sql-reports.ts';
 import {
@@ -106,6 +108,8 @@ export function createSqlStorage(db: SqlClient): Storage {
          ), facts AS (${accountDaysOf('ins')}
          ), days AS (${mergeAccountDays('facts')}
          ), clicks AS (${mergePromptClickDays('ins')}
+         ), active AS (${mergeActivityDays('ins')}
+         ), revenue AS (${mergeRevenueChanges('ins')}
          )
          SELECT id, account_id, source, type FROM ins`,
         [
@@ -313,6 +317,7 @@ export function createSqlStorage(db: SqlClient): Storage {
     },
 
     ...createSqlReports(db),
+    ...createSqlExpansion(db),
     ...createSqlAccounts(db),
     experimentCounts: experiments.experimentCounts,
     recordExposures: experiments.recordExposures,
@@ -333,12 +338,19 @@ export function createSqlStorage(db: SqlClient): Storage {
           await tx.query(mergeAccountDays(`(${accountDaysOf(kept)}) f`), since);
           await tx.query(`DELETE FROM prompt_click_days WHERE day >= ${day}`, since);
           await tx.query(mergePromptClickDays(kept), since);
+          await tx.query(`DELETE FROM activity_days WHERE day >= ${day}`, since);
+          await tx.query(mergeActivityDays(kept), since);
         } else {
           await tx.query('TRUNCATE account_days');
           await tx.query(mergeAccountDays(`(${accountDaysOf('events')}) f`));
           await tx.query('TRUNCATE prompt_click_days');
           await tx.query(mergePromptClickDays('events'));
+          await tx.query('TRUNCATE activity_days');
+          await tx.query(mergeActivityDays('events'));
         }
+        // Server events are never pruned: the ledger is rebuilt whole.
+        await tx.query('TRUNCATE revenue_changes');
+        await tx.query(mergeRevenueChanges('events'));
         await rebuildFunnelSteps(tx, horizon !== undefined);
         await experiments.rebuildExperiments(tx, windows, horizon !== undefined);
         await tx.query('DELETE FROM aggregate_rebuilds');

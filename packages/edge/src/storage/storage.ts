@@ -230,6 +230,63 @@ export interface HoldoutGroupRow {
   pending: number;
 }
 
+/**
+ * What the expansion metrics are computed from, for one slice of the window (a UTC week, a
+ * segment, or all of it). Distinct counts are distinct within the slice.
+ */
+export interface ExpansionSlice {
+  /** Accounts with any non-billing event on a day of the slice. */
+  activeAccounts: number;
+  /** Distinct (account, user) pairs among them. */
+  activeUsers: number;
+  invitesSent: number;
+  invitesAccepted: number;
+  /** Accounts whose first eligible fire episode in the window falls in the slice. */
+  pqls: number;
+  /** Of those, fired at least `outcomeDays` ago. */
+  pqlsJudged: number;
+  /** Of the judged, with a server-reported upgrade within `outcomeDays` after the fire. */
+  pqlsExpanded: number;
+  /** Billing changes that raised what an account pays. */
+  expansions: number;
+  /** Of those, with a CS handoff for the account in the `assistDays` before. */
+  csAssisted: number;
+  /** Annual amount added by expansions of accounts paying at the window's start, by source. */
+  seatArr: number;
+  usageArr: number;
+  tierArr: number;
+  /** Annual amount added by accounts that paid nothing at the window's start (not in NRR). */
+  newArr: number;
+  /** Annual amount lost to downgrades and to cancellations, of accounts paying at the start. */
+  contractionArr: number;
+  churnArr: number;
+  churnedAccounts: number;
+  /** What accounts paid per year at the window's start, and how many paid (segments and total only). */
+  startingArr: number;
+  payingAccounts: number;
+}
+
+/** One trigger's PQLs in the window: each account's first eligible fire of it. */
+export interface ExpansionTriggerRow {
+  triggerId: string;
+  pqls: number;
+  judged: number;
+  expanded: number;
+  /** Expanded accounts whose first PQL fire in the window was this trigger's. */
+  attributed: number;
+  /** Median fire → upgrade of the judged expanded ones, ms. */
+  medianMsToExpansion: number | null;
+}
+
+export interface ExpansionFigures {
+  total: ExpansionSlice;
+  /** By UTC week (its Monday, `YYYY-MM-DD`). */
+  weeks: Record<string, ExpansionSlice>;
+  /** By the account's segment (`unknown` when none). */
+  segments: Record<string, ExpansionSlice>;
+  triggers: ExpansionTriggerRow[];
+}
+
 /** The funnel by trigger, the route split from stored decisions, and routes without a click. */
 export interface FunnelReport {
   byTrigger: FunnelRow[];
@@ -351,6 +408,17 @@ export interface Storage {
   funnel(sinceMs: number): Promise<FunnelReport>;
   /** Trigger holdout arms from fire episodes since `sinceMs`, judged when fired before `judgedBeforeMs`. */
   holdoutGroups(sinceMs: number, judgedBeforeMs: number, outcomeDays: number): Promise<HoldoutGroupRow[]>;
+  /**
+   * What the expansion metrics are computed from, since `sinceMs`: PQLs judged when fired before
+   * `judgedBeforeMs` and expanded within `outcomeDays`; an expansion is CS-assisted when the
+   * account had a handoff in the `assistDays` before it.
+   */
+  expansionFigures(
+    sinceMs: number,
+    judgedBeforeMs: number,
+    outcomeDays: number,
+    assistDays: number,
+  ): Promise<ExpansionFigures>;
   /** Streams stored events received at or after `sinceMs`, in id (≈ time) order, in pages. */
   exportEvents(sinceMs: number, pageSize?: number): AsyncIterable<StoredEvent[]>;
   ping(): Promise<void>;

@@ -157,6 +157,17 @@ const eventArb = fc
         amount: fc.constant(100),
       }),
       fc.record({ type: fc.constant('custom'), name: fc.constantFrom('activated_sso', 'other') }),
+      // The NRR ledger: billing changes with and without what was paid before.
+      fc.record({
+        type: fc.constantFrom('subscription_changed', 'upgrade_completed'),
+        plan: fc.constantFrom('team', 'business'),
+        amount: fc.integer({ min: 0, max: 5000 }),
+        fromPlan: fc.option(fc.constantFrom('team', 'business'), { nil: undefined }),
+        previousAmount: fc.option(fc.integer({ min: 0, max: 5000 }), { nil: undefined }),
+        seats: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
+        previousSeats: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
+      }),
+      fc.record({ type: fc.constant('subscription_canceled') }),
       fc.record({
         type: fc.constantFrom('prompt_shown', 'prompt_clicked'),
         promptId: fc.constant('usage_upgrade'),
@@ -167,7 +178,9 @@ const eventArb = fc
   .map(({ account, user, ageDays, ageMs, receivedLagMs, kind }): StoredEvent => {
     const ts = NOW - ageDays * DAY_MS - ageMs;
     const id = createEventId(ts);
-    const server = kind.type === 'upgrade_completed' || kind.type === 'custom';
+    const server = ['upgrade_completed', 'custom', 'subscription_changed', 'subscription_canceled'].includes(
+      kind.type,
+    );
     return {
       id,
       accountId: account,
@@ -218,6 +231,13 @@ export function aggregatesSuite(
           .join(', ')}, expansion_amount, held_out, eligible
          FROM trigger_fires ORDER BY account_id, trigger_id, fired_at`,
       ),
+      activityDays: await db.query(
+        `SELECT account_id, to_char(day, 'YYYY-MM-DD') AS day, user_id FROM activity_days ORDER BY 1, 2, 3`,
+      ),
+      revenueChanges: await db.query(
+        `SELECT account_id, event_id, (extract(epoch FROM at) * 1000)::float8 AS at, kind, amount, previous_amount,
+           expansion_source FROM revenue_changes ORDER BY account_id, event_id`,
+      ),
       clickDays: await db.query(
         `SELECT account_id, to_char(day, 'YYYY-MM-DD') AS day, (extract(epoch FROM first_received_at) * 1000)::float8 AS at
          FROM prompt_click_days ORDER BY account_id, day`,
@@ -235,7 +255,7 @@ export function aggregatesSuite(
             const events = [...randomEvents, ...stories.flatMap((s) => s.events)];
             const edgeSteps = [...randomSteps, ...stories.flatMap((s) => s.edge)];
             await db.query(
-              'TRUNCATE events, account_days, experiment_units, trigger_fires, route_decisions, account_state, prompt_click_days',
+              'TRUNCATE events, account_days, experiment_units, trigger_fires, route_decisions, account_state, prompt_click_days, activity_days, revenue_changes',
             );
             // Everything in arrival order (receive, decision or evaluation time), in batches;
             // each events batch re-sends part of the one before.
@@ -277,6 +297,7 @@ export function aggregatesSuite(
             }
             const incremental = await snapshot();
             const funnel = await storage.funnel(NOW - 30 * DAY_MS);
+            const expansion = await storage.expansionFigures(NOW - 30 * DAY_MS, NOW - 10 * DAY_MS, 10, 30);
             for (const row of funnel.byTrigger) {
               expect(row.shown).toBeLessThanOrEqual(row.fired);
               expect(row.clicked).toBeLessThanOrEqual(row.shown);
@@ -287,6 +308,9 @@ export function aggregatesSuite(
             await storage.rebuildAggregates(WINDOWS);
             expect(await snapshot()).toEqual(incremental);
             expect(await storage.funnel(NOW - 30 * DAY_MS)).toEqual(funnel);
+            expect(await storage.expansionFigures(NOW - 30 * DAY_MS, NOW - 10 * DAY_MS, 10, 30)).toEqual(
+              expansion,
+            );
           },
         ),
         { numRuns: 30 },
@@ -295,7 +319,7 @@ export function aggregatesSuite(
 
     it('time to upgrade is never negative: steps before a fire are not its funnel', async () => {
       await db.query(
-        'TRUNCATE events, account_days, experiment_units, trigger_fires, route_decisions, account_state',
+        'TRUNCATE events, account_days, experiment_units, trigger_fires, route_decisions, account_state, activity_days, revenue_changes',
       );
       const minute = 60_000;
       // acct_refire (and _too) went through prompt → click → route → upgrade three days ago, before the edge
@@ -339,7 +363,7 @@ export function aggregatesSuite(
 
     it('retention deletes old browser events only: aggregates, reports and a rebuild after it are unchanged', async () => {
       await db.query(
-        'TRUNCATE events, account_days, experiment_units, trigger_fires, route_decisions, account_state, prompt_click_days',
+        'TRUNCATE events, account_days, experiment_units, trigger_fires, route_decisions, account_state, prompt_click_days, activity_days, revenue_changes',
       );
       const browser = (account: string, at: number, payload: Record<string, unknown>): StoredEvent => {
         const id = createEventId(at);
@@ -393,6 +417,7 @@ export function aggregatesSuite(
         experiments: await storage.experimentCounts(WINDOWS),
         history: await storage.accountHistory('acct_a', 'u1', NOW - 365 * DAY_MS),
         inputs: await storage.accountInputs('acct_b', NOW - 365 * DAY_MS),
+        expansion: await storage.expansionFigures(NOW - 365 * DAY_MS, NOW - 60 * DAY_MS, 60, 60),
       });
       const before = { aggregates: await snapshot(), reports: await reports() };
       expect(before.reports.funnel.byTrigger[0]).toMatchObject({
@@ -427,7 +452,7 @@ export function aggregatesSuite(
 
     it('report queries read indexes and aggregates, never a sequential scan of events', async () => {
       await db.query(
-        'TRUNCATE events, account_days, experiment_units, trigger_fires, route_decisions, account_state, prompt_click_days',
+        'TRUNCATE events, account_days, experiment_units, trigger_fires, route_decisions, account_state, prompt_click_days, activity_days, revenue_changes',
       );
       // Enough rows that the planner prefers an index wherever one serves.
       const rows: StoredEvent[] = [];
@@ -492,6 +517,9 @@ export function aggregatesSuite(
       await explain('experiments', () => storage.experimentCounts(WINDOWS));
       await explain('funnel', () => storage.funnel(Date.parse(since)));
       await explain('holdouts', () => storage.holdoutGroups(NOW - 365 * DAY_MS, NOW - 60 * DAY_MS, 60));
+      await explain('expansion', () =>
+        storage.expansionFigures(NOW - 365 * DAY_MS, NOW - 60 * DAY_MS, 60, 60),
+      );
       await explain('pqls', () => storage.pqlStates(5000));
       await explain('suppressed', () => storage.suppressedStates(5000));
       await explain('handoffs', () => storage.handoffs(200));

@@ -74,6 +74,7 @@ export function memoryStorageFixture(): Storage {
     experimentCounts: async () => [],
     funnel: async () => ({ byTrigger: [], routes: {}, routedAccounts: {}, direct: 0 }),
     holdoutGroups: async () => [],
+    expansionFigures: unsupported,
     async *exportEvents() {},
     ping: async () => {},
     close: async () => {},

@@ -1,9 +1,11 @@
 import {
+  type AdminExpansion,
   type AdminExperiments,
   type AdminFunnel,
   type AdminHoldouts,
   type AdminPqls,
   adminErrorSchema,
+  adminExpansionSchema,
   adminExperimentsSchema,
   adminFunnelSchema,
   adminHoldoutsSchema,
@@ -11,7 +13,9 @@ import {
   funnelDropOff,
 } from '../admin-api.ts';
 import { type AnalysisOptions, analyzeExperiment } from '../analyze-experiment.ts';
+import { expansionMetrics } from '../expansion/expansion-metrics.ts';
 import { type HoldoutLift, holdoutLift } from '../holdout-lift.ts';
+import { expansionSection } from './expansion-section.ts';
 import { type AnalyzedExperiment, experimentSection } from './experiment-section.ts';
 import { formatTable, pct, pctInterval } from './format-table.ts';
 
@@ -138,16 +142,18 @@ function holdoutSection(outcomeDays: number, rows: readonly HoldoutRow[]): strin
 
 /** `headroom report`: experiment results (with statistics) and the expansion funnel from the admin API. */
 export async function reportCommand(options: ReportCommandOptions): Promise<void> {
-  const [experiments, funnel, pqls, holdoutReport] = await Promise.all([
+  const [experiments, funnel, pqls, holdoutReport, expansionReport] = await Promise.all([
     getJson<AdminExperiments>(options, 'v1/admin/experiments', adminExperimentsSchema),
     getJson<AdminFunnel>(options, `v1/admin/funnel?days=${options.days}`, adminFunnelSchema),
     getJson<AdminPqls>(options, 'v1/admin/pqls', adminPqlsSchema),
     getJson<AdminHoldouts>(options, 'v1/admin/holdouts', adminHoldoutsSchema, true),
+    getJson<AdminExpansion>(options, `v1/admin/expansion?days=${options.days}`, adminExpansionSchema, true),
   ]);
   const analyses = experiments.experiments.map((e) => analyze(e, options.analysis ?? {}));
   const holdouts = (holdoutReport?.triggers ?? []).map((t) => ({ ...t, lift: liftOf(t) }));
+  const expansion = expansionReport === null ? null : expansionMetrics(expansionReport);
   if (options.json) {
-    options.out(`${JSON.stringify({ experiments: analyses, funnel, pqls, holdouts }, null, 2)}\n`);
+    options.out(`${JSON.stringify({ experiments: analyses, funnel, pqls, holdouts, expansion }, null, 2)}\n`);
     return;
   }
   const lines: string[] = [];
@@ -210,6 +216,7 @@ export async function reportCommand(options: ReportCommandOptions): Promise<void
   for (const a of pqls.suppressed.slice(0, 20))
     lines.push(`  ${a.accountId}: ${a.activeTriggers.join(', ')} — ${a.suppressedBecause.join(', ')}`);
   if (holdoutReport) lines.push('', ...holdoutSection(holdoutReport.outcomeDays, holdouts));
+  if (expansion) lines.push('', ...expansionSection(expansion));
   if (funnel.definitions) {
     lines.push('', 'Definitions:');
     for (const [term, meaning] of Object.entries(funnel.definitions)) lines.push(`  ${term}: ${meaning}`);
