@@ -190,6 +190,11 @@ export async function seedHistory(options: SeedHistoryOptions): Promise<SeededHi
           plan: 'business',
           seats,
           amount: seats * 240,
+          // The billing fields the expansion metrics read (NRR by source): a tier upgrade.
+          fromPlan: 'team',
+          previousAmount: seats * 180,
+          previousSeats: seats,
+          expansion: 'tier',
         },
       });
     }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from '@headroom/core';
 import { createEdgeApp, createPgliteStorage } from '@headroom/edge';
-import { analyzeExperiment, holdoutLift } from '@headroom/insights';
+import { type AdminExpansion, analyzeExperiment, expansionMetrics, holdoutLift } from '@headroom/insights';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedHistory } from '../server/seed-history.ts';
 
@@ -75,6 +75,13 @@ describe("the demo's seeded history", () => {
       kind: 'winner',
       winner: 'momentum',
     });
+  });
+
+  it('shows the expansion formula with its binding term, from the upgrades the backend reported', async () => {
+    const report = await read<AdminExpansion>('/v1/admin/expansion?days=365');
+    const metrics = expansionMetrics(report);
+    expect(metrics.formula.binding).not.toBeNull();
+    expect(metrics.formula.expansionMrr).toBeGreaterThan(0);
   });
 
   it('reports the upgrades the backend made, as server events', async () => {
