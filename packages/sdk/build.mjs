@@ -1,6 +1,7 @@
 // Builds dist/: pre-minified ESM modules (with source maps) and tsc's .d.ts files: index.js, and
-// diagnose.js, the optional `@headroom/sdk/diagnose` entry the main one never imports.
-// @headroom/core stays an import, so it dedupes with the host's copies.
+// diagnose.js and forecast.js, the optional `@headroom/sdk/diagnose` and `/forecast` entries
+// the main one never imports. @headroom/core and zod stay imports, so they dedupe with the
+// host's copies.
 // Internal-only property names (never part of types.ts) are mangled, as Preact does for
 // its `__` fields; public names cannot be, because the list names them one by one.
 import { execFileSync } from 'node:child_process';
@@ -20,7 +21,7 @@ execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--emitDeclara
   stdio: 'inherit',
 });
 await build({
-  entryPoints: [`${root}src/index.ts`, `${root}src/diagnose.ts`],
+  entryPoints: [`${root}src/index.ts`, `${root}src/diagnose.ts`, `${root}src/forecast.ts`],
   outdir: `${root}dist`,
   bundle: true,
   format: 'esm',
@@ -29,7 +30,7 @@ await build({
   minify: true,
   mangleProps: INTERNAL_PROPS,
   sourcemap: true,
-  external: ['@headroom/core'],
+  external: ['@headroom/core', 'zod'],
   logLevel: 'warning',
 });
 

@@ -167,6 +167,8 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
 
   // ---- account history from the edge ----
   let history: AccountHistory | undefined;
+  // `body`: the raw answer, for optional readers (`@headroom/sdk/forecast`) the main entry omits.
+  const account: { $: typeof $claims; body?: unknown } = { $: $claims };
 
   // What schedule() runs: triggers, then the prompt of each surface.
   function evaluate() {
@@ -211,7 +213,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       platform.fetch(`${endpoint}/v1/account`, { headers: { authorization: `Bearer ${token}` } }),
     );
     if (!res.ok) throw res.status;
-    history = readHistory(await res.json());
+    history = readHistory((account.body = await res.json()));
     for (const [id, value] of Object.entries(history.usage)) {
       if (isName(id) && isNum(value)) meter(id).raise(value);
     }
@@ -276,7 +278,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     experiment: experiments.variantOf,
     upgrade: createUpgrade(platform, endpoint, tokens.send, prompts.clickBeforeUpgrade),
     config: { $: $config },
-    account: { $: $claims },
+    account,
     status: { $: $status },
     diagnostics: {
       $: $diagnostics,

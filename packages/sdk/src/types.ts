@@ -227,7 +227,14 @@ export interface Headroom {
   /** The active configuration, or null until one is known. */
   readonly config: { readonly $: ReadableStore<HeadroomConfig | null> };
   /** Claims decoded from the token (display only; the edge verifies them). */
-  readonly account: { readonly $: ReadableStore<AccountClaims | null> };
+  readonly account: {
+    readonly $: ReadableStore<AccountClaims | null>;
+    /**
+     * `GET /v1/account`'s answer as it arrived (not validated), undefined until then. Read it
+     * through a reader that validates it, e.g. `meterForecast` from `@headroom/sdk/forecast`.
+     */
+    readonly body?: unknown;
+  };
   readonly status: { readonly $: ReadableStore<HeadroomStatus> };
   readonly diagnostics: DiagnosticsHandle;
   /** Resolves when config and account state are loaded (or the SDK gave up waiting). */

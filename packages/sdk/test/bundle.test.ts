@@ -29,6 +29,8 @@ it('a bundle of the SDK contains no preact', async () => {
   // Why data is unknown is the optional `@headroom/sdk/diagnose` entry's job, not the main one's.
   expect(inputs.filter((p) => /explain-unknown|diagnose/.test(p))).toEqual([]);
   expect(out.outputFiles[0]?.text).not.toMatch(/no-cors|HEADROOM_ALLOWED_ORIGINS/);
+  // Nor is reading a forecast (`@headroom/sdk/forecast`): the main entry only keeps the answer.
+  expect(inputs.filter((p) => /forecast/.test(p))).toEqual([]);
 });
 
 it('the diagnose entry stands alone: it reads a client, it brings no second SDK', async () => {
@@ -43,4 +45,20 @@ it('the diagnose entry stands alone: it reads a client, it brings no second SDK'
   });
   const inputs = Object.keys(Object.values(out.metafile.outputs)[0]?.inputs ?? {});
   expect(inputs.map((p) => p.replace(/^.*\/src\//, ''))).toEqual(['explain-unknown.ts', 'diagnose.ts']);
+});
+
+it('the forecast entry stands alone: it reads a client’s account answer with zod/mini, no second SDK', async () => {
+  const out = await build({
+    entryPoints: [new URL('../src/forecast.ts', import.meta.url).pathname],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    conditions: ['@headroom/source'],
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const inputs = Object.keys(Object.values(out.metafile.outputs)[0]?.inputs ?? {});
+  const own = inputs.filter((p) => !p.includes('node_modules')).map((p) => p.replace(/^.*\/src\//, ''));
+  expect(own).toEqual(['meter-forecast.ts', 'forecast.ts']);
+  expect(inputs.filter((p) => p.includes('node_modules') && !/\/zod\//.test(p))).toEqual([]);
 });
