@@ -213,7 +213,8 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
       platform.fetch(`${endpoint}/v1/account`, { headers: { authorization: `Bearer ${token}` } }),
     );
     if (!res.ok) throw res.status;
-    history = readHistory((account.body = await res.json()));
+    account.body = await res.json();
+    history = readHistory(account.body);
     for (const [id, value] of Object.entries(history.usage)) {
       if (isName(id) && isNum(value)) meter(id).raise(value);
     }
