@@ -1,5 +1,5 @@
 // Builds dist/: pre-minified ESM (identifiers and syntax; with source maps) and tsc's .d.ts files. One esbuild run
-// for all three entries with code splitting, so `/elements` imports the components from the
+// for every entry with code splitting, so `/elements` imports the components from the
 // same shared chunk as the main entry (one HeadroomContext, no duplicated widget code).
 // The peers, @headroom/core and @headroom/sdk stay imports, so they dedupe with the host's copies.
 // Internal-only property names (props of internal components and hooks, never in the public
@@ -26,6 +26,8 @@ await build({
   entryPoints: {
     index: 'src/index.ts',
     elements: 'src/elements.ts',
+    // Optional and side-effectful: lets usage bars with `forecast` show the projection.
+    forecast: 'src/forecast.ts',
     'testing/index': 'src/testing/index.ts',
     // Types-only entries (the JSX tags for React, Preact and Vue hosts): empty modules at runtime.
     'jsx/react': 'src/jsx/react.ts',

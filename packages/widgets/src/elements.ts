@@ -36,10 +36,10 @@ const ctaAttr = (attr: (name: string) => string | null) => attr('cta') !== 'fals
 
 const elements: Record<string, [readonly string[], RenderWidget]> = {
   'headroom-usage-bar': [
-    ['meter', 'cta'],
+    ['meter', 'cta', 'forecast'],
     (_, attr) => {
       const meter = attr('meter');
-      return meter ? h(UsageBar, { meter, cta: ctaAttr(attr) }) : null;
+      return meter ? h(UsageBar, { meter, cta: ctaAttr(attr), forecast: attr('forecast') !== null }) : null;
     },
   ],
   'headroom-usage-summary': [

@@ -13,6 +13,11 @@ export interface Messages {
   /** Text for screen readers on the progress bar. */
   usageValueText: string;
   resetsOn: string;
+  /**
+   * A usage bar's forecast, "At this rate you'll reach {limit} {unit} around {date}" (`{limit}`,
+   * `{unit}`, `{date}`); English and German are in `@headroom/widgets/forecast`, which shows it.
+   */
+  usageForecast?: string;
   summaryTitle: string;
   upgradeTo: string;
   dismiss: string;

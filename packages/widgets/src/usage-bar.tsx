@@ -1,10 +1,11 @@
 /** @jsxRuntime classic */
 /** @jsx h */
 import { nextPlan, nextReset } from '@headroom/core';
+import { forecastLine } from './forecast-line.ts';
 import { useHeadroom } from './headroom-context.ts';
 import { interpolate } from './interpolate.ts';
 // biome-ignore lint/correctness/noUnusedImports: `h` is this file's JSX factory (classic runtime, see peers.ts)
-import { h, useMemo } from './peers.ts';
+import { h, useId, useMemo } from './peers.ts';
 import { StateIcon } from './state-icon.tsx';
 import { UpgradeButton } from './upgrade-button.tsx';
 import { UpgradeOutcome } from './upgrade-outcome.tsx';
@@ -18,10 +19,19 @@ export interface UsageBarProps {
   meter: string;
   /** Offers "Upgrade to {plan}" once the meter is approaching its limit. @default true */
   cta?: boolean | undefined;
+  /**
+   * Reserves a line under the bar for the edge's forecast, "At this rate you'll reach 1,000
+   * documents around Jan 24", which becomes the bar's accessible description. Shown once
+   * `@headroom/widgets/forecast` is imported and a `meter_forecast` trigger projects the meter.
+   * @default false
+   */
+  forecast?: boolean | undefined;
 }
 
-function UsageBarView({ meter, cta = true }: UsageBarProps) {
-  const { client, fmt, messages: m } = useHeadroom();
+function UsageBarView({ meter, cta = true, forecast = false }: UsageBarProps) {
+  const context = useHeadroom();
+  const { client, fmt, messages: m } = context;
+  const forecastId = useId();
   const handle = useMemo(() => client.meter(meter), [client, meter]);
   const state = useStore(handle.$);
   const config = useStore(client.config.$);
@@ -79,6 +89,10 @@ function UsageBarView({ meter, cta = true }: UsageBarProps) {
       }) + (stateLabel ? `. ${stateLabel}` : '');
   }
   const reset = nextReset(meterConfig?.resets, Date.now());
+  const forecastText =
+    forecast && known && state.limit !== null
+      ? forecastLine.text?.(context, meter, state.used, state.limit)
+      : '';
   const upgradeTo = known ? nextPlan(config!, account.plan) : null;
   return (
     <WidgetRoot data-state={known ? state.state : 'unknown'}>
@@ -98,6 +112,7 @@ function UsageBarView({ meter, cta = true }: UsageBarProps) {
           aria-valuemax={state.limit}
           aria-valuenow={Math.min(state.used, state.limit)}
           aria-valuetext={valueText}
+          aria-describedby={forecast ? forecastId : undefined}
         >
           <div part="fill" style={{ '--hr-ratio': String(Math.min(state.ratio, 1)) }} />
         </div>
@@ -112,6 +127,12 @@ function UsageBarView({ meter, cta = true }: UsageBarProps) {
         {reset !== null && <span>{interpolate(m.resetsOn, { date: fmt.date(reset) })}</span>}
         {cta && upgradeTo && state.state !== 'ok' ? <UpgradeButton flow={flow} plan={upgradeTo} /> : null}
       </div>
+      {/* Always there when asked for, so the sentence arriving shifts nothing. */}
+      {forecast && (
+        <p part="forecast" id={forecastId}>
+          {forecastText}
+        </p>
+      )}
       <UpgradeOutcome flow={flow} />
     </WidgetRoot>
   );
@@ -119,7 +140,7 @@ function UsageBarView({ meter, cta = true }: UsageBarProps) {
 
 /**
  * A labelled usage bar for one meter: "8,200 of 10,000 calls", percent, state with icon and
- * text, reset date, and an upgrade CTA from 80 %. While the limit or the value is not known
+ * text, reset date, an upgrade CTA from 80 %, and with `forecast` the projected limit day. While the limit or the value is not known
  * it says "…" while the SDK starts, then "Usage unavailable" (never an invented 0 or "unlimited"), and
  * shows the numbers as soon as they arrive.
  * @example <UsageBar meter="api_calls" />

@@ -18,8 +18,8 @@ const tokens =
  */
 export const widgetCss =
   `:host{display:contents}.hr{${tokens}font-family:var(--headroom-font,system-ui,sans-serif);font-size:var(--headroom-font-size,14px);line-height:1.45;color:var(--_fg)}.hr[data-theme=light]{color-scheme:light}.hr[data-theme=dark]{color-scheme:dark}.hr *{box-sizing:border-box}.hr :focus-visible{outline:3px solid var(--_focus);outline-offset:2px}` +
-  // Rows: a usage bar's head and foot, actions, the invite field, an outcome.
-  '.hr-head,.hr-foot,.hr-row,.hr [part=outcome]{display:flex;flex-wrap:wrap;align-items:center;gap:8px}.hr-head{justify-content:space-between}.hr [part=label],.hr label,.hr [part=state]{font-weight:600}.hr [part=value]{color:var(--_muted);font-variant-numeric:tabular-nums}.hr-foot{font-size:.92em;color:var(--_muted);column-gap:12px}' +
+  // Rows: a usage bar's head and foot (and its forecast line, one line high before it arrives), actions, the invite field, an outcome.
+  '.hr-head,.hr-foot,.hr-row,.hr [part=outcome]{display:flex;flex-wrap:wrap;align-items:center;gap:8px}.hr-head{justify-content:space-between}.hr [part=label],.hr label,.hr [part=state]{font-weight:600}.hr [part=value]{color:var(--_muted);font-variant-numeric:tabular-nums}.hr-foot,.hr [part=forecast]{font-size:.92em;color:var(--_muted);column-gap:12px}.hr [part=forecast]{min-height:1.45em}' +
   // The bar: its colour follows the meter's state, the shape and the state text say it too.
   '.hr[data-state],.hr form,.hr-text{display:grid;gap:6px}.hr[data-state]{--_s:var(--_ok)}.hr[data-state=approaching]{--_s:var(--_warn)}.hr[data-state=at_limit],.hr[data-state=over]{--_s:var(--_danger)}.hr [part=track]{height:8px;border-radius:999px;background:var(--_track);overflow:hidden}.hr [part=fill]{height:100%;width:calc(var(--hr-ratio,0)*100%);background:var(--_s);border-radius:inherit}.hr[data-state=over] [part=fill]{background-image:repeating-linear-gradient(135deg,#0000 0 6px,#fff5 6px 10px)}.hr [part=state]{display:inline-flex;align-items:center;gap:4px;color:var(--_s)}.hr [role=alert]{color:var(--_danger)}' +
   // Buttons and links: primary (cta), secondary (button), ghost (dismiss), small in a bar or summary.

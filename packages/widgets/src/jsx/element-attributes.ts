@@ -29,6 +29,8 @@ export interface UsageBarAttributes extends HeadroomElementAttributes {
   /** Meter id from the config, e.g. `seats`. */
   meter: string;
   cta?: CtaAttribute | undefined;
+  /** Present: a line under the bar for the projected limit day (import `@headroom/widgets/forecast`). */
+  forecast?: boolean | '' | undefined;
 }
 
 /** `<headroom-usage-summary>` */

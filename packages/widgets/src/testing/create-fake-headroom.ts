@@ -34,6 +34,11 @@ export interface FakeHeadroomState {
   canNudge?: ((context: string) => boolean) | undefined;
   /** The SDK's lifecycle status, e.g. `offline` when the edge could not be reached. @default 'ready' */
   status?: HeadroomStatus | undefined;
+  /**
+   * The `GET /v1/account` answer, `account.body`: e.g. `{ forecasts: { docs: { limit: 1000,
+   * reachesOn: '2027-01-24', fired: true } } }` for a usage bar's forecast.
+   */
+  accountBody?: unknown;
 }
 
 /** A method call the fake recorded, for assertions. */
@@ -182,7 +187,7 @@ export function createFakeHeadroom(state: FakeHeadroomState): FakeHeadroom {
       return upgrade(request);
     },
     config: { $: $config },
-    account: { $: $account },
+    account: { $: $account, body: state.accountBody },
     status: { $: $status },
     diagnostics: {
       $: $diagnostics,
