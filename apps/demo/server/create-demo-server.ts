@@ -3,7 +3,7 @@ import { createEventId, type HeadroomConfig } from '@headroom/core';
 import * as z from 'zod';
 import { claimsForScenario, traitsForScenario } from './claims-for-scenario.ts';
 import { demoAccountId } from './demo-account-id.ts';
-import { applyPatch, PRESETS, type Scenario, scenarioPatchSchema } from './scenario.ts';
+import { applyPatch, historyReadings, PRESETS, type Scenario, scenarioPatchSchema } from './scenario.ts';
 import { type SessionStore, shortId } from './session-store.ts';
 import { serveStatic } from './static-files.ts';
 
@@ -161,7 +161,24 @@ export function createDemoServer(options: DemoServerOptions): Server {
     }
     if (method === 'PUT' && path === '/api/scenario') {
       const patch = parse(scenarioPatchSchema, await readBody(req));
-      return json(res, 200, { scenario: save(applyPatch(scenario, patch)) });
+      const next = save(applyPatch(scenario, patch));
+      // A preset with a usage history (the forecast play): billing reports the days before today.
+      const history = patch.preset === undefined ? undefined : PRESETS[patch.preset]?.history;
+      if (history) {
+        await options
+          .reportServerEvents(
+            historyReadings(history, next.usage[history.meter], now()).map(({ ts, value }) => ({
+              id: createEventId(ts),
+              ts,
+              type: 'usage',
+              accountId: next.accountId,
+              meter: history.meter,
+              value,
+            })),
+          )
+          .catch((error: unknown) => options.log?.(`usage history not reported: ${String(error)}`));
+      }
+      return json(res, 200, { scenario: next });
     }
     if (method === 'POST' && path === '/api/scenario/new-account') {
       return json(res, 200, { scenario: save({ ...scenario, accountId: demoAccountId(config.triggers) }) });

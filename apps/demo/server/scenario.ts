@@ -33,8 +33,18 @@ export type ScenarioPatch = z.infer<typeof scenarioPatchSchema>;
 
 type PresetValues = Omit<Scenario, 'accountId' | 'userId'>;
 
+/** A meter's readings the billing backend reports for the days before today: `from` then `perDay` more each day. */
+export interface UsageHistory {
+  meter: 'docs';
+  days: number;
+  perDay: number;
+}
+
 /** Presets that show each route and suppression rule in a minute. */
-export const PRESETS: Record<string, { label: string; description: string; values: PresetValues }> = {
+export const PRESETS: Record<
+  string,
+  { label: string; description: string; values: PresetValues; history?: UsageHistory }
+> = {
   self_serve_80: {
     label: 'Self-serve at 80 %',
     description: 'A healthy free-plan team at 82 % of its document limit: banner, then checkout.',
@@ -106,9 +116,41 @@ export const PRESETS: Record<string, { label: string; description: string; value
       churnRisk: false,
     },
   },
+  usage_forecast: {
+    label: 'Usage forecast',
+    description:
+      'A Team account adding 25 documents a day: the documents bar says when it reaches 1,000, two weeks ahead.',
+    values: {
+      segment: 'smb',
+      plan: 'team',
+      seats: 10,
+      acv: 1440,
+      usage: { seats: 6, docs: 680, api_calls: 12_000 },
+      activationAgeDays: 150,
+      health: 86,
+      churnRisk: false,
+    },
+    // 330 → 680 over the last 14 days: 320 left at +25 a day is 13 days.
+    history: { meter: 'docs', days: 14, perDay: 25 },
+  },
 };
 
 export const DEFAULT_PRESET = 'self_serve_80';
+
+/**
+ * The daily readings before today that a preset's billing backend reports (usage events with
+ * past timestamps, trusted through `/v1/server/events`), ending at the scenario's current value.
+ */
+export function historyReadings(
+  history: UsageHistory,
+  current: number,
+  now: number,
+): Array<{ ts: number; value: number }> {
+  return Array.from({ length: history.days }, (_, i) => {
+    const daysAgo = history.days - i;
+    return { ts: now - daysAgo * 86_400_000, value: Math.max(0, current - daysAgo * history.perDay) };
+  });
+}
 
 /** A fresh scenario for a new demo session. */
 export function defaultScenario(accountId: string, userId: string, preset = DEFAULT_PRESET): Scenario {

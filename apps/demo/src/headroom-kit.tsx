@@ -7,6 +7,8 @@ import {
   UsageBar,
   UsageSummary,
 } from '@headroom/widgets';
+// Lets bars with `forecast` say when a meter reaches its limit (the edge's `meter_forecast`).
+import '@headroom/widgets/forecast';
 import type { ComponentChildren } from 'preact';
 import { demoApi } from './demo-api.ts';
 import type { HeadroomKit } from './kit.ts';
@@ -54,7 +56,9 @@ export function createKit(endpoint: string): HeadroomKit {
       </HeadroomProvider>
     ),
     // Header bars stay compact: the CTA lives in the banner and on the billing page.
-    UsageBar: (props) => <UsageBar meter={props.meter} cta={props.compact !== true} />,
+    UsageBar: (props) => (
+      <UsageBar meter={props.meter} cta={props.compact !== true} forecast={props.forecast === true} />
+    ),
     UsageSummary: () => <UsageSummary />,
     UpgradePrompt: (props) => <UpgradePrompt surface={props.surface} />,
     GateWall: (props) => (

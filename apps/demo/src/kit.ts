@@ -10,7 +10,7 @@ import { useContext } from 'preact/hooks';
 export interface HeadroomKit {
   hr: Headroom;
   Provider: ComponentType<{ children: ComponentChildren }>;
-  UsageBar: ComponentType<{ meter: string; compact?: boolean }>;
+  UsageBar: ComponentType<{ meter: string; compact?: boolean; forecast?: boolean }>;
   UsageSummary: ComponentType<Record<string, never>>;
   UpgradePrompt: ComponentType<{ surface: 'banner' | 'modal' | 'inline' | 'toast' }>;
   GateWall: ComponentType<{ feature: string; label: string; children: ComponentChildren }>;

@@ -141,6 +141,30 @@ describe('demo backend', () => {
     expect(reported).toHaveLength(0);
   });
 
+  it('the usage forecast preset reports the documents of the 14 days before today, as billing would', async () => {
+    const a = browser();
+    await a('/api/session');
+    const res = await a('/api/scenario', {
+      method: 'PUT',
+      body: JSON.stringify({ preset: 'usage_forecast' }),
+    });
+    const { scenario } = (await res.json()) as { scenario: { accountId: string; usage: { docs: number } } };
+    expect(scenario.usage.docs).toBe(680);
+    const events = reported.map((raw) => ({
+      ...eventSchema.parse(raw),
+      accountId: (raw as { accountId: string }).accountId,
+    }));
+    // 330 fourteen days ago, +25 a day, 655 yesterday; today's 680 is the token's claim.
+    expect(events.map((e) => [(NOW - e.ts) / 86_400_000, 'value' in e ? e.value : null])).toEqual(
+      Array.from({ length: 14 }, (_, i) => [14 - i, 330 + 25 * i]),
+    );
+    expect(events.every((e) => e.type === 'usage' && e.accountId === scenario.accountId)).toBe(true);
+    // Other presets report no history.
+    reported.length = 0;
+    await a('/api/scenario', { method: 'PUT', body: JSON.stringify({ preset: 'assisted' }) });
+    expect(reported).toEqual([]);
+  });
+
   it('counts documents and API calls on the server', async () => {
     const a = browser();
     await a('/api/session');

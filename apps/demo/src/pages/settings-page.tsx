@@ -68,6 +68,12 @@ export function SettingsPage(props: { tab: string | undefined }) {
               <kit.UsageSummary />
             </div>
           )}
+          {kit && (
+            <div class="card" data-testid="docs-forecast">
+              <h2>Documents trend</h2>
+              <kit.UsageBar meter="docs" forecast />
+            </div>
+          )}
         </div>
       )}
       {tab === 'security' && (
