@@ -34,11 +34,10 @@ let browser: Browser;
 let script: string;
 
 const tokenFor = (sub: string, usage: Record<string, number> = {}) =>
-  signAccountToken(
-    { sub, uid: 'u1', plan: 'team', acv: 1440, segment: 'smb', seats: 5, usage },
-    SECRET,
-    { expiresIn: '1h', now: Math.floor(NOW / 1000) },
-  );
+  signAccountToken({ sub, uid: 'u1', plan: 'team', acv: 1440, segment: 'smb', seats: 5, usage }, SECRET, {
+    expiresIn: '1h',
+    now: Math.floor(NOW / 1000),
+  });
 
 /** Posts `meter`'s reading for each of the last `values.length` days, today last. */
 async function postUsage(sub: string, meter: string, values: number[]) {
@@ -140,8 +139,16 @@ describe('the usage bar forecast in Chromium against the real edge', () => {
   it('says when each meter reaches its limit, as the bar’s description, without a layout shift', async () => {
     // Documents: +20 a day for 14 days, 800 today → 1,000 in 10 days (20 Jan). API calls
     // (monthly, 1 Jan on): +9,000 a day, 90,000 today → 100,000 in 2 days (12 Jan).
-    await postUsage('acct_rising', 'docs', Array.from({ length: 15 }, (_, i) => 520 + 20 * i));
-    await postUsage('acct_rising', 'api_calls', Array.from({ length: 10 }, (_, i) => 9000 * (i + 1)));
+    await postUsage(
+      'acct_rising',
+      'docs',
+      Array.from({ length: 15 }, (_, i) => 520 + 20 * i),
+    );
+    await postUsage(
+      'acct_rising',
+      'api_calls',
+      Array.from({ length: 10 }, (_, i) => 9000 * (i + 1)),
+    );
     const { page, before, after } = await open('acct_rising', { docs: 800, api_calls: 90_000 });
 
     const docs = "At this rate you'll reach 1,000 documents around Jan 20";
@@ -161,7 +168,11 @@ describe('the usage bar forecast in Chromium against the real edge', () => {
   it('a monthly meter that reaches its limit only after the reset says nothing; too little data neither', async () => {
     // API calls: +3,000 a day from 1 Jan, 30,000 today → 100,000 around 3 Feb, after the
     // 1 Feb reset. Documents: 3 days of readings, too few to project.
-    await postUsage('acct_capped', 'api_calls', Array.from({ length: 10 }, (_, i) => 3000 * (i + 1)));
+    await postUsage(
+      'acct_capped',
+      'api_calls',
+      Array.from({ length: 10 }, (_, i) => 3000 * (i + 1)),
+    );
     await postUsage('acct_capped', 'docs', [700, 750, 800]);
     const { page, after } = await open('acct_capped', { docs: 800, api_calls: 30_000 });
     expect(after.map(({ line, description }) => ({ line, description }))).toEqual([
@@ -174,7 +185,9 @@ describe('the usage bar forecast in Chromium against the real edge', () => {
       edgeTriggers: Array<{ id: string; reason: string }>;
     };
     const reasons = Object.fromEntries(account.edgeTriggers.map((r) => [r.id, r.reason]));
-    expect(reasons.calls_forecast).toContain('api_calls: resets on 2027-02-01 before reaching its limit of 100000');
+    expect(reasons.calls_forecast).toContain(
+      'api_calls: resets on 2027-02-01 before reaching its limit of 100000',
+    );
     expect(reasons.docs_forecast).toContain('docs: 3 days of usage, too few to forecast (needs 7)');
     await page.close();
   });
