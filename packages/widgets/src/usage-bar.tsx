@@ -140,9 +140,9 @@ function UsageBarView({ meter, cta = true, forecast = false }: UsageBarProps) {
 
 /**
  * A labelled usage bar for one meter: "8,200 of 10,000 calls", percent, state with icon and
- * text, reset date, an upgrade CTA from 80 %, and with `forecast` the projected limit day. While the limit or the value is not known
- * it says "…" while the SDK starts, then "Usage unavailable" (never an invented 0 or "unlimited"), and
- * shows the numbers as soon as they arrive.
+ * text, reset date, an upgrade CTA from 80 %, and with `forecast` the projected limit day.
+ * While the limit or the value is not known it says "…" while the SDK starts, then "Usage
+ * unavailable" (never an invented 0 or "unlimited"), and shows the numbers as soon as they arrive.
  * @example <UsageBar meter="api_calls" />
  */
 export const UsageBar = withBoundary('UsageBar', UsageBarView);
