@@ -61,6 +61,8 @@ describe('the demo tells the truth', () => {
       20_000,
       'gate hits stored',
     );
+    // Presets are picked from the documents page, which has no gates.
+    await page.getByRole('link', { name: 'Documents' }).first().click();
     const ids = [scenario.accountId];
     for (const preset of ['assisted', 'self_serve_80']) {
       await page.getByRole('button', { name: 'Demo account' }).click();
@@ -108,7 +110,7 @@ describe('the demo tells the truth', () => {
     await context.close();
   });
 
-  it('copy reads right: the tier modal and the seat prompt after five invites', async () => {
+  it('the tier modal reads right: "Your team tried 3 Business features…"', async () => {
     const { context, page } = await demoContext(browser(), env, { preset: 'self_serve_80' });
     await page.goto('/settings/security');
     await headroomReady(page);
@@ -123,7 +125,9 @@ describe('the demo tells the truth', () => {
     expect(body).not.toMatch(/reached for/);
     expect(body).toMatch(/Your team tried 3 Business features in the last two weeks\./);
     await context.close();
+  });
 
+  it('the seat prompt an invite surge fires fills in the seats: "2 of 3 seats taken"', async () => {
     // Room on documents and API calls, 2 of 3 seats used: five invites fire the seat prompt.
     const invites = await demoContext(browser(), env, {
       preset: 'self_serve_80',

@@ -161,7 +161,8 @@ export function createDemoServer(options: DemoServerOptions): Server {
     }
     if (method === 'PUT' && path === '/api/scenario') {
       const patch = parse(scenarioPatchSchema, await readBody(req));
-      return json(res, 200, { scenario: save(applyPatch(scenario, patch)) });
+      const next = applyPatch(scenario, patch, () => `acct_${shortId()}`);
+      return json(res, 200, { scenario: save(next) });
     }
     if (method === 'POST' && path === '/api/scenario/new-account') {
       return json(res, 200, { scenario: save({ ...scenario, accountId: demoAccountId(config.triggers) }) });

@@ -81,6 +81,11 @@ export const meterSchema = strictObject({
   unit: strictObject({ one: text, other: text }),
   /** When the meter resets; absent means it never resets (seats, documents). */
   resets: z.optional(z.enum(['daily', 'weekly', 'monthly', 'yearly'])),
+  /**
+   * The meter counts seats and its limit is the seats the account paid for (the token's
+   * `seats` claim), not the plan's limit: bars, copy and triggers agree with the invoice.
+   */
+  purchasedSeats: z.optional(z.boolean()),
 });
 
 export const planSchema = strictObject({

@@ -101,8 +101,14 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
     );
     const { kind } = rule;
     let best = -1;
-    for (const meter of rule.meter ? [rule.meter] : (rule.meters ?? [])) {
-      const limit = meterLimit(config, claims.plan, meter);
+    // An invite surge is about seats: its copy may say "{used} of {limit} seats taken".
+    for (const meter of rule.meter
+      ? [rule.meter]
+      : (rule.meters ??
+        (kind === 'invites_sent'
+          ? Object.keys(config.meters).filter((m) => config.meters[m]?.purchasedSeats)
+          : []))) {
+      const limit = meterLimit(config, claims.plan, meter, claims.seats);
       const used = input.meters[meter] ?? 0;
       const ratio = limit === null ? 0 : limit > 0 ? used / limit : 1;
       if (ratio > best) {

@@ -18,7 +18,7 @@ const tokens =
  * `hr-foot`, `hr-text`, `hr-row`); a meter's state comes from `data-state`.
  */
 export const widgetCss =
-  `:host{display:contents}.hr{${tokens}font-family:var(--headroom-font,system-ui,sans-serif);font-size:var(--headroom-font-size,14px);line-height:1.45;color:var(--_fg)}.hr[data-theme]{background:var(--_bg)}.hr[data-theme=light]{color-scheme:light}.hr[data-theme=dark]{color-scheme:dark}.hr *{box-sizing:border-box}.hr :focus-visible{outline:3px solid var(--_focus);outline-offset:2px}` +
+  `:host{display:contents}.hr{${tokens}font-family:var(--headroom-font,system-ui,sans-serif);font-size:var(--headroom-font-size,14px);line-height:1.45;color:var(--_fg)}.hr:not([data-theme=auto]){background:var(--_bg)}.hr[data-theme=light]{color-scheme:light}.hr[data-theme=dark]{color-scheme:dark}.hr *{box-sizing:border-box}.hr :focus-visible{outline:3px solid var(--_focus);outline-offset:2px}` +
   // Rows: a usage bar's head and foot, actions, the invite field, an outcome.
   '.hr-head,.hr-foot,.hr-row,.hr [part=outcome]{display:flex;flex-wrap:wrap;align-items:center;gap:8px}.hr-head{justify-content:space-between}.hr [part=label],.hr label,.hr [part=state]{font-weight:600}.hr [part=value]{color:var(--_muted);font-variant-numeric:tabular-nums}.hr-foot{font-size:.92em;color:var(--_muted);column-gap:12px}' +
   // The bar: its colour follows the meter's state, the shape and the state text say it too.
