@@ -146,4 +146,33 @@ describe('the demo tells the truth', () => {
     await screenshot(invites.page, 'truth-5-seat-prompt-after-invites');
     await invites.context.close();
   });
+
+  it.each([390, 1366])(
+    "the drawer's Custom form lines up at %i px: fields side by side share a row",
+    async (width) => {
+      const { context, page } = await demoContext(browser(), env, { preset: 'self_serve_80' });
+      await page.setViewportSize({ width, height: 1000 });
+      await page.goto('/');
+      await headroomReady(page);
+      await page.getByRole('button', { name: 'Demo account' }).click();
+      const controls = await page.evaluate(() =>
+        [...document.querySelectorAll('#demo-drawer .grid2 > .field:not(.check)')].map((field) => {
+          const box = field.querySelector('input, select')!.getBoundingClientRect();
+          return { top: Math.round(box.top), height: Math.round(box.height), left: Math.round(box.left) };
+        }),
+      );
+      expect(controls).toHaveLength(9);
+      // Pairs on one row: the same top and height; every control of a column starts at one x.
+      for (let i = 0; i + 1 < controls.length; i += 2) {
+        expect(controls[i + 1]?.top).toBe(controls[i]?.top);
+        expect(controls[i + 1]?.height).toBe(controls[i]?.height);
+      }
+      expect(new Set(controls.map((control) => control.height)).size).toBe(1);
+      expect(new Set(controls.filter((_, i) => i % 2 === 0).map((control) => control.left)).size).toBe(1);
+      await page
+        .locator('#demo-drawer form')
+        .screenshot({ path: `test-results/e2e/truth-drawer-${width}.png` });
+      await context.close();
+    },
+  );
 });
