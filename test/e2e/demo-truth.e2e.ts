@@ -1,8 +1,10 @@
 // Issue #17 item 5: the demo tells the truth. Purchased seats are the seat limit everywhere
 // (billing page, header and team bars, prompt copy), each preset is a fresh account, "Talk to
 // us" opens the booking link in a new tab with the handoff reference, and the copy reads right.
+
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { demoContext, screenshot } from './browser.ts';
+import { demoContext, SHOTS, screenshot } from './browser.ts';
 import { admin, eventually, storedEvents } from './edge-admin.ts';
 import { ctaOf, promptOn, usageBar } from './locators.ts';
 import { headroomReady, useStack } from './shared.ts';
@@ -169,9 +171,7 @@ describe('the demo tells the truth', () => {
       }
       expect(new Set(controls.map((control) => control.height)).size).toBe(1);
       expect(new Set(controls.filter((_, i) => i % 2 === 0).map((control) => control.left)).size).toBe(1);
-      await page
-        .locator('#demo-drawer form')
-        .screenshot({ path: `test-results/e2e/truth-drawer-${width}.png` });
+      await page.locator('#demo-drawer form').screenshot({ path: join(SHOTS, `truth-drawer-${width}.png`) });
       await context.close();
     },
   );
