@@ -159,6 +159,8 @@ export const triggerSchema = z.discriminatedUnion('kind', [
     kind: z.literal('invites_sent'),
     atLeast: positiveInt,
     withinDays: positiveInt.check(z.lte(365)),
+    /** The meter the prompt's copy fills `{used}`, `{limit}` and `{nextLimit}` from (seats, say). */
+    meter: z.optional(id),
   }),
   // The kinds below are evaluated at the edge only (EDGE_TRIGGER_KINDS): their facts are the
   // account's, not one browser's.

@@ -95,19 +95,15 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
       nextPlan: above(() => true),
       feature: ledger.list(GATE_HIT).pop()?.[2],
     };
-    // The rule's fields whatever its kind: a meter_ratio has `meters`, a meter_sustained `meter`.
+    // The rule's fields whatever its kind: a meter_ratio has `meters`, a meter_sustained or an
+    // invites_sent `meter`.
     const rule: { kind?: string; meters?: string[]; meter?: string; withinDays?: number } = Object(
       config.triggers.find((t) => t.id === trigger.id),
     );
     const { kind } = rule;
     let best = -1;
-    // An invite surge is about seats: its copy may say "{used} of {limit} seats taken".
-    for (const meter of rule.meter
-      ? [rule.meter]
-      : (rule.meters ??
-        (kind === 'invites_sent'
-          ? Object.keys(config.meters).filter((m) => config.meters[m]?.purchasedSeats)
-          : []))) {
+    // An `invites_sent` rule may name the meter its copy talks about ("{used} of {limit} seats").
+    for (const meter of rule.meter ? [rule.meter] : (rule.meters ?? [])) {
       const limit = meterLimit(config, claims.plan, meter, claims.seats);
       const used = input.meters[meter] ?? 0;
       const ratio = limit === null ? 0 : limit > 0 ? used / limit : 1;
