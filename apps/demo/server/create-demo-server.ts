@@ -161,7 +161,8 @@ export function createDemoServer(options: DemoServerOptions): Server {
     }
     if (method === 'PUT' && path === '/api/scenario') {
       const patch = parse(scenarioPatchSchema, await readBody(req));
-      const next = save(applyPatch(scenario, patch));
+      // A preset starts a fresh account, one no trigger holds out.
+      const next = save(applyPatch(scenario, patch, () => demoAccountId(config.triggers)));
       // A preset with a usage history (the forecast play): billing reports the days before today.
       const history = patch.preset === undefined ? undefined : PRESETS[patch.preset]?.history;
       if (history) {

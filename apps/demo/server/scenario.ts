@@ -23,7 +23,7 @@ export const scenarioSchema = z.object({
 
 export type Scenario = z.infer<typeof scenarioSchema>;
 
-/** A partial update from the drawer (the account id is kept unless asked to change). */
+/** A partial update from the drawer (the account id is kept unless a preset or the patch changes it). */
 export const scenarioPatchSchema = scenarioSchema.partial().extend({
   preset: z.optional(z.string()),
   usage: scenarioSchema.shape.usage.partial().optional(),
@@ -158,12 +158,16 @@ export function defaultScenario(accountId: string, userId: string, preset = DEFA
   return { accountId, userId, ...values, usage: { ...values.usage } };
 }
 
-/** Applies a drawer update: a preset first, then explicit fields. */
-export function applyPatch(current: Scenario, patch: ScenarioPatch): Scenario {
+/**
+ * Applies a drawer update: a preset first, then explicit fields. A preset starts a fresh
+ * account (`newAccountId()`), so one scenario's history (events, fired triggers, handoffs,
+ * the browser's prompt ledger) never leaks into the next.
+ */
+export function applyPatch(current: Scenario, patch: ScenarioPatch, newAccountId: () => string): Scenario {
   const { preset, usage, ...fields } = patch;
   const base =
     preset !== undefined && PRESETS[preset]
-      ? defaultScenario(current.accountId, current.userId, preset)
+      ? defaultScenario(newAccountId(), current.userId, preset)
       : current;
   const next = { ...base, ...fields, usage: { ...base.usage, ...usage } };
   return scenarioSchema.parse(next);

@@ -111,6 +111,25 @@ describe('demo backend', () => {
     expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('seats');
   });
 
+  it('a preset starts a fresh account each time; custom fields keep the account', async () => {
+    const a = browser();
+    const first = (await (await a('/api/session')).json()) as { scenario: { accountId: string } };
+    const pick = async (patch: object) =>
+      (
+        (await (await a('/api/scenario', { method: 'PUT', body: JSON.stringify(patch) })).json()) as {
+          scenario: { accountId: string; userId: string };
+        }
+      ).scenario;
+    const assisted = await pick({ preset: 'assisted' });
+    const again = await pick({ preset: 'assisted' });
+    const custom = await pick({ health: 50 });
+    expect(new Set([first.scenario.accountId, assisted.accountId, again.accountId]).size).toBe(3);
+    expect(assisted.accountId).toMatch(/^acct_[0-9a-f]{12}$/);
+    expect(custom.accountId).toBe(again.accountId);
+    await a('/api/token');
+    expect(signed.at(-1)?.sub).toBe(again.accountId);
+  });
+
   it('checkout reports upgrade_completed with the server-side amount and changes the plan', async () => {
     const a = browser();
     const { scenario } = (await (await a('/api/session')).json()) as { scenario: { accountId: string } };

@@ -81,6 +81,11 @@ export const meterSchema = strictObject({
   unit: strictObject({ one: text, other: text }),
   /** When the meter resets; absent means it never resets (seats, documents). */
   resets: z.optional(z.enum(['daily', 'weekly', 'monthly', 'yearly'])),
+  /**
+   * The meter counts seats and its limit is the seats the account paid for (the token's
+   * `seats` claim), not the plan's limit: bars, copy and triggers agree with the invoice.
+   */
+  purchasedSeats: z.optional(z.boolean()),
 });
 
 export const planSchema = strictObject({
@@ -154,6 +159,8 @@ export const triggerSchema = z.discriminatedUnion('kind', [
     kind: z.literal('invites_sent'),
     atLeast: positiveInt,
     withinDays: positiveInt.check(z.lte(365)),
+    /** The meter the prompt's copy fills `{used}`, `{limit}` and `{nextLimit}` from (seats, say). */
+    meter: z.optional(id),
   }),
   // The kinds below are evaluated at the edge only (EDGE_TRIGGER_KINDS): their facts are the
   // account's, not one browser's.

@@ -206,7 +206,10 @@ describe('defineConfig: unknown keys', () => {
     const input = acmeCopy() as { meters: { seats: Record<string, unknown> } };
     input.meters.seats.colour = 'blue';
     expect(issuesOf(input)).toEqual([
-      { path: 'meters.seats.colour', message: 'unknown key "colour"; allowed: label, unit, resets' },
+      {
+        path: 'meters.seats.colour',
+        message: 'unknown key "colour"; allowed: label, unit, resets, purchasedSeats',
+      },
     ]);
   });
 

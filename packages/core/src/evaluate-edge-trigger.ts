@@ -119,7 +119,7 @@ function forecastMeter(
   today: number,
   facts: EdgeFacts,
 ): Forecast | string | null {
-  const limit = meterLimit(config, snapshot.claims.plan, meter);
+  const limit = meterLimit(config, snapshot.claims.plan, meter, snapshot.claims.seats);
   if (limit === null) return null;
   const used = snapshot.meters[meter] ?? snapshot.claims.usage?.[meter] ?? 0;
   if (used >= limit) return { meter, limit, daysLeft: 0, slope: 0 };

@@ -112,11 +112,11 @@ export function evaluateTriggers(
  */
 export function evaluateBrowserTriggers(
   snapshot: TriggerSnapshot,
-  config: Pick<HeadroomConfig, 'plans' | 'triggers'>,
+  config: Pick<HeadroomConfig, 'plans' | 'triggers'> & Partial<Pick<HeadroomConfig, 'meters'>>,
   now: number | Date,
 ): TriggerResult[] {
   const today = epochDay(+now);
-  const { plan } = snapshot.claims;
+  const { plan, seats } = snapshot.claims;
   const gateHits = rows(snapshot.gateHits);
   const invites = rows(snapshot.invites);
   // The merged live count when the caller has one, else the backend's count from the token.
@@ -150,7 +150,7 @@ export function evaluateBrowserTriggers(
     if (trigger.kind === 'meter_ratio') {
       let best: string | undefined;
       for (const meter of trigger.meters) {
-        const limit = meterLimit(config, plan, meter);
+        const limit = meterLimit(config, plan, meter, seats);
         if (limit === null) continue;
         const used = usedOf(meter);
         const ratio = limit > 0 ? used / limit : used > 0 ? Infinity : 0;
@@ -169,7 +169,7 @@ export function evaluateBrowserTriggers(
         score = value + EPSILON;
       }
     } else if (trigger.kind === 'meter_sustained') {
-      const limit = meterLimit(config, plan, trigger.meter);
+      const limit = meterLimit(config, plan, trigger.meter, seats);
       const above = (used: number) =>
         limit !== null && (limit > 0 ? used / limit + EPSILON >= threshold : used > 0);
       // Each daily peak carries forward until the next sample; today is the current reading.

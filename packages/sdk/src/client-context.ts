@@ -20,8 +20,14 @@ export interface ClientContext {
   emit: (type: string, fields: Record<string, unknown>) => QueuedEvent | undefined;
   /** Re-evaluates triggers and prompts, once per burst of changes. */
   schedule: () => void;
-  /** A core helper's answer for the account's plan and an id, once config and claims are known. */
-  forPlan: <T>(fn: (config: HeadroomConfig, plan: string, id: string) => T, id: string) => T | undefined;
+  /**
+   * A core helper's answer for the account's plan (and its purchased seats) and an id, once
+   * config and claims are known.
+   */
+  forPlan: <T>(
+    fn: (config: HeadroomConfig, plan: string, id: string, seats: number) => T,
+    id: string,
+  ) => T | undefined;
   ledger: Ledger;
   guard: Reporter['guard'];
   drop: Reporter['drop'];

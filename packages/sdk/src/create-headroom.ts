@@ -142,7 +142,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
     forPlan: (fn, id) => {
       const config = $config.get();
       const claims = $claims.get();
-      return config && claims ? fn(config, claims.plan, id) : undefined;
+      return config && claims ? fn(config, claims.plan, id, claims.seats) : undefined;
     },
     ledger,
     guard,

@@ -177,3 +177,44 @@ describe('trigger holdouts', () => {
     await hr.shutdown();
   });
 });
+
+describe('purchased seats (a purchasedSeats meter)', () => {
+  // Acme's seat meter limited by the seats paid for; an invite surge's copy talks about seats.
+  const purchased = defineConfig({
+    ...acme,
+    meters: { ...acme.meters, seats: { ...acme.meters.seats, purchasedSeats: true } },
+    triggers: acme.triggers.map((t) => (t.kind === 'invites_sent' ? { ...t, meter: 'seats' } : t)),
+  });
+  const startWith = async (over: { plan: string; seats: number }) => {
+    const { platform } = testPlatform({ fetch });
+    const hr = createHeadroom({
+      endpoint: 'https://edge.invalid',
+      token: tokenFor(claims({ ...over, usage: { seats: 2 } })),
+      config: purchased,
+      platform,
+    });
+    await hr.ready();
+    return hr;
+  };
+
+  it('the seat bar counts against the seats bought, not the plan limit', async () => {
+    const hr = await startWith({ plan: 'team', seats: 3 });
+    await settle();
+    expect(hr.meter('seats').$.get()).toMatchObject({ used: 2, limit: 3 });
+    await hr.shutdown();
+    const assisted = await startWith({ plan: 'team', seats: 20 });
+    await settle();
+    expect(assisted.meter('seats').$.get()).toMatchObject({ used: 2, limit: 20, state: 'ok' });
+    await assisted.shutdown();
+  });
+
+  it('five invites fire the seat prompt with the seats filled in: "2 of 3 seats taken"', async () => {
+    const hr = await startWith({ plan: 'free', seats: 3 });
+    for (let i = 0; i < 5; i++) hr.invites.sent({ inviteId: `inv_${i}` });
+    await settle();
+    const prompt = hr.prompts.current('banner').get();
+    expect(prompt?.id).toBe('seat_upgrade');
+    expect(prompt?.context).toMatchObject({ meter: 'seats', used: 2, limit: 3, nextPlan: 'team' });
+    await hr.shutdown();
+  });
+});

@@ -95,14 +95,16 @@ export function selectPrompts(input: PromptInputs): Partial<Record<Surface, Acti
       nextPlan: above(() => true),
       feature: ledger.list(GATE_HIT).pop()?.[2],
     };
-    // The rule's fields whatever its kind: a meter_ratio has `meters`, a meter_sustained `meter`.
+    // The rule's fields whatever its kind: a meter_ratio has `meters`, a meter_sustained or an
+    // invites_sent `meter`.
     const rule: { kind?: string; meters?: string[]; meter?: string; withinDays?: number } = Object(
       config.triggers.find((t) => t.id === trigger.id),
     );
     const { kind } = rule;
     let best = -1;
+    // An `invites_sent` rule may name the meter its copy talks about ("{used} of {limit} seats").
     for (const meter of rule.meter ? [rule.meter] : (rule.meters ?? [])) {
-      const limit = meterLimit(config, claims.plan, meter);
+      const limit = meterLimit(config, claims.plan, meter, claims.seats);
       const used = input.meters[meter] ?? 0;
       const ratio = limit === null ? 0 : limit > 0 ? used / limit : 1;
       if (ratio > best) {

@@ -6,7 +6,10 @@ import { h } from './peers.ts';
 import { safeUrl } from './safe-url.ts';
 import type { UpgradeFlow } from './use-upgrade-flow.ts';
 
-/** Shows the state of an upgrade click: loading, error with retry, or the routed next step. */
+/**
+ * Shows the state of an upgrade click: loading, error with retry, or the routed next step.
+ * The booking link opens in a new tab, so the user keeps their place in the app.
+ */
 export function UpgradeOutcome({ flow }: { flow: UpgradeFlow }) {
   const { messages: m } = useHeadroom();
   if (flow.step === 'idle') return null;
@@ -38,7 +41,7 @@ export function UpgradeOutcome({ flow }: { flow: UpgradeFlow }) {
         <strong>{m.csTitle}</strong>
         {decision.handoff && <span>{decision.handoff.message}</span>}
         {booking && (
-          <a part="cta" href={booking}>
+          <a part="cta" href={booking} target="_blank" rel="noopener">
             {m.bookCall}
           </a>
         )}
@@ -54,7 +57,7 @@ export function UpgradeOutcome({ flow }: { flow: UpgradeFlow }) {
         </a>
       )}
       {decision.route === 'self_serve_with_assist' && booking && (
-        <a part="button" href={booking}>
+        <a part="button" href={booking} target="_blank" rel="noopener">
           {m.talkToUs}
         </a>
       )}

@@ -94,8 +94,10 @@ function UsageBarView({ meter, cta = true, forecast = false }: UsageBarProps) {
       ? forecastLine.text?.(context, meter, state.used, state.limit)
       : '';
   const upgradeTo = known ? nextPlan(config!, account.plan) : null;
+  // Keyed on `known`: the numbers arrive in new nodes instead of moving the placeholder's
+  // (the meter id and "…"), so a bar's first value is never a layout shift on the host page.
   return (
-    <WidgetRoot data-state={known ? state.state : 'unknown'}>
+    <WidgetRoot key={known ? 1 : 0} data-state={known ? state.state : 'unknown'}>
       <div class="hr-head">
         <span part="label">{label}</span>
         <span part="value">

@@ -11,13 +11,14 @@ const tokens =
  * The widgets' stylesheet: shared by the Preact components (a `<style>` from the provider)
  * and the custom elements (an adopted stylesheet in each shadow root). Each colour token
  * `--_x` is `var(--headroom-x, light-dark(<light>, <dark>))`: hosts override `--headroom-x`,
- * and `data-theme` pins `color-scheme` (a test checks every pair for WCAG contrast).
+ * and `data-theme` pins `color-scheme` and paints the root's own background, so a pinned
+ * widget stays readable on a host of the other scheme (a test checks every pair for WCAG contrast).
  * Inside `.hr` it styles the documented parts (`[part=…]`), a few elements (h2, p, form,
  * label, input, ul, svg, buttons and links) and a handful of layout classes (`hr-head`,
  * `hr-foot`, `hr-text`, `hr-row`); a meter's state comes from `data-state`.
  */
 export const widgetCss =
-  `:host{display:contents}.hr{${tokens}font-family:var(--headroom-font,system-ui,sans-serif);font-size:var(--headroom-font-size,14px);line-height:1.45;color:var(--_fg)}.hr[data-theme=light]{color-scheme:light}.hr[data-theme=dark]{color-scheme:dark}.hr *{box-sizing:border-box}.hr :focus-visible{outline:3px solid var(--_focus);outline-offset:2px}` +
+  `:host{display:contents}.hr{${tokens}font-family:var(--headroom-font,system-ui,sans-serif);font-size:var(--headroom-font-size,14px);line-height:1.45;color:var(--_fg)}.hr:not([data-theme=auto]){background:var(--_bg)}.hr[data-theme=light]{color-scheme:light}.hr[data-theme=dark]{color-scheme:dark}.hr *{box-sizing:border-box}.hr :focus-visible{outline:3px solid var(--_focus);outline-offset:2px}` +
   // Rows: a usage bar's head and foot (and its forecast line, one line high before it arrives), actions, the invite field, an outcome.
   '.hr-head,.hr-foot,.hr-row,.hr [part=outcome]{display:flex;flex-wrap:wrap;align-items:center;gap:8px}.hr-head{justify-content:space-between}.hr [part=label],.hr label,.hr [part=state]{font-weight:600}.hr [part=value]{color:var(--_muted);font-variant-numeric:tabular-nums}.hr-foot,.hr [part=forecast]{font-size:.92em;color:var(--_muted);column-gap:12px}.hr [part=forecast]{min-height:1.45em}' +
   // The bar: its colour follows the meter's state, the shape and the state text say it too.

@@ -182,7 +182,10 @@ function decide(
         response.handoff = {
           id: handoff.id,
           message: MESSAGES[decision.route as keyof typeof MESSAGES],
-          ...(bookingUrl ? { bookingUrl: fillUrlTemplate(bookingUrl, values) } : {}),
+          // `{handoffId}` lets the booking page carry the reference CS sees in the handoff.
+          ...(bookingUrl
+            ? { bookingUrl: fillUrlTemplate(bookingUrl, { ...values, handoffId: handoff.id }) }
+            : {}),
         };
       }
       return { status: 200, body: response };

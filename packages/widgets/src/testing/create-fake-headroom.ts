@@ -95,7 +95,7 @@ export function createFakeHeadroom(state: FakeHeadroomState): FakeHeadroom {
       const $: ReadableAtom<MeterState> = computed([$usage, $config, $account], (usage, config, account) =>
         meterState({
           used: usage[id] ?? account?.usage?.[id] ?? 0,
-          limit: config && account ? meterLimit(config, account.plan, id) : null,
+          limit: config && account ? meterLimit(config, account.plan, id, account.seats) : null,
         }),
       );
       handle = {
