@@ -231,6 +231,26 @@ describe('every route answers as documented', () => {
       headers: { ...admin, 'if-match': latest },
     });
     expect(invalid.status).toBe(400);
+    // New copy for a variant units were exposed to would mix two treatments: 409.
+    const exposure = {
+      id: eventId(),
+      ts: Date.now(),
+      type: 'exposure',
+      experimentId: 'usage_copy',
+      variantId: 'control',
+    };
+    const exposed = await call('post', '/v1/events', {
+      body: { token: await token('acct_contract_4'), events: [exposure] },
+    });
+    expect(exposed.status).toBe(202);
+    const recopied = JSON.parse(JSON.stringify(acme)) as typeof acme;
+    recopied.experiments.usage_copy.variants[0].copy.title = 'New words';
+    const mixed = await call('put', '/v1/admin/config', {
+      body: { config: recopied, note: 'new words' },
+      headers: { ...admin, 'if-match': latest },
+    });
+    expect(mixed.status).toBe(409);
+    expect(mixed.body).toMatchObject({ error: { code: 'mixes_treatments' } });
 
     const versions = '/v1/admin/config/versions/{version}';
     expect(
