@@ -104,6 +104,30 @@ export function experimentVersionsSuite(label: string, makeStorage: () => Promis
       expect(exposures(current!.variants)).toBe(3);
       expect(first).toMatchObject({ version: 1, current: false });
       expect(exposures(first!.variants)).toBe(3);
+      // An exposure counts only for the version it names: the variant version 1 gave a unit is
+      // refused as a version-2 exposure when version 2 assigns it another.
+      const v1 = { id: 'usage_copy', ...defineConfig(acmeInput).experiments.usage_copy! };
+      const v2 = { id: 'usage_copy', ...config.experiments.usage_copy! };
+      const moved = Array.from({ length: 50 }, (_, n) => `acct_v2_moved_${n}`).find(
+        (unit) => assignVariant(v1, unit).variantId !== assignVariant(v2, unit).variantId,
+      )!;
+      const forged = {
+        id: eventId(),
+        ts: NOW,
+        type: 'exposure',
+        experimentId: 'usage_copy',
+        variantId: assignVariant(v1, moved).variantId,
+        experimentVersion: 2,
+      };
+      const refused = await app.post('/v1/events', {
+        token: await tokenFor(claimsFor(moved)),
+        sentAt: NOW,
+        events: [forged],
+      });
+      expect(await refused.json()).toMatchObject({
+        accepted: 0,
+        rejections: [{ code: 'variant_not_assigned' }],
+      });
       // The first version's weights come from the config history.
       expect(first!.variants.map((v) => [v.id, v.weight])).toEqual([
         ['control', 50],
