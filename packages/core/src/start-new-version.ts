@@ -1,8 +1,14 @@
 import { ASSIGNMENT_VERSION } from './assign-variant.ts';
 
+// Any other field of a draft's experiment is kept as it is.
 type Experiments = Record<
   string,
-  { salt?: string | undefined; version?: number | undefined; assignmentVersion?: 1 | 2 | undefined }
+  {
+    salt?: string | undefined;
+    version?: number | undefined;
+    assignmentVersion?: 1 | 2 | undefined;
+    [field: string]: unknown;
+  }
 >;
 
 /**
