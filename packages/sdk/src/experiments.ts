@@ -29,7 +29,8 @@ export function createExperiments(client: ClientContext) {
         experimentId: a.experimentId,
         variantId: a.variantId,
         unitId,
-        ...(version && { experimentVersion: version }),
+        // Left out of the JSON sent when undefined (version 1).
+        experimentVersion: version,
       });
   };
   return {
