@@ -124,7 +124,12 @@ export function ConfigEditor({ client }: { client: AdminClient }) {
       setJsonError(`Not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
-  const run = async (action: () => Promise<{ version: number }>, done: (version: number) => string) => {
+  // `fromDraft`: a publish, which "Start a new version" can fix; a rollback shows the plain error.
+  const run = async (
+    action: () => Promise<{ version: number }>,
+    done: (version: number) => string,
+    fromDraft = false,
+  ) => {
     setBusy(true);
     try {
       const { version } = await action();
@@ -140,7 +145,11 @@ export function ConfigEditor({ client }: { client: AdminClient }) {
               text: `Someone else published version ${e.currentVersion ?? 'newer'} — reload and merge your changes. Nothing was published.`,
             }
           : e instanceof AdminApiError
-            ? { kind: e.code === 'mixes_treatments' ? 'mixed' : 'error', text: e.message, issues: e.issues }
+            ? {
+                kind: fromDraft && e.code === 'mixes_treatments' ? 'mixed' : 'error',
+                text: e.message,
+                issues: e.issues,
+              }
             : { kind: 'error', text: String(e) },
       );
     } finally {
@@ -154,6 +163,7 @@ export function ConfigEditor({ client }: { client: AdminClient }) {
       () => client.publishConfig(draft, message, baseVersion, acknowledgeMixedTreatments),
       (v) =>
         `Published version ${v}. SDKs pick it up on their next config revalidation (within about a minute).`,
+      true,
     );
   };
   // Each experiment the edge named starts its next version in the draft; publishing starts it.
