@@ -230,6 +230,47 @@ describe('growth console on the edge', () => {
     expect(await row.textContent()).toContain('prompt at 85 %: the backtest says 80 % fires too often');
   });
 
+  it('warns that new copy for an exposed variant would mix treatments, and starts a new version listed apart', async () => {
+    await page
+      .getByRole('group', { name: 'Variant momentum' })
+      .getByLabel('Title')
+      .fill('Room to grow on {nextPlan}');
+    await page.getByLabel('Change note (required)').fill('momentum: a shorter title');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    const warning = page.getByRole('alert').filter({ hasText: 'This would mix two treatments' });
+    await warning.waitFor();
+    await expect
+      .poll(() => warning.getByRole('listitem').allTextContents())
+      .toEqual([
+        'config.experiments.usage_copy.variants: version 1 has 3 exposed units; variant momentum: copy changed: start a new version (startNewVersion) or send acknowledgeMixedTreatments: true',
+      ]);
+    // Nothing was published: SDKs still run version 1 with its copy.
+    const served = async () =>
+      ((await (await fetch(new URL('/v1/config', server.url))).json()) as typeof acme).experiments.usage_copy;
+    expect((await served()).version).toBeUndefined();
+    expect(await violations()).toEqual([]);
+
+    await page.getByRole('button', { name: 'Start a new version' }).click();
+    await page
+      .getByText('The draft now starts usage_copy version 2, with a new salt. Publish to start it.')
+      .waitFor();
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText(/Published version \d+/).waitFor();
+    expect(await served()).toMatchObject({ version: 2, salt: 'usage_copy#v2', assignmentVersion: 2 });
+    expect((await served()).variants[1].copy.title).toBe('Room to grow on {nextPlan}');
+
+    // The results of the two versions are listed apart: version 1 keeps its three exposures.
+    await page.getByRole('link', { name: 'Experiments' }).click();
+    await page.getByRole('heading', { name: 'usage_copy version 2', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'usage_copy version 1 (ended)' }).waitFor();
+    const first = page.getByRole('table', { name: /Per-variant results for usage_copy version 1 \(ended\)/ });
+    const exposures = await first
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Number(r.querySelector('td')?.textContent)));
+    expect(exposures.reduce((sum, n) => sum + n, 0)).toBe(3);
+    await page.getByRole('link', { name: 'Config' }).click();
+  });
+
   it('has no WCAG 2.2 AA violations on any tab (axe-core)', async () => {
     const found: Record<string, string[]> = {};
     for (const tab of ['Experiments', 'Funnel', 'Routes & handoffs', 'PQLs', 'Config']) {

@@ -2,6 +2,7 @@
 // from the real edge (PGlite), validated against the checked-in OpenAPI 3.1 document with
 // ajv (JSON Schema 2020-12 + formats); the document itself against the OpenAPI 3.1 schema.
 import { readFileSync } from 'node:fs';
+import { assignVariant, defineConfig } from '@headroom/core';
 import { signAccountToken } from '@headroom/server';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -231,6 +232,31 @@ describe('every route answers as documented', () => {
       headers: { ...admin, 'if-match': latest },
     });
     expect(invalid.status).toBe(400);
+    // New copy for a variant units were exposed to would mix two treatments: 409.
+    const { variantId } = assignVariant(
+      { id: 'usage_copy', ...defineConfig(acme).experiments.usage_copy! },
+      'acct_contract_4',
+    );
+    const exposure = {
+      id: eventId(),
+      ts: Date.now(),
+      type: 'exposure',
+      experimentId: 'usage_copy',
+      variantId,
+    };
+    const exposed = await call('post', '/v1/events', {
+      body: { token: await token('acct_contract_4'), events: [exposure] },
+    });
+    expect(exposed.status).toBe(202);
+    expect(exposed.body).toMatchObject({ accepted: 1 });
+    const recopied = JSON.parse(JSON.stringify(acme)) as typeof acme;
+    recopied.experiments.usage_copy.variants[0].copy.title = 'New words';
+    const mixed = await call('put', '/v1/admin/config', {
+      body: { config: recopied, note: 'new words' },
+      headers: { ...admin, 'if-match': latest },
+    });
+    expect(mixed.status).toBe(409);
+    expect(mixed.body).toMatchObject({ error: { code: 'mixes_treatments' } });
 
     const versions = '/v1/admin/config/versions/{version}';
     expect(

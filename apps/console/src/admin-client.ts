@@ -76,6 +76,8 @@ export interface AdminClient {
     config: HeadroomConfigInput | unknown,
     note?: string,
     baseVersion?: number,
+    /** Publish even though exposed experiments' treatments change (otherwise 409 `mixes_treatments`). */
+    acknowledgeMixedTreatments?: boolean,
   ): Promise<{ version: number }>;
   rollback(version: number, baseVersion?: number): Promise<{ version: number }>;
   /** Who would newly see or stop seeing each prompt under the draft, and how PQL routes shift. */
@@ -153,10 +155,14 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     pqls: () => call('v1/admin/pqls', adminPqlsSchema),
     config: () => call('v1/admin/config', adminConfigSchema),
     configVersion: (version) => call(`v1/admin/config/versions/${version}`, configVersionSchema),
-    publishConfig: (config, note, baseVersion) =>
+    publishConfig: (config, note, baseVersion, acknowledgeMixedTreatments) =>
       call('v1/admin/config', versionSchema, {
         method: 'PUT',
-        body: note ? { config, note } : { config },
+        body: {
+          config,
+          ...(note ? { note } : {}),
+          ...(acknowledgeMixedTreatments ? { acknowledgeMixedTreatments } : {}),
+        },
         ifVersion: baseVersion,
       }),
     rollback: (version, baseVersion) =>

@@ -285,6 +285,11 @@ export const experimentSchema = strictObject({
    * absent so live experiments keep their buckets. Change it only when restarting.
    */
   assignmentVersion: z.optional(z.union([z.literal(1), z.literal(2)])),
+  /**
+   * Which run of the experiment this is; 1 when absent. `startNewVersion` raises it with a fresh
+   * salt when the treatments change, so the results of each version are kept apart.
+   */
+  version: z.optional(positiveInt.check(z.lte(1_000_000))),
   /** Share of units enrolled, 0–1; ramping it up never moves enrolled units. */
   coverage: z._default(z.number().check(z.gte(0), z.lte(1)), 1),
   /** Days after exposure in which the goal counts as a conversion. */

@@ -71,6 +71,8 @@ export const eventSchema = z.discriminatedUnion('type', [
     type: z.literal('exposure'),
     experimentId: name,
     variantId: name,
+    /** The experiment's `version` the unit was assigned under; 1 when absent. */
+    experimentVersion: z.optional(z.number().check(z.int(), z.gte(1), z.lte(1_000_000))),
     unitId: z.optional(name),
   }),
   z.object({

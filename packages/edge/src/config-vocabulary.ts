@@ -10,8 +10,11 @@ export interface ConfigVocabulary {
   prompts: ReadonlySet<string>;
   /** Every definition of each experiment among the versions in force. */
   experiments: ReadonlyMap<string, readonly ExperimentConfig[]>;
-  /** Whether `variantId` is what assignment gives `unitId` under any version in force. */
-  assigned(experimentId: string, variantId: string, unitId: string): boolean;
+  /**
+   * Whether `variantId` is what assignment gives `unitId` under any config in force that runs
+   * this experiment `version` (1 when unset): an exposure counts only for the version it names.
+   */
+  assigned(experimentId: string, variantId: string, unitId: string, version?: number): boolean;
 }
 
 /**
@@ -57,8 +60,9 @@ export function vocabularyOf(configs: readonly HeadroomConfig[]): ConfigVocabula
     triggers,
     prompts,
     experiments,
-    assigned(experimentId, variantId, unitId) {
+    assigned(experimentId, variantId, unitId, version = 1) {
       return (experiments.get(experimentId) ?? []).some((experiment) => {
+        if ((experiment.version ?? 1) !== version) return false;
         const assignment = assignVariant({ ...experiment, id: experimentId }, unitId);
         return assignment.enrolled && assignment.variantId === variantId;
       });

@@ -75,10 +75,13 @@ export function admitEvent(event: HeadroomEvent, index: number, context: Admissi
       return reject('unknown_variant', `variant "${variantId}" is not in experiment "${event.experimentId}"`);
     if (event.type === 'exposure') {
       const unit = experiments[0]?.unit === 'user' ? context.userId : context.accountId;
-      if (unit === null || !vocabulary.assigned(event.experimentId, event.variantId, unit))
+      if (
+        unit === null ||
+        !vocabulary.assigned(event.experimentId, event.variantId, unit, event.experimentVersion)
+      )
         return reject(
           'variant_not_assigned',
-          `this ${experiments[0]?.unit ?? 'account'} is not assigned "${variantId}"`,
+          `this ${experiments[0]?.unit ?? 'account'} is not assigned "${variantId}" in version ${event.experimentVersion ?? 1}`,
         );
     }
   }

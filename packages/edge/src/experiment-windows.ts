@@ -2,7 +2,7 @@ import type { HeadroomConfig } from '@headroom/core';
 import type { ExperimentWindows } from './storage/storage.ts';
 
 /** Each experiment's goal, conversion window and unit: what its aggregates are kept by. */
-export function experimentWindows(config: HeadroomConfig): ExperimentWindows {
+export function experimentWindows(config: Pick<HeadroomConfig, 'experiments'>): ExperimentWindows {
   return Object.fromEntries(
     Object.entries(config.experiments).map(([id, e]) => [
       id,

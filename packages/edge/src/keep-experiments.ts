@@ -20,6 +20,7 @@ export async function keepExperiments(
       if (unit === undefined || unitId === null) continue;
       exposures.push({
         experimentId: event.experimentId,
+        version: event.experimentVersion ?? 1,
         unitId,
         accountId: row.accountId,
         variantId: event.variantId,

@@ -17,6 +17,7 @@ describe('GET /v1/admin/experiments with a retired variant', () => {
     const windows = { usage_copy: { goal: 'upgrade_completed', days: 30, unit: 'account' as const } };
     const exposure = (unitId: string, variantId: string, i: number) => ({
       experimentId: 'usage_copy',
+      version: 1,
       unitId,
       accountId: unitId,
       variantId,

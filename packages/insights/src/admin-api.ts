@@ -9,6 +9,10 @@ export const adminExperimentsSchema = z.object({
   experiments: z.array(
     z.object({
       id: z.string(),
+      /** The experiment version these results are of (absent from edges before versions). */
+      version: z.optional(z.number()),
+      /** False for an earlier version: its results are kept apart from the live one's. */
+      current: z.optional(z.boolean()),
       goal: z.string(),
       unit: z.string(),
       conversionWindowDays: z.number(),

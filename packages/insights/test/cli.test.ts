@@ -319,6 +319,8 @@ describe('headroom CLI', () => {
             experiments: [
               {
                 id: 'usage_copy',
+                version: 2,
+                current: true,
                 goal: 'upgrade_completed',
                 unit: 'account',
                 conversionWindowDays: 30,
@@ -347,6 +349,19 @@ describe('headroom CLI', () => {
                 variants: [
                   { id: 'control', weight: 50, exposures: 100, conversions: 120 },
                   { id: 'b', weight: 50, exposures: 100, conversions: 5 },
+                ],
+              },
+              // The first version of usage_copy, before its copy changed: reported apart.
+              {
+                id: 'usage_copy',
+                version: 1,
+                current: false,
+                goal: 'upgrade_completed',
+                unit: 'account',
+                conversionWindowDays: 30,
+                variants: [
+                  { id: 'control', weight: 50, exposures: 400, conversions: 20 },
+                  { id: 'momentum', weight: 50, exposures: 410, conversions: 21 },
                 ],
               },
             ],
@@ -405,6 +420,17 @@ describe('headroom CLI', () => {
       endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     });
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+    it('reports each version of an experiment apart: the live one, then the ended one', async () => {
+      const result = await run(['report', '--endpoint', endpoint, '--admin-token', 'admin-secret']);
+      expect(result.code).toBe(0);
+      const live = result.stdout.indexOf('Experiment usage_copy version 2 (goal upgrade_completed');
+      const ended = result.stdout.indexOf('Experiment usage_copy version 1, ended (goal upgrade_completed');
+      expect(live).toBeGreaterThanOrEqual(0);
+      expect(ended).toBeGreaterThan(live);
+      // The ended version's own counts, not pooled with the live version's.
+      expect(result.stdout.slice(ended)).toMatch(/momentum\s+410\s+21\s/);
+    });
 
     it('prints experiment statistics and the funnel', async () => {
       const result = await run(['report', '--endpoint', endpoint, '--admin-token', 'admin-secret']);

@@ -1,4 +1,4 @@
-import { eventSchema } from '@headroom/core';
+import { eventSchema, startNewVersion } from '@headroom/core';
 import { HttpResponse, http } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Headroom, Platform } from '../src/types.ts';
@@ -381,6 +381,24 @@ describe('fatigue across simulated days', () => {
     expect(hr.prompts.current('banner').get()?.id).toBe('usage_upgrade');
     expect(hr.diagnostics.$.get().errors).toBeGreaterThan(0);
     await hr.shutdown();
+  });
+
+  it('logs the exposure again, with its version, when the experiment starts a new version', async () => {
+    const { platform } = testPlatform();
+    const first = client({ platform });
+    await first.ready();
+    first.experiment('usage_copy');
+    await first.shutdown();
+    expect(received.of('exposure')).toHaveLength(1);
+    expect(received.of('exposure')[0]).not.toHaveProperty('experimentVersion');
+    // The same unit and storage after a publish of version 2: a new exposure, once.
+    const second = client({ platform, config: startNewVersion(config, 'usage_copy') });
+    await second.ready();
+    second.experiment('usage_copy');
+    second.experiment('usage_copy');
+    await second.shutdown();
+    expect(received.of('exposure')).toHaveLength(2);
+    expect(received.of('exposure')[1]).toMatchObject({ experimentId: 'usage_copy', experimentVersion: 2 });
   });
 
   it('a capped prompt is never current, so it never logs an exposure', async () => {

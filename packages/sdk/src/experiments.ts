@@ -17,12 +17,21 @@ export function createExperiments(client: ClientContext) {
     return claims && experiment ? unitOf(experiment, claims) : undefined;
   };
   const expose = (a: Assignment, unitId = unitIn(a.experimentId)) => {
+    // A new version of the experiment is a new exposure. Without a version the key is the one
+    // ledgers already hold; an explicit version 1 may log once more, which the edge dedupes.
+    const version = $config.get()?.experiments[a.experimentId]?.version;
     if (
       unitId !== undefined &&
       a.enrolled &&
-      client.ledger.once(EXPOSURE_LOGGED, `${a.experimentId}|${unitId}`)
+      client.ledger.once(EXPOSURE_LOGGED, `${a.experimentId}|${unitId}${version ? `|${version}` : ''}`)
     )
-      client.emit('exposure', { experimentId: a.experimentId, variantId: a.variantId, unitId });
+      client.emit('exposure', {
+        experimentId: a.experimentId,
+        variantId: a.variantId,
+        unitId,
+        // Left out of the JSON sent when undefined (version 1).
+        experimentVersion: version,
+      });
   };
   return {
     expose,

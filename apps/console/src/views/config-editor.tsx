@@ -4,6 +4,7 @@ import {
   type ConfigWarning,
   type HeadroomConfig,
   lintConfig,
+  startNewVersion,
   validateConfig,
 } from '@headroom/core';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -17,6 +18,7 @@ import { ConfigHistory } from './config-history.tsx';
 import { CopyPreview, type PreviewSource } from './copy-preview.tsx';
 import { ImpactPreview } from './impact-preview.tsx';
 import { LoadState } from './load-state.tsx';
+import { MixedTreatmentsWarning, mixedExperimentIds } from './mixed-treatments-warning.tsx';
 import { VersionCompare } from './version-compare.tsx';
 
 type Path = ReadonlyArray<string | number>;
@@ -74,7 +76,7 @@ export function ConfigEditor({ client }: { client: AdminClient }) {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{
-    kind: 'ok' | 'error' | 'conflict';
+    kind: 'ok' | 'error' | 'conflict' | 'mixed';
     text: string;
     issues?: readonly ConfigIssue[];
   } | null>(null);
@@ -122,7 +124,12 @@ export function ConfigEditor({ client }: { client: AdminClient }) {
       setJsonError(`Not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
-  const run = async (action: () => Promise<{ version: number }>, done: (version: number) => string) => {
+  // `fromDraft`: a publish, which "Start a new version" can fix; a rollback shows the plain error.
+  const run = async (
+    action: () => Promise<{ version: number }>,
+    done: (version: number) => string,
+    fromDraft = false,
+  ) => {
     setBusy(true);
     try {
       const { version } = await action();
@@ -138,7 +145,11 @@ export function ConfigEditor({ client }: { client: AdminClient }) {
               text: `Someone else published version ${e.currentVersion ?? 'newer'} — reload and merge your changes. Nothing was published.`,
             }
           : e instanceof AdminApiError
-            ? { kind: 'error', text: e.message, issues: e.issues }
+            ? {
+                kind: fromDraft && e.code === 'mixes_treatments' ? 'mixed' : 'error',
+                text: e.message,
+                issues: e.issues,
+              }
             : { kind: 'error', text: String(e) },
       );
     } finally {
@@ -146,13 +157,28 @@ export function ConfigEditor({ client }: { client: AdminClient }) {
     }
   };
   const message = note.trim();
-  const publish = () => {
+  const publish = (acknowledgeMixedTreatments = false) => {
     if (valid === null || jsonError !== null || message === '') return;
     void run(
-      () => client.publishConfig(draft, message, baseVersion),
+      () => client.publishConfig(draft, message, baseVersion, acknowledgeMixedTreatments),
       (v) =>
         `Published version ${v}. SDKs pick it up on their next config revalidation (within about a minute).`,
+      true,
     );
+  };
+  // Each experiment the edge named starts its next version in the draft; publishing starts it.
+  const startNewVersions = (issues: readonly ConfigIssue[]) => {
+    const ids = mixedExperimentIds(issues);
+    const next = ids.reduce(
+      (config, id) => startNewVersion(config, id),
+      draft as Parameters<typeof startNewVersion>[0],
+    );
+    update([], next);
+    const versions = ids.map((id) => `${id} version ${next.experiments?.[id]?.version}`).join(', ');
+    setStatus({
+      kind: 'ok',
+      text: `The draft now starts ${versions}, with a new salt. Publish to start it.`,
+    });
   };
   const rollback = (version: number) =>
     void run(
@@ -333,36 +359,45 @@ export function ConfigEditor({ client }: { client: AdminClient }) {
                 <p id="publish-note-hint" class="meta">
                   A short message, shown in the version history with who published and when.
                 </p>
-                <button type="button" disabled={!canPublish} onClick={publish}>
+                <button type="button" disabled={!canPublish} onClick={() => publish()}>
                   {busy ? 'Publishing…' : 'Publish'}
                 </button>
-                {status && (
-                  <div
-                    role={status.kind === 'ok' ? 'status' : 'alert'}
-                    class={status.kind === 'ok' ? 'ok' : 'error'}
-                  >
-                    <p>{status.text}</p>
-                    {status.kind === 'conflict' && (
-                      <button
-                        type="button"
-                        onClick={() => {
-                          setStatus(null);
-                          setRefresh((n) => n + 1);
-                        }}
-                      >
-                        Reload the latest version
-                      </button>
-                    )}
-                    {status.issues && status.issues.length > 0 && (
-                      <ul class="issues">
-                        {status.issues.map((i) => (
-                          <li key={i.path}>
-                            <code>{i.path}</code>: {i.message}
-                          </li>
-                        ))}
-                      </ul>
-                    )}
-                  </div>
+                {status?.kind === 'mixed' && status.issues ? (
+                  <MixedTreatmentsWarning
+                    issues={status.issues}
+                    busy={busy}
+                    onStartNewVersion={() => startNewVersions(status.issues ?? [])}
+                    onPublishAnyway={() => publish(true)}
+                  />
+                ) : (
+                  status && (
+                    <div
+                      role={status.kind === 'ok' ? 'status' : 'alert'}
+                      class={status.kind === 'ok' ? 'ok' : 'error'}
+                    >
+                      <p>{status.text}</p>
+                      {status.kind === 'conflict' && (
+                        <button
+                          type="button"
+                          onClick={() => {
+                            setStatus(null);
+                            setRefresh((n) => n + 1);
+                          }}
+                        >
+                          Reload the latest version
+                        </button>
+                      )}
+                      {status.issues && status.issues.length > 0 && (
+                        <ul class="issues">
+                          {status.issues.map((i) => (
+                            <li key={i.path}>
+                              <code>{i.path}</code>: {i.message}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </div>
+                  )
                 )}
               </form>
               <aside aria-labelledby="preview-heading" class="editor-preview">

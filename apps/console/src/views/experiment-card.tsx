@@ -40,19 +40,32 @@ export function ExperimentCard({
   options: AnalysisOptions;
 }) {
   const analysis = analyze(e, options);
+  // Each version is its own experiment (new salt, new treatments): named apart, never pooled.
+  const name =
+    e.current === false
+      ? `${e.id} version ${e.version} (ended)`
+      : (e.version ?? 1) > 1
+        ? `${e.id} version ${e.version}`
+        : e.id;
+  const headingId = `exp-${e.id}-v${e.version ?? 1}`;
   return (
-    <article class="card" aria-labelledby={`exp-${e.id}`}>
-      <h3 id={`exp-${e.id}`}>{e.id}</h3>
+    <article class="card" aria-labelledby={headingId}>
+      <h3 id={headingId}>{name}</h3>
       <p class="meta">
         Goal <code>{e.goal}</code> reported by your backend within {e.conversionWindowDays} days of first
         exposure · unit: {e.unit}
       </p>
+      {e.current === false && (
+        <p class="meta">
+          A later version replaced this one's treatments; its units and conversions are counted here only.
+        </p>
+      )}
       {analysis instanceof Error ? (
         <p role="alert" class="warning">
-          Cannot analyze {e.id}: {analysis.message}
+          Cannot analyze {name}: {analysis.message}
         </p>
       ) : (
-        <Results id={e.id} analysis={analysis} />
+        <Results id={name} analysis={analysis} />
       )}
     </article>
   );

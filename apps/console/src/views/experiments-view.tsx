@@ -56,7 +56,9 @@ export function ExperimentsView({ client }: { client: AdminClient }) {
           data.experiments.length === 0 ? (
             <p>No experiments yet. Add one in the config editor.</p>
           ) : (
-            data.experiments.map((e) => <ExperimentCard key={e.id} experiment={e} options={options} />)
+            data.experiments.map((e) => (
+              <ExperimentCard key={`${e.id}:${e.version ?? 1}`} experiment={e} options={options} />
+            ))
           )
         }
       </LoadState>

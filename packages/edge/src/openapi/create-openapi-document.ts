@@ -42,6 +42,7 @@ const ERROR_TEXT: Record<number, string> = {
   401: 'Missing, malformed, tampered or expired token or key',
   403: 'Origin not in `HEADROOM_ALLOWED_ORIGINS`',
   404: 'Not found, or the route is not enabled (no server key / admin token configured)',
+  409: 'The change alters the copy, weights or variants of an experiment version units were exposed to (`mixes_treatments`; `issues` names each experiment): start a new version (`startNewVersion`) or send `acknowledgeMixedTreatments: true`',
   412: 'If-Match does not name the latest config version',
   413: `Body larger than ${MAX_BODY_BYTES} bytes`,
   428: 'If-Match is required to publish',
@@ -313,14 +314,22 @@ export function createOpenApiDocument(version: string): Json {
               'application/json': {
                 schema: {
                   ...schemaOf(publishSchema, 'input'),
-                  properties: { config: ref('Config'), note: { type: 'string', maxLength: 500 } },
+                  properties: {
+                    config: ref('Config'),
+                    note: { type: 'string', maxLength: 500 },
+                    acknowledgeMixedTreatments: {
+                      type: 'boolean',
+                      description:
+                        'Publish even though exposed experiments would mix two treatments (else 409)',
+                    },
+                  },
                 },
               },
             },
           },
           responses: {
             201: jsonBody(ref('Published'), 'Published; `warnings` when valid but probably wrong'),
-            ...errors(400, 401, 404, 412, 413, 428, ...V1_ERRORS),
+            ...errors(400, 401, 404, 409, 412, 413, 428, ...V1_ERRORS),
           },
         },
       },
@@ -350,7 +359,7 @@ export function createOpenApiDocument(version: string): Json {
           },
           responses: {
             201: jsonBody(ref('Published'), 'The new version'),
-            ...errors(400, 401, 404, 412, 413, 428, ...V1_ERRORS),
+            ...errors(400, 401, 404, 409, 412, 413, 428, ...V1_ERRORS),
           },
         },
       },

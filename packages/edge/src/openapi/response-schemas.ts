@@ -69,11 +69,17 @@ export const healthSchema = z.object({ ok: z.boolean(), storage: z.enum(['ok', '
 /** `POST /v1/server/accounts`. */
 export const serverAccountsResultSchema = upsertAccountsResultSchema;
 
-/** `GET /v1/admin/experiments`: exposures and conversions per variant. */
+/**
+ * `GET /v1/admin/experiments`: exposures and conversions per variant, per experiment version
+ * (the live version first, then earlier ones with exposures, newest first; never pooled).
+ */
 export const experimentsReportSchema = z.object({
   experiments: z.array(
     z.object({
       id: z.string(),
+      version: z.int().check(z.gte(1)),
+      /** False for an earlier version, whose weights come from the config history. */
+      current: z.boolean(),
       goal: z.string(),
       unit: z.enum(['account', 'user']),
       conversionWindowDays: z.number(),

@@ -6,11 +6,12 @@ import { authenticateBearer } from '../authenticate-bearer.ts';
 import { configEtag, conflictToHttp, publishPrecondition } from '../config-precondition.ts';
 import type { EdgeContext } from '../edge-context.ts';
 import { MIN_SIGNALS_FOR_A_HUMAN } from '../escalation.ts';
-import { experimentWindows } from '../experiment-windows.ts';
+import { experimentResults } from '../experiment-results.ts';
 import { HttpError } from '../http-error.ts';
 import { readDraftConfig } from '../read-draft-config.ts';
 import { bearer, readJson } from '../read-json.ts';
 import { dateParam, readQuery } from '../read-query.ts';
+import { refuseMixedTreatments } from '../refuse-mixed-treatments.ts';
 import type { PqlStateRow } from '../storage/storage.ts';
 
 declare module 'hono' {
@@ -41,12 +42,18 @@ export const HOLDOUT_DEFINITIONS = {
   pending: 'first fires in the window younger than outcomeDays: not judged yet',
 } as const;
 
+// Publishing over an exposed experiment version's treatments is refused (409) unless acknowledged.
+const acknowledgeMixedTreatments = z.optional(z.boolean());
 export const publishSchema = z.object({
   config: z.unknown(),
   note: z.optional(z.string().check(z.maxLength(500))),
+  acknowledgeMixedTreatments,
 });
 // Versions are Postgres integers: anything larger can't exist and must not reach the query.
-export const rollbackSchema = z.object({ version: z.int().check(z.gte(1), z.lte(2_147_483_647)) });
+export const rollbackSchema = z.object({
+  version: z.int().check(z.gte(1), z.lte(2_147_483_647)),
+  acknowledgeMixedTreatments,
+});
 
 const exportQuery = (now: () => number) =>
   z.object({ since: z.optional(dateParam(now)), format: z.optional(z.literal('ndjson')) });
@@ -76,37 +83,13 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
     await next();
   });
 
+  // From the store, not the instance's config cache: the ETag is what a publish must match, and
+  // a publish is checked against what is live now.
+  const liveConfig = async () => (await ctx.storage.latestConfig()) ?? (await ctx.config());
+
   app.get('/v1/admin/experiments', async (c) => {
     const { config } = await ctx.config();
-    const counts = await ctx.storage.experimentCounts(experimentWindows(config));
-    const experiments = Object.entries(config.experiments).map(([id, e]) => {
-      const rows = counts.filter((r) => r.experimentId === id);
-      const live = new Set(e.variants.map((v) => v.id));
-      return {
-        id,
-        goal: e.goal,
-        unit: e.unit,
-        conversionWindowDays: e.conversionWindowDays,
-        variants: [
-          ...e.variants.map((v) => {
-            const row = rows.find((r) => r.variantId === v.id);
-            return {
-              id: v.id,
-              weight: v.weight,
-              exposures: row?.exposures ?? 0,
-              conversions: row?.conversions ?? 0,
-            };
-          }),
-          // A variant removed from the config keeps the units it was shown to, with weight 0,
-          // exactly as `experimentCounts` in @headroom/insights reports it: the analysis lists it
-          // as retired and leaves it out of the SRM check, so the console and the CLI agree.
-          ...rows
-            .filter((r) => !live.has(r.variantId))
-            .map((r) => ({ id: r.variantId, weight: 0, exposures: r.exposures, conversions: r.conversions })),
-        ],
-      };
-    });
-    return c.json({ experiments });
+    return c.json({ experiments: await experimentResults(ctx.storage, config) });
   });
 
   app.get('/v1/admin/funnel', async (c) => {
@@ -218,9 +201,7 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
   });
 
   app.get('/v1/admin/config', async (c) => {
-    // From the store, not the instance's config cache: the ETag is what a publish must match.
-    const [latest, versions] = await Promise.all([ctx.storage.latestConfig(), ctx.storage.configVersions()]);
-    const current = latest ?? (await ctx.config());
+    const [current, versions] = await Promise.all([liveConfig(), ctx.storage.configVersions()]);
     c.header('ETag', configEtag(current.version));
     return c.json({ current, versions });
   });
@@ -229,6 +210,8 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
     const ifVersion = publishPrecondition(ctx, c.req.header('if-match'));
     const body = await readJson(c, publishSchema);
     const config = readDraftConfig(body.config);
+    if (!body.acknowledgeMixedTreatments)
+      await refuseMixedTreatments(ctx.storage, (await liveConfig()).config, config);
     const version = await ctx.storage
       .publishConfig(config, body.note, ctx.now(), ifVersion, c.get('adminLabel'))
       .catch(conflictToHttp);
@@ -258,6 +241,8 @@ export function adminRoutes(app: Hono, ctx: EdgeContext): void {
     const body = await readJson(c, rollbackSchema);
     const old = await ctx.storage.configVersion(body.version);
     if (!old) throw new HttpError(404, 'not_found', `config version ${body.version} does not exist`);
+    if (!body.acknowledgeMixedTreatments)
+      await refuseMixedTreatments(ctx.storage, (await liveConfig()).config, old.config);
     const version = await ctx.storage
       .publishConfig(
         old.config,

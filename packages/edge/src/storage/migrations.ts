@@ -302,6 +302,20 @@ INSERT INTO aggregate_rebuilds (name) SELECT 'funnel' WHERE EXISTS (SELECT 1 FRO
   ON CONFLICT DO NOTHING;
 `,
   },
+  // First exposures per experiment version, so results never pool across versions; rows stored
+  // before carried no version and are version 1.
+  {
+    version: 10,
+    name: 'experiment versions',
+    sql: `
+ALTER TABLE experiment_units ADD COLUMN IF NOT EXISTS experiment_version integer NOT NULL DEFAULT 1;
+ALTER TABLE experiment_units DROP CONSTRAINT IF EXISTS experiment_units_pkey;
+ALTER TABLE experiment_units ADD PRIMARY KEY (experiment_id, experiment_version, unit_id);
+DROP INDEX IF EXISTS experiment_units_variant;
+CREATE INDEX IF NOT EXISTS experiment_units_variant
+  ON experiment_units (experiment_id, experiment_version, variant_id);
+`,
+  },
   // Versions need not be contiguous: the runner applies every version not yet recorded.
   // activity_days: who was active on which UTC day (user_id '' for events without a user), for
   // active accounts and users per week and segment without the events. revenue_changes: one row

@@ -27,6 +27,8 @@ const RECOMPUTE = (units: string) => `
   )
   FROM (${CFG}) c, ${units}
   WHERE c.experiment_id = u.experiment_id AND p.experiment_id = u.experiment_id AND p.unit_id = u.unit_id`;
+// An exposure's version, as ingest reads it: 1 when the event named none.
+const VERSION = `coalesce((e.payload->>'experimentVersion')::int, 1)`;
 
 type ExperimentStorage = Pick<Storage, 'experimentCounts' | 'recordExposures' | 'recordConversions'> & {
   /**
@@ -41,7 +43,7 @@ type ExperimentStorage = Pick<Storage, 'experimentCounts' | 'recordExposures' | 
 };
 
 /**
- * Experiment results from `experiment_units` (one row per experiment and unit: its first
+ * Experiment results from `experiment_units` (one row per experiment version and unit: its first
  * exposure, by receive time, and its first conversion in the window), kept current as events
  * arrive, so a report costs O(units), not O(events).
  */
@@ -49,10 +51,10 @@ export function createSqlExperiments(db: Pick<SqlClient, 'query'>): ExperimentSt
   return {
     async recordExposures(rows, experiments) {
       if (rows.length === 0) return;
-      // First exposure wins: earliest receive time, then smallest event id (as a rebuild orders).
+      // First exposure per version wins: earliest receive time, then smallest event id (as a rebuild orders).
       const first = new Map<string, ExposureRow>();
       for (const row of rows) {
-        const key = `${row.experimentId}\u0001${row.unitId}`;
+        const key = `${row.experimentId}\u0001${row.version}\u0001${row.unitId}`;
         const seen = first.get(key);
         if (
           !seen ||
@@ -63,6 +65,7 @@ export function createSqlExperiments(db: Pick<SqlClient, 'query'>): ExperimentSt
       }
       const list = [...first.values()].map((r) => ({
         experiment_id: r.experimentId,
+        experiment_version: r.version,
         unit_id: r.unitId,
         account_id: r.accountId,
         variant_id: r.variantId,
@@ -72,12 +75,15 @@ export function createSqlExperiments(db: Pick<SqlClient, 'query'>): ExperimentSt
       await db.query(
         `WITH p AS (
            SELECT * FROM jsonb_to_recordset($1::text::jsonb)
-             AS x(experiment_id text, unit_id text, account_id text, variant_id text, exposed_at float8, event_id text)
+             AS x(experiment_id text, experiment_version int, unit_id text, account_id text, variant_id text,
+               exposed_at float8, event_id text)
          ), upserted AS (
-           INSERT INTO experiment_units AS u (experiment_id, unit_id, account_id, variant_id, exposed_at, exposure_id)
-           SELECT experiment_id, unit_id, account_id, variant_id, to_timestamp(exposed_at / 1000.0), event_id FROM p
-           ORDER BY experiment_id, unit_id
-           ON CONFLICT (experiment_id, unit_id) DO UPDATE SET account_id = excluded.account_id,
+           INSERT INTO experiment_units AS u
+             (experiment_id, experiment_version, unit_id, account_id, variant_id, exposed_at, exposure_id)
+           SELECT experiment_id, experiment_version, unit_id, account_id, variant_id,
+             to_timestamp(exposed_at / 1000.0), event_id FROM p
+           ORDER BY experiment_id, experiment_version, unit_id
+           ON CONFLICT (experiment_id, experiment_version, unit_id) DO UPDATE SET account_id = excluded.account_id,
              variant_id = excluded.variant_id, exposed_at = excluded.exposed_at, exposure_id = excluded.exposure_id
            WHERE (excluded.exposed_at, excluded.exposure_id) < (u.exposed_at, u.exposure_id)
            RETURNING experiment_id, unit_id
@@ -116,17 +122,20 @@ export function createSqlExperiments(db: Pick<SqlClient, 'query'>): ExperimentSt
       if (ids.length === 0) return [];
       const rows = await db.query<{
         experiment_id: string;
+        experiment_version: number;
         variant_id: string;
         exposures: number;
         conversions: number;
       }>(
-        `SELECT experiment_id, variant_id, count(*)::int AS exposures, count(converted_at)::int AS conversions
-         FROM experiment_units WHERE experiment_id = ANY($1::text[]) GROUP BY 1, 2`,
+        `SELECT experiment_id, experiment_version, variant_id, count(*)::int AS exposures,
+           count(converted_at)::int AS conversions
+         FROM experiment_units WHERE experiment_id = ANY($1::text[]) GROUP BY 1, 2, 3 ORDER BY 1, 2 DESC, 3`,
         [ids],
       );
       return rows.map(
         (r): ExperimentCounts => ({
           experimentId: r.experiment_id,
+          version: r.experiment_version,
           variantId: r.variant_id,
           exposures: r.exposures,
           conversions: r.conversions,
@@ -145,14 +154,15 @@ export function createSqlExperiments(db: Pick<SqlClient, 'query'>): ExperimentSt
       );
       if (ids.length === 0) return;
       await tx.query(
-        `INSERT INTO experiment_units (experiment_id, unit_id, account_id, variant_id, exposed_at, exposure_id)
-         SELECT DISTINCT ON (c.experiment_id, unit_id) c.experiment_id,
+        `INSERT INTO experiment_units
+           (experiment_id, experiment_version, unit_id, account_id, variant_id, exposed_at, exposure_id)
+         SELECT DISTINCT ON (c.experiment_id, ${VERSION}, unit_id) c.experiment_id, ${VERSION},
            CASE WHEN c.unit = 'user' THEN e.user_id ELSE e.account_id END AS unit_id, e.account_id,
            e.payload->>'variantId', e.received_at, e.id
          FROM events e JOIN (${CFG}) c ON e.type = 'exposure' AND e.payload->>'experimentId' = c.experiment_id
          WHERE (CASE WHEN c.unit = 'user' THEN e.user_id ELSE e.account_id END) IS NOT NULL
-         ORDER BY c.experiment_id, unit_id, e.received_at, e.id
-         ON CONFLICT (experiment_id, unit_id) DO NOTHING`,
+         ORDER BY c.experiment_id, ${VERSION}, unit_id, e.received_at, e.id
+         ON CONFLICT (experiment_id, experiment_version, unit_id) DO NOTHING`,
         [config(experiments)],
       );
       await tx.query(

@@ -184,6 +184,8 @@ export type ExperimentWindows = Record<string, { goal: string; days: number; uni
 /** A unit's exposure as ingest records it (its first one wins). */
 export interface ExposureRow {
   experimentId: string;
+  /** The experiment version the unit was assigned under (1 when the event named none). */
+  version: number;
   unitId: string;
   accountId: string;
   variantId: string;
@@ -194,6 +196,8 @@ export interface ExposureRow {
 
 export interface ExperimentCounts {
   experimentId: string;
+  /** Each experiment version is counted apart. */
+  version: number;
   variantId: string;
   exposures: number;
   conversions: number;

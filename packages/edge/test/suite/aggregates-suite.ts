@@ -146,11 +146,16 @@ const eventArb = fc
       fc.record({ type: fc.constant('gate_hit'), feature: fc.constantFrom('sso', 'audit_log') }),
       fc.record({ type: fc.constant('invite_sent'), inviteId: fc.constant('i') }),
       fc.record({ type: fc.constant('invite_accepted'), inviteId: fc.constant('i') }),
-      fc.record({
-        type: fc.constant('exposure'),
-        experimentId: fc.constantFrom('by_account', 'by_user'),
-        variantId: fc.constantFrom('control', 'treatment'),
-      }),
+      // Versions apart: absent (version 1, as before versions existed), 1, or a later version.
+      fc.record(
+        {
+          type: fc.constant('exposure'),
+          experimentId: fc.constantFrom('by_account', 'by_user'),
+          experimentVersion: fc.constantFrom(1, 2, 3),
+          variantId: fc.constantFrom('control', 'treatment'),
+        },
+        { requiredKeys: ['type', 'experimentId', 'variantId'] },
+      ),
       fc.record({
         type: fc.constant('upgrade_completed'),
         plan: fc.constant('team'),
@@ -212,10 +217,10 @@ export function aggregatesSuite(
          FROM account_days ORDER BY account_id, day, kind, key, user_id`,
       ),
       units: await db.query(
-        `SELECT experiment_id, unit_id, account_id, variant_id, exposure_id,
+        `SELECT experiment_id, experiment_version, unit_id, account_id, variant_id, exposure_id,
            (extract(epoch FROM exposed_at) * 1000)::float8 AS exposed_at,
            (extract(epoch FROM converted_at) * 1000)::float8 AS converted_at
-         FROM experiment_units ORDER BY experiment_id, unit_id`,
+         FROM experiment_units ORDER BY experiment_id, experiment_version, unit_id`,
       ),
       episodes: await db.query(
         `SELECT account_id, trigger_id, ${[

@@ -16,7 +16,16 @@ export function decisionIntervalName(analysis: ExperimentAnalysis): string {
 
 /** One experiment as text: header, method, per-variant table, retired variants, SRM warning, verdict. */
 export function experimentSection(e: AnalyzedExperiment): string[] {
-  const lines = [`Experiment ${e.id} (goal ${e.goal} within ${e.conversionWindowDays} days, unit ${e.unit})`];
+  // Each version is its own experiment: an earlier one is named as ended, never pooled.
+  const version =
+    e.current === false
+      ? ` version ${e.version}, ended`
+      : (e.version ?? 1) > 1
+        ? ` version ${e.version}`
+        : '';
+  const lines = [
+    `Experiment ${e.id}${version} (goal ${e.goal} within ${e.conversionWindowDays} days, unit ${e.unit})`,
+  ];
   if (e.analysis === null) {
     lines.push(`Cannot analyze: ${e.error}`, '');
     return lines;

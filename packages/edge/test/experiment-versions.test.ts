@@ -1,0 +1,4 @@
+import { createPgliteStorage } from '../src/index.ts';
+import { experimentVersionsSuite } from './suite/experiment-versions-suite.ts';
+
+experimentVersionsSuite('PGlite', () => createPgliteStorage());

@@ -1,0 +1,5 @@
+import { inject } from 'vitest';
+import { createPostgresStorage } from '../../src/index.ts';
+import { experimentVersionsSuite } from '../suite/experiment-versions-suite.ts';
+
+experimentVersionsSuite('Postgres', () => createPostgresStorage(inject('pgUrl')));
