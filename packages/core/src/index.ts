@@ -74,7 +74,7 @@ export { meterLimit } from './meter-limit.ts';
 export { APPROACHING_RATIO, type MeterState, type MeterStateName, meterState } from './meter-state.ts';
 export { nextReset } from './next-reset.ts';
 export { nextPlan, planIncludes, planUnlocking } from './plan-path.ts';
-export { startNewVersion } from './start-new-version.ts';
+export { startNewVersion, type VersionedExperiments } from './start-new-version.ts';
 export { theilSenSlope } from './theil-sen-slope.ts';
 export { type TreatmentChange, treatmentChanges } from './treatment-changes.ts';
 export { inTriggerHoldout } from './trigger-holdout.ts';

@@ -1,7 +1,7 @@
 import { ASSIGNMENT_VERSION } from './assign-variant.ts';
 
-// Any other field of a draft's experiment is kept as it is.
-type Experiments = Record<
+/** The experiments of a config or draft `startNewVersion` reads; any other field is kept as it is. */
+export type VersionedExperiments = Record<
   string,
   {
     salt?: string | undefined;
@@ -20,7 +20,7 @@ type Experiments = Record<
  * @example
  * const draft = startNewVersion(edited, 'usage_copy'); // usage_copy: version 2, salt "usage_copy#v2"
  */
-export function startNewVersion<Config extends { experiments?: Experiments }>(
+export function startNewVersion<Config extends { experiments?: VersionedExperiments }>(
   config: Config,
   experimentId: string,
 ): Config {
