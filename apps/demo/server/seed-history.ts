@@ -79,10 +79,13 @@ export async function seedHistory(options: SeedHistoryOptions): Promise<SeededHi
   };
 
   let clock = end - HISTORY_DAYS * DAY_MS;
+  // Only to read one report at the end, which waits for every evaluation still scheduled.
+  const adminToken = `${crypto.randomUUID()}${crypto.randomUUID()}`;
   const edge = createEdgeApp({
     storage: options.storage,
     secret,
     serverKey,
+    adminToken,
     config,
     rateLimit: false,
     now: () => clock,
@@ -206,6 +209,9 @@ export async function seedHistory(options: SeedHistoryOptions): Promise<SeededHi
     await call('/v1/server/events', { body: { events: [event] }, bearer: serverKey });
     upgrades++;
   }
+  // Upgrades re-chain their accounts' funnel steps in the background: wait for all of it, or
+  // the caller closing the store would cut it short.
   clock = end;
+  await call('/v1/admin/funnel', { bearer: adminToken });
   return { accounts, fires, upgrades };
 }
