@@ -119,6 +119,33 @@ describe('prompt fatigue in Chromium', () => {
     await context.close();
   });
 
+  it('a banner dismissed right before a navigation stays away on the next page', async () => {
+    const context = await browser.newContext();
+    const page = await openHost(context, 'acct_leave');
+    await page.evaluate(() => window.hr.meter('docs').set(45));
+    expect(await current(page, 'banner')).toBe('usage_upgrade');
+    // Timers stand still, as on a busy or throttled page, and the navigation follows the
+    // dismissal in the same task: only what the SDK writes while the page unloads survives.
+    await page.clock.install();
+    await page.clock.pauseAt(Date.now() + 1000);
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.evaluate(() => {
+        window.hr.prompts.dismiss('usage_upgrade');
+        location.reload();
+      }),
+    ]);
+    await page.clock.resume();
+    await openHost(page, 'acct_leave');
+    await page.evaluate(() => window.hr.meter('docs').set(45));
+    expect(await current(page, 'banner')).toBeNull();
+    // Control: the trigger still fires, so it is the snooze that keeps the banner away.
+    expect(
+      await page.evaluate(() => window.hr.triggers.$.get().find((t) => t.id === 'usage_ceiling')?.fired),
+    ).toBe(true);
+    await context.close();
+  });
+
   it('a tier modal seen on one page does not open again on the next', async () => {
     const context = await browser.newContext();
     const page = await openHost(context, 'acct_modal', 'team');

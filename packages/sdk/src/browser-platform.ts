@@ -2,8 +2,8 @@ import { browserStorage } from './browser-storage.ts';
 import type { BroadcastLink, Platform } from './types.ts';
 
 /**
- * The browser defaults: fetch, IndexedDB storage, sendBeacon, visibilitychange/pagehide,
- * online, Web Locks and BroadcastChannel. Reads globals only when
+ * The browser defaults: fetch, IndexedDB storage, a localStorage journal, sendBeacon,
+ * visibilitychange/pagehide, online, Web Locks and BroadcastChannel. Reads globals only when
  * called, so importing the SDK is SSR-safe. Without Web Locks (browsers before 2022, pages
  * not served over https) the SDK sends without a cross-tab lock, which the edge's dedupe by
  * event id makes safe; `leaseLocks()` adds a storage lease for those browsers.
@@ -41,6 +41,7 @@ export function browserPlatform(): Platform {
         () => g.document.visibilityState === 'hidden' && fn(),
         listen(g as unknown as EventTarget, 'pagehide', fn),
       ),
+    journal: () => g.localStorage,
     onOnline: (fn) => listen(g as unknown as EventTarget, 'online', fn),
     withLock: locks
       ? (name, fn) =>

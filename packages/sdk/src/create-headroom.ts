@@ -253,6 +253,7 @@ export function createHeadroom(options: HeadroomOptions): Headroom {
   try {
     unsubscribe.push(
       platform.onHidden?.(() => {
+        ledger.stash();
         void ledger.save();
         queue.beacon();
       }),

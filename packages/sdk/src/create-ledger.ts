@@ -3,6 +3,8 @@ import type { MarkKind } from './ledger-kinds.ts';
 import { readList, updateList } from './stored-list.ts';
 import type { Platform } from './types.ts';
 
+type Journal = ReturnType<NonNullable<Platform['journal']>>;
+
 /**
  * One remembered fact: `[ts, kind, key, value?]`, kinds as in ledger-kinds.ts (a `value` only
  * on a shown modal). Stored marks of a kind no longer written (`p`) are kept until they age out.
@@ -21,6 +23,11 @@ export interface Ledger {
   load(): Promise<void>;
   /** Writes now (waits for any scheduled write). */
   save(): Promise<void>;
+  /**
+   * Copies the marks not yet in storage to the platform's synchronous journal: the page is
+   * unloading, and the write `save` starts may never finish.
+   */
+  stash(): void;
 }
 
 /**
@@ -39,6 +46,22 @@ export function createLedger(
   // biome-ignore lint/correctness/noUnusedVariables: read by `timer ??=` below
   let timer: unknown;
   let writing: Promise<void> = Promise.resolve();
+  // Marks added since the last write that reached storage (appended only, so a finished write
+  // drops as many as there were when it began), and where they go while the page unloads.
+  let unsaved: Mark[] = [];
+  let journalKey = '';
+  // Runs `op` on the journal (known once the first load has the key); a platform without one,
+  // or a journal that throws (a sandboxed iframe, quota), is no journal.
+  const journal = (op: (j: Journal, k: string) => unknown): unknown => {
+    try {
+      return journalKey && op(platform.journal!(), journalKey);
+    } catch {
+      return undefined;
+    }
+  };
+  // The journal's marks: [] when there is none; merge skips what is not a mark.
+  const journaled = (): unknown[] =>
+    ([] as unknown[]).concat(journal((j, k) => JSON.parse(j.getItem(k) || '[]')) ?? []);
   const id = (m: Mark) => `${m[0]}|${m[1]}|${m[2]}`;
   // Adds a mark (a value only when it is a number); true when it changed what the ledger knows.
   const put = (ts: number, kind: string, k: string, value?: unknown): boolean => {
@@ -69,6 +92,7 @@ export function createLedger(
   const save = () =>
     (writing = writing
       .then(async () => {
+        const pending = unsaved.length;
         await updateList(platform, await key, (stored) => {
           merge(stored);
           // Marks are kept for 400 days, at most the newest 5,000.
@@ -77,6 +101,7 @@ export function createLedger(
           seen = new Map(marks.map((m) => [id(m), m]));
           return marks;
         });
+        unsaved = unsaved.slice(pending);
         onSaved();
       })
       .catch(() => undefined));
@@ -87,6 +112,7 @@ export function createLedger(
     list(kind, since).filter((m) => (k ?? m[2]) === m[2]).length;
   const add = (kind: string, k: string, value?: number) => {
     if (!put(platform.now(), kind, k, value)) return;
+    unsaved.push(marks[marks.length - 1]!);
     onChange();
     timer ??= platform.setTimeout(() => {
       timer = undefined;
@@ -103,8 +129,19 @@ export function createLedger(
       return true;
     },
     async load() {
-      if (merge(await readList(platform, await key))) onChange();
+      const stored = await readList(platform, await key);
+      journalKey = `${await key}:journal`;
+      // What unloading pages left in the journal is this page's to store (and to stash again
+      // if it unloads first).
+      const left = journaled();
+      journal((j, k) => j.removeItem(k));
+      unsaved.push(...(left as Mark[]));
+      if (merge(stored.concat(left))) onChange();
+      if (left.length) void save();
     },
     save,
+    stash() {
+      if (unsaved.length) journal((j, k) => j.setItem(k, JSON.stringify(journaled().concat(unsaved))));
+    },
   };
 }

@@ -36,6 +36,11 @@ export interface Platform {
   sendBeacon?: ((url: string, body: string) => boolean) | undefined;
   /** Calls `fn` when the page is hidden or unloading; returns an unsubscribe. */
   onHidden?: ((fn: () => void) => () => void) | undefined;
+  /**
+   * Synchronous storage (localStorage) for the ledger's last marks while the page unloads,
+   * when an IndexedDB write could not finish; it may throw (sandboxed iframes, blocked cookies).
+   */
+  journal?: (() => Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>) | undefined;
   /** Calls `fn` when the network comes back; returns an unsubscribe. */
   onOnline?: ((fn: () => void) => () => void) | undefined;
   /**
